@@ -1,0 +1,37 @@
+using Microsoft.Extensions.DependencyInjection;
+using Minsheng.Application.Commands;
+using Minsheng.Application.Reading;
+
+namespace Minsheng.Application;
+
+public static class ApplicationServices
+{
+    public static IServiceCollection AddMinshengApplication(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<ActorAccessor>();
+        services.AddScoped<UnitOfWork>();
+        services.AddScoped<PlanCommands>();
+        services.AddScoped<ProjectCommands>();
+        services.AddScoped<IndicatorCommands>();
+        services.AddScoped<MilestoneCommands>();
+        services.AddScoped<UnitCommands>();
+
+        services.AddScoped<ProjectQueries>();
+        services.AddScoped<DirectoryQueries>();
+        // Loaders are scoped: one cache and one pending batch per request.
+        services.AddScoped<PlanByIdLoader>();
+        services.AddScoped<ProjectByIdLoader>();
+        services.AddScoped<UnitByIdLoader>();
+        services.AddScoped<IndicatorByIdLoader>();
+        services.AddScoped<MilestoneByIdLoader>();
+        services.AddScoped<ReportByIdLoader>();
+        services.AddScoped<IndicatorsByProjectLoader>();
+        services.AddScoped<MilestonesByProjectLoader>();
+        services.AddScoped<SubItemsByProjectLoader>();
+        services.AddScoped<ReportsByProjectLoader>();
+        services.AddScoped<UnitsByProjectLoader>();
+        services.AddScoped<LatestReportByProjectLoader>();
+        return services;
+    }
+}

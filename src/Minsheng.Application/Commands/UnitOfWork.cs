@@ -1,0 +1,75 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Minsheng.Data;
+using Minsheng.Domain;
+using Minsheng.Tenancy;
+using Npgsql;
+
+namespace Minsheng.Application.Commands;
+
+/// <summary>Who is acting, for the audit trail. Until the identity issue lands, requests act as "development".</summary>
+public sealed class ActorAccessor
+{
+    public string Name { get; set; } = "development";
+}
+
+/// <summary>A field of an update: absent (keep the current value) or given (possibly null, which clears it).</summary>
+public readonly record struct Opt<T>(bool HasValue, T Value)
+{
+    public static Opt<T> Absent => default;
+    public static Opt<T> Of(T value) => new(true, value);
+    public T Or(T current) => HasValue ? Value : current;
+}
+
+/// <summary>
+/// One command = one transaction: SET LOCAL of the tenant (by the interceptor), the change, its audit
+/// entries, commit. Any failure rolls everything back, so nothing half-written stays behind.
+/// </summary>
+public sealed class UnitOfWork(MinshengDbContext db, ITenantContextAccessor tenant, ActorAccessor actor, TimeProvider clock)
+{
+    private static readonly JsonSerializerOptions AuditJson = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public MinshengDbContext Db => db;
+
+    public async Task<T> RunAsync<T>(Func<MinshengDbContext, Task<T>> work, CancellationToken ct)
+    {
+        if (tenant.Current is null)
+            throw new DomainException(DomainErrorKind.Forbidden, "No tenant was selected for this request; changes need one.");
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            var result = await work(db);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return result;
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException pg)
+        {
+            throw pg.SqlState switch
+            {
+                PostgresErrorCodes.UniqueViolation => DomainException.Conflict($"This would duplicate an existing record ({pg.ConstraintName})."),
+                PostgresErrorCodes.ForeignKeyViolation => DomainException.Conflict($"Other records still refer to this one, or it refers to a record that does not exist ({pg.ConstraintName})."),
+                PostgresErrorCodes.InsufficientPrivilege => new DomainException(DomainErrorKind.Forbidden, "The database refused the change for this tenant."),
+                _ => e,
+            };
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>Records a change in the same transaction. <paramref name="before"/>/<paramref name="after"/> are snapshots (null on create/delete).</summary>
+    public void Audit(string action, string entityType, Guid entityId, object? before, object? after)
+    {
+        db.AuditEntries.Add(new AuditEntry(actor.Name, action, entityType, entityId, Snapshot(before), Snapshot(after), clock.GetUtcNow()));
+    }
+
+    public static string? Snapshot(object? entity) => entity is null ? null : JsonSerializer.Serialize(entity, entity.GetType(), AuditJson);
+}

@@ -1,0 +1,17 @@
+using Minsheng.Data.Reading;
+using Npgsql;
+
+namespace Minsheng.Application.Reading;
+
+/// <summary>A one-off statement whose rows are collected into a list; the root fields' queries.</summary>
+internal sealed class ListQuery<T>(Func<Guid, NpgsqlBatchCommand> create, Func<NpgsqlDataReader, T> read) : IBatchQuery
+{
+    public List<T> Rows { get; } = [];
+
+    public NpgsqlBatchCommand CreateCommand(Guid tenantId) => create(tenantId);
+
+    public async ValueTask ReadAsync(NpgsqlDataReader reader, CancellationToken ct)
+    {
+        while (await reader.ReadAsync(ct)) Rows.Add(read(reader));
+    }
+}

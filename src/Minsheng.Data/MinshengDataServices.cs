@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Minsheng.Data.Reading;
+using Minsheng.Data.Tenancy;
+using Minsheng.Tenancy;
+using Npgsql;
+
+namespace Minsheng.Data;
+
+/// <summary>Where the application connects. The app role must not own the tables (row-level security applies to it).</summary>
+public sealed record DatabaseOptions(string AppConnectionString);
+
+public static class MinshengDataServices
+{
+    public static IServiceCollection AddMinshengData(this IServiceCollection services, DatabaseOptions options)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(options.AppConnectionString).Build());
+        services.AddScoped<SqlCommandCounter>();
+        services.AddScoped<TenantTransactionInterceptor>();
+        services.AddScoped<CommandCountingInterceptor>();
+        services.AddDbContext<MinshengDbContext>((sp, db) =>
+        {
+            ConfigureNpgsql(db, sp.GetRequiredService<NpgsqlDataSource>());
+            db.AddInterceptors(sp.GetRequiredService<TenantTransactionInterceptor>(), sp.GetRequiredService<CommandCountingInterceptor>());
+        });
+        services.AddSingleton<ITenantStore, CachedTenantStore>();
+        services.AddScoped<ReadSession>();
+        return services;
+    }
+
+    /// <summary>The provider settings every context of this model uses (migrations, tests, design time).</summary>
+    public static void ConfigureNpgsql(DbContextOptionsBuilder db, string connectionString) =>
+        db.UseNpgsql(connectionString, Npgsql).UseSnakeCaseNamingConvention();
+
+    private static void ConfigureNpgsql(DbContextOptionsBuilder db, NpgsqlDataSource dataSource) =>
+        db.UseNpgsql(dataSource, Npgsql).UseSnakeCaseNamingConvention();
+
+    private static void Npgsql(Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure.NpgsqlDbContextOptionsBuilder o) =>
+        o.MigrationsHistoryTable("__ef_migrations_history");
+}

@@ -1,0 +1,80 @@
+using Microsoft.EntityFrameworkCore;
+using Minsheng.Data.Configurations;
+using Minsheng.Domain;
+using Minsheng.Domain.Plans;
+using Minsheng.Domain.Regions;
+using Minsheng.Domain.Reports;
+using Minsheng.Domain.Tenancy;
+using Minsheng.Domain.Units;
+using Minsheng.Tenancy;
+
+namespace Minsheng.Data;
+
+/// <summary>
+/// The write model. Tenancy is enforced here twice: the named "tenant" query filter on every
+/// tenant-owned entity, and stamping/checking of tenant_id in SaveChanges. PostgreSQL row-level
+/// security is the third layer underneath. Without a tenant the filter compares with Guid.Empty and
+/// SaveChanges refuses tenant-owned changes: the context fails closed.
+/// </summary>
+/// <remarks>Add a migration with: <c>dotnet ef migrations add Name --project src/Minsheng.Data</c>.</remarks>
+public sealed class MinshengDbContext(DbContextOptions<MinshengDbContext> options, ITenantContextAccessor tenant) : DbContext(options)
+{
+    public Guid CurrentTenantId => tenant.Current?.TenantId ?? Guid.Empty;
+
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+    public DbSet<Plan> Plans => Set<Plan>();
+    public DbSet<Project> Projects => Set<Project>();
+    public DbSet<ProjectUnit> ProjectUnits => Set<ProjectUnit>();
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<Milestone> Milestones => Set<Milestone>();
+    public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<ProgressReport> ProgressReports => Set<ProgressReport>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfiguration(new RegionConfiguration());
+        modelBuilder.ApplyConfiguration(new TenantConfiguration());
+        modelBuilder.ApplyConfiguration(new PlanConfiguration(this));
+        modelBuilder.ApplyConfiguration(new ProjectConfiguration(this));
+        modelBuilder.ApplyConfiguration(new ProjectUnitConfiguration(this));
+        modelBuilder.ApplyConfiguration(new IndicatorConfiguration(this));
+        modelBuilder.ApplyConfiguration(new MilestoneConfiguration(this));
+        modelBuilder.ApplyConfiguration(new UnitConfiguration(this));
+        modelBuilder.ApplyConfiguration(new ProgressReportConfiguration(this));
+        modelBuilder.ApplyConfiguration(new AuditEntryConfiguration(this));
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        EnforceTenant();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        EnforceTenant();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>Stamps new tenant-owned rows with the current tenant and refuses any change to another tenant's row.</summary>
+    private void EnforceTenant()
+    {
+        foreach (var entry in ChangeTracker.Entries<ITenantOwned>())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            var current = tenant.Current?.TenantId
+                ?? throw new InvalidOperationException($"No tenant is set: a {entry.Entity.GetType().Name} cannot be saved.");
+            if (entry.State == EntityState.Added && entry.Entity.TenantId == Guid.Empty)
+            {
+                entry.Property(nameof(ITenantOwned.TenantId)).CurrentValue = current;
+            }
+            else if (entry.Entity.TenantId != current)
+            {
+                throw new InvalidOperationException(
+                    $"A {entry.Entity.GetType().Name} of tenant {entry.Entity.TenantId} cannot be changed while acting for tenant {current}.");
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using System.Collections.Concurrent;
+using Minsheng.Domain.Regions;
+using Minsheng.Tenancy;
+using Npgsql;
+
+namespace Minsheng.Data.Tenancy;
+
+/// <summary>
+/// Tenants by region code, read from the shared <c>tenants</c> table (no row-level security there) and
+/// kept in memory. Tenants change rarely; <see cref="Invalidate"/> drops the cache when one does.
+/// </summary>
+public sealed class CachedTenantStore(NpgsqlDataSource dataSource) : ITenantStore
+{
+    private readonly ConcurrentDictionary<string, TenantContext?> _byCode = new(StringComparer.Ordinal);
+
+    public async ValueTask<TenantContext?> FindByRegionCodeAsync(string regionCode, CancellationToken ct)
+    {
+        if (_byCode.TryGetValue(regionCode, out var cached)) return cached;
+        await using var command = dataSource.CreateCommand(
+            "SELECT id, region_code, name, level, enabled_plugins FROM tenants WHERE region_code = $1 AND status = 'Active'");
+        command.Parameters.Add(new NpgsqlParameter { Value = regionCode });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        TenantContext? tenant = null;
+        if (await reader.ReadAsync(ct))
+        {
+            tenant = new TenantContext(reader.GetGuid(0), reader.GetString(1), reader.GetString(2),
+                Enum.Parse<RegionLevel>(reader.GetString(3)), reader.GetFieldValue<string[]>(4));
+        }
+        // Unknown codes are not cached: a tenant created a moment later must be found.
+        if (tenant is not null) _byCode[regionCode] = tenant;
+        return tenant;
+    }
+
+    public void Invalidate() => _byCode.Clear();
+}

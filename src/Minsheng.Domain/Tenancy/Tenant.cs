@@ -1,0 +1,33 @@
+using Minsheng.Domain.Regions;
+
+namespace Minsheng.Domain.Tenancy;
+
+public enum TenantStatus
+{
+    Active,
+    Suspended,
+    Provisioning,
+}
+
+/// <summary>A government using the platform. One per region; shared reference data, not tenant-owned.</summary>
+public sealed class Tenant
+{
+    private Tenant() { RegionCode = Name = ""; EnabledPlugins = []; }
+
+    public Tenant(Guid id, string regionCode, string name, RegionLevel level, IEnumerable<string>? enabledPlugins = null)
+    {
+        if (!Region.IsValidCode(regionCode)) throw DomainException.Invalid(nameof(regionCode), $"'{regionCode}' is not a six-digit region code.");
+        Id = id;
+        RegionCode = regionCode;
+        Name = name;
+        Level = level;
+        EnabledPlugins = enabledPlugins?.ToArray() ?? [];
+    }
+
+    public Guid Id { get; private set; }
+    public string RegionCode { get; private set; }
+    public string Name { get; private set; }
+    public RegionLevel Level { get; private set; }
+    public TenantStatus Status { get; set; } = TenantStatus.Active;
+    public string[] EnabledPlugins { get; set; }
+}

@@ -1,0 +1,65 @@
+using GraphQL;
+using GraphQL.Execution;
+using GraphQLParser.AST;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Minsheng.GraphQL.Loading;
+using Minsheng.GraphQL.Transport;
+using Minsheng.GraphQL.Types;
+
+namespace Minsheng.GraphQL;
+
+public static class GraphQLServices
+{
+    public const int MaxDepth = 12;
+    // A full page (first: 100) of projects with all their relations scores about 5,000; allow a few such fields per query.
+    public const int MaxComplexity = 25000;
+
+    public static IServiceCollection AddMinshengGraphQL(this IServiceCollection services)
+    {
+        services.AddGraphQL(b => b
+            .AddSchema<MinshengSchema>()
+            .AddGraphTypes(typeof(MinshengSchema).Assembly)
+            // Chinese text stays readable in responses instead of \uXXXX escapes.
+            .AddSystemTextJson(o => o.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
+            // Serial, on purpose: the loaders of a level share one connection and one pending batch; the
+            // parallel strategy would use them concurrently. Serial still batches each level in one round trip.
+            .AddExecutionStrategy(SerialExecutionStrategy.Instance, OperationType.Query)
+            .AddComplexityAnalyzer(o =>
+            {
+                o.MaxDepth = MaxDepth;
+                o.MaxComplexity = MaxComplexity;
+            })
+            .AddErrorInfoProvider<MinshengErrorInfoProvider>());
+        services.AddSingleton<GraphQLEndpointOptions>();
+        services.AddSingleton<GraphQLEndpoint>();
+        return services;
+    }
+
+    public static IEndpointConventionBuilder MapMinshengGraphQL(this IEndpointRouteBuilder endpoints, string pattern = "/graphql") =>
+        endpoints.Map(pattern, (HttpContext http, GraphQLEndpoint endpoint) => endpoint.HandleAsync(http));
+}
+
+/// <summary>Every error carries extensions.code; parse and validation failures get the standard codes.</summary>
+public sealed class MinshengErrorInfoProvider() : ErrorInfoProvider(new ErrorInfoProviderOptions { ExposeCodes = false, ExposeData = true })
+{
+    public override ErrorInfo GetInfo(ExecutionError executionError)
+    {
+        var info = base.GetInfo(executionError);
+        var extensions = info.Extensions ?? new Dictionary<string, object?>();
+        var code = executionError switch
+        {
+            global::GraphQL.Validation.InvalidVariableError => ErrorCodes.BadUserInput,
+            global::GraphQL.Validation.ValidationError v => v.Code == "COMPLEXITY" || v.Message.Contains("depth", StringComparison.OrdinalIgnoreCase) || v.Message.Contains("complexity", StringComparison.OrdinalIgnoreCase)
+                ? "QUERY_TOO_COMPLEX" : ErrorCodes.ValidationFailed,
+            global::GraphQL.Execution.SyntaxError => ErrorCodes.ParseFailed,
+            global::GraphQL.Execution.UnhandledError => ErrorCodes.Internal,
+            _ => executionError.Code ?? ErrorCodes.Internal,
+        };
+        if (executionError is global::GraphQL.Validation.ValidationError { Code: { } rule }) extensions["rule"] = rule;
+        extensions["code"] = code;
+        return new ErrorInfo { Message = info.Message, Extensions = extensions };
+    }
+}

@@ -1,0 +1,236 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using GraphQL;
+using GraphQL.Execution;
+using GraphQL.Types;
+using GraphQLParser;
+using GraphQLParser.AST;
+using GraphQLParser.Exceptions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Minsheng.GraphQL.Loading;
+using Minsheng.Tenancy;
+
+namespace Minsheng.GraphQL.Transport;
+
+public sealed class GraphQLEndpointOptions
+{
+    /// <summary>Largest accepted POST body.</summary>
+    public long MaxRequestBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Parsed documents kept for reuse; dashboards send the same few queries all day.</summary>
+    public int DocumentCacheSize { get; set; } = 500;
+}
+
+/// <summary>
+/// GraphQL over HTTP, written for this project: GET for queries, POST with application/json, no batching.
+/// Each step is a small method: <see cref="ParseRequestAsync"/>, <see cref="SelectResponseType"/>,
+/// <see cref="Authorize"/>, <see cref="ExecuteAsync"/>, <see cref="WriteResultAsync"/>.
+/// </summary>
+public sealed class GraphQLEndpoint(
+    ISchema schema,
+    IDocumentExecuter executer,
+    IGraphQLTextSerializer serializer,
+    GraphQLEndpointOptions options,
+    IHostEnvironment environment,
+    ILogger<GraphQLEndpoint> logger)
+{
+    private readonly ConcurrentDictionary<string, GraphQLDocument> _documents = new(StringComparer.Ordinal);
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        string responseType = MediaTypes.GraphQLResponse;
+        try
+        {
+            if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsPost(http.Request.Method))
+            {
+                http.Response.Headers.Allow = "GET, POST";
+                throw new BadRequestException(StatusCodes.Status405MethodNotAllowed, "Use GET for queries or POST for any operation.");
+            }
+            responseType = SelectResponseType(http.Request);
+            var request = await ParseRequestAsync(http.Request);
+            var document = ParseDocument(request.Query);
+            var operation = document is null ? null : SelectOperation(document, request.OperationName);
+            if (operation?.Operation is OperationType.Mutation or OperationType.Subscription && HttpMethods.IsGet(http.Request.Method))
+            {
+                http.Response.Headers.Allow = "POST";
+                throw new BadRequestException(StatusCodes.Status405MethodNotAllowed, "Mutations must be sent with POST.");
+            }
+            Authorize(http);
+            var result = await ExecuteAsync(http, request, document);
+            await WriteResultAsync(http, result, responseType);
+        }
+        catch (BadRequestException e)
+        {
+            await WriteErrorAsync(http, e.StatusCode, e.Message, responseType);
+        }
+    }
+
+    /// <summary>
+    /// application/graphql-response+json unless the client accepts only application/json. No Accept header
+    /// means a legacy client: application/json. An Accept naming neither (nor a wildcard) gets 406.
+    /// </summary>
+    public static string SelectResponseType(HttpRequest request)
+    {
+        var accept = request.GetTypedHeaders().Accept;
+        if (accept.Count == 0) return MediaTypes.Json;
+        var acceptable = accept.Where(a => a.Quality is not 0).OrderByDescending(a => a.Quality ?? 1).ToList();
+        foreach (var media in acceptable)
+        {
+            var type = media.MediaType.Value;
+            if (string.Equals(type, MediaTypes.GraphQLResponse, StringComparison.OrdinalIgnoreCase)) return MediaTypes.GraphQLResponse;
+            if (string.Equals(type, MediaTypes.Json, StringComparison.OrdinalIgnoreCase)) return MediaTypes.Json;
+            if (type is "*/*" or "application/*") return MediaTypes.GraphQLResponse;
+        }
+        throw new BadRequestException(StatusCodes.Status406NotAcceptable,
+            $"This endpoint answers with {MediaTypes.GraphQLResponse} or {MediaTypes.Json}.");
+    }
+
+    public async Task<GraphQLHttpRequest> ParseRequestAsync(HttpRequest request)
+    {
+        if (HttpMethods.IsGet(request.Method))
+        {
+            var q = request.Query;
+            var query = q["query"].ToString();
+            if (string.IsNullOrWhiteSpace(query)) throw new BadRequestException(400, "The request has no 'query' parameter.");
+            return new GraphQLHttpRequest(query, q["operationName"].FirstOrDefault() is { Length: > 0 } op ? op : null,
+                ParseJsonParameter(q["variables"].FirstOrDefault(), "variables"), ParseJsonParameter(q["extensions"].FirstOrDefault(), "extensions"));
+        }
+
+        // Only application/json: a "simple" content type (text/plain, form posts) would let another site
+        // post here without a CORS preflight, so it is refused (CSRF).
+        var contentType = request.ContentType;
+        if (contentType is null || !Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media) ||
+            !string.Equals(media.MediaType.Value, MediaTypes.Json, StringComparison.OrdinalIgnoreCase))
+            throw new BadRequestException(StatusCodes.Status415UnsupportedMediaType, "POST requests must have Content-Type: application/json.");
+        if (media.Charset.HasValue && !string.Equals(media.Charset.Value, "utf-8", StringComparison.OrdinalIgnoreCase))
+            throw new BadRequestException(StatusCodes.Status415UnsupportedMediaType, "Only the utf-8 charset is supported.");
+        if (request.ContentLength > options.MaxRequestBytes)
+            throw new BadRequestException(StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {options.MaxRequestBytes} bytes.");
+
+        using var buffer = new MemoryStream();
+        await CopyLimitedAsync(request.Body, buffer, options.MaxRequestBytes, request.HttpContext.RequestAborted);
+        JsonDocument json;
+        try
+        {
+            json = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
+        }
+        catch (JsonException)
+        {
+            throw new BadRequestException(400, "The request body is not valid JSON.");
+        }
+        using (json)
+        {
+            return JsonRequestReader.FromJson(json.RootElement, e => serializer.ReadNode<Inputs>(e) ?? Inputs.Empty);
+        }
+    }
+
+    /// <summary>Until the identity issue lands there is nothing to check beyond the tenant resolved by the middleware.</summary>
+    public static void Authorize(HttpContext http)
+    {
+        _ = http;
+    }
+
+    public async Task<ExecutionResult> ExecuteAsync(HttpContext http, GraphQLHttpRequest request, GraphQLDocument? document)
+    {
+        var result = await executer.ExecuteAsync(new ExecutionOptions
+        {
+            Schema = schema,
+            Query = request.Query,
+            Document = document,
+            OperationName = request.OperationName,
+            Variables = request.Variables,
+            Extensions = request.Extensions,
+            RequestServices = http.RequestServices,
+            User = http.User,
+            CancellationToken = http.RequestAborted,
+            UserContext = new MinshengUserContext(http.RequestServices.GetService(typeof(ITenantContextAccessor)) as ITenantContextAccessor),
+            UnhandledExceptionDelegate = context =>
+            {
+                logger.LogError(context.OriginalException, "GraphQL resolver failed: {Message}", context.OriginalException.Message);
+                if (environment.IsDevelopment()) context.ErrorMessage = context.OriginalException.Message;
+                return Task.CompletedTask;
+            },
+        });
+        return result;
+    }
+
+    public async Task WriteResultAsync(HttpContext http, ExecutionResult result, string responseType)
+    {
+        // Under graphql-response+json a request that never executed (parse or validation failure) is a 400;
+        // legacy application/json clients get 200 for every well-formed request.
+        http.Response.StatusCode = !result.Executed && responseType == MediaTypes.GraphQLResponse ? 400 : 200;
+        http.Response.ContentType = responseType + "; charset=utf-8";
+        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+
+    private async Task WriteErrorAsync(HttpContext http, int status, string message, string responseType)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = responseType + "; charset=utf-8";
+        var result = new ExecutionResult { Errors = [new ExecutionError(message) { Code = ErrorCodes.BadUserInput }] };
+        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+
+    private Inputs? ParseJsonParameter(string? value, string name)
+    {
+        if (string.IsNullOrEmpty(value)) return null;
+        try
+        {
+            using var json = JsonDocument.Parse(value);
+            return JsonRequestReader.ObjectOrNull(json.RootElement, name, e => serializer.ReadNode<Inputs>(e) ?? Inputs.Empty);
+        }
+        catch (JsonException)
+        {
+            throw new BadRequestException(400, $"The '{name}' parameter is not valid JSON.");
+        }
+    }
+
+    /// <summary>
+    /// Parses once per distinct query text and keeps the result; an unparsable document returns null and
+    /// the executer reports the syntax error in the usual GraphQL shape.
+    /// </summary>
+    private GraphQLDocument? ParseDocument(string query)
+    {
+        if (_documents.TryGetValue(query, out var cached)) return cached;
+        GraphQLDocument document;
+        try
+        {
+            document = Parser.Parse(query, new ParserOptions { Ignore = IgnoreOptions.Comments, MaxDepth = 64 });
+        }
+        catch (GraphQLParserException)
+        {
+            return null;
+        }
+        if (_documents.Count < options.DocumentCacheSize) _documents.TryAdd(query, document);
+        return document;
+    }
+
+    private static GraphQLOperationDefinition? SelectOperation(GraphQLDocument document, string? operationName)
+    {
+        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
+        return operationName is null
+            ? operations.Count == 1 ? operations[0] : null
+            : operations.FirstOrDefault(o => o.Name?.Value == operationName);
+    }
+
+    private static async Task CopyLimitedAsync(Stream source, Stream target, long limit, CancellationToken ct)
+    {
+        var chunk = new byte[16 * 1024];
+        long total = 0;
+        int read;
+        while ((read = await source.ReadAsync(chunk, ct)) > 0)
+        {
+            total += read;
+            if (total > limit) throw new BadRequestException(StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {limit} bytes.");
+            await target.WriteAsync(chunk.AsMemory(0, read), ct);
+        }
+    }
+}
+
+/// <summary>What resolvers may know about the caller beyond the services: the tenant, later the user's permissions.</summary>
+public sealed class MinshengUserContext(ITenantContextAccessor? tenant) : Dictionary<string, object?>
+{
+    public TenantContext? Tenant => tenant?.Current;
+}

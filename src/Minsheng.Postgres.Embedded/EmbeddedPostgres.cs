@@ -1,0 +1,209 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Minsheng.Postgres.Embedded;
+
+public sealed record EmbeddedPostgresOptions
+{
+    /// <summary>Folder of the cluster. Created by initdb when empty.</summary>
+    public required string DataDirectory { get; init; }
+
+    /// <summary>TCP port on 127.0.0.1; 0 picks a free one.</summary>
+    public int Port { get; init; }
+
+    /// <summary>Superuser created by initdb; owns the database objects.</summary>
+    public string Superuser { get; init; } = "minsheng_owner";
+
+    /// <summary>Extra server settings, e.g. shared_buffers.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+}
+
+/// <summary>
+/// A private PostgreSQL cluster driven through initdb and pg_ctl. When the process runs as root the
+/// cluster is run as the unprivileged <c>postgres</c> user (PostgreSQL refuses to run as root).
+/// </summary>
+public sealed class EmbeddedPostgres : IAsyncDisposable
+{
+    private readonly EmbeddedPostgresOptions _options;
+    private readonly string _binDir;
+    private readonly string? _runAsUser;
+    private bool _started;
+
+    private EmbeddedPostgres(EmbeddedPostgresOptions options, string binDir, int port)
+    {
+        _options = options;
+        _binDir = binDir;
+        Port = port;
+        _runAsUser = Environment.UserName == "root" || IsRoot() ? "postgres" : null;
+    }
+
+    public int Port { get; }
+    public string DataDirectory => _options.DataDirectory;
+    public string Superuser => _options.Superuser;
+
+    /// <summary>Connection string for the superuser, to the given database.</summary>
+    public string ConnectionString(string database = "postgres", string? user = null) =>
+        $"Host=127.0.0.1;Port={Port};Username={user ?? Superuser};Database={database}";
+
+    /// <summary>Creates the cluster if needed and starts it; returns when it accepts connections.</summary>
+    public static async Task<EmbeddedPostgres> StartAsync(EmbeddedPostgresOptions options, CancellationToken ct = default)
+    {
+        var binDir = PostgresBinaries.Locate();
+        var port = options.Port != 0 ? options.Port : FreePort();
+        var pg = new EmbeddedPostgres(options with { DataDirectory = Path.GetFullPath(options.DataDirectory) }, binDir, port);
+        await pg.InitializeIfEmptyAsync(ct);
+        await pg.StartServerAsync(ct);
+        return pg;
+    }
+
+    private async Task InitializeIfEmptyAsync(CancellationToken ct)
+    {
+        var dir = DataDirectory;
+        if (File.Exists(Path.Combine(dir, "PG_VERSION"))) return;
+        Directory.CreateDirectory(dir);
+        if (Directory.EnumerateFileSystemEntries(dir).Any())
+            throw new PostgresStartException($"The data folder {dir} is not empty and holds no PostgreSQL cluster; empty it or choose another.");
+        GiveToRunUser(dir);
+        await RunAsync("initdb", ["-D", dir, "-U", Superuser, "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync"], ct);
+    }
+
+    private async Task StartServerAsync(CancellationToken ct)
+    {
+        if (RunningServerPort() is { } runningPort)
+        {
+            // A server left running by a process that was killed before it could stop it: reuse it when it
+            // listens where we want, otherwise stop it and start afresh.
+            if (runningPort == Port)
+            {
+                _started = true;
+                return;
+            }
+            await RunAsync("pg_ctl", ["-D", DataDirectory, "-m", "fast", "-w", "stop"], ct);
+        }
+        RemoveStalePidFile();
+        var logFile = Path.Combine(DataDirectory, "server.log");
+        var settings = new Dictionary<string, string>
+        {
+            ["port"] = Port.ToString(),
+            ["listen_addresses"] = "127.0.0.1",
+            // No Unix socket: the default socket folder may not be writable by the cluster's user.
+            ["unix_socket_directories"] = "''",
+            ["fsync"] = "off",
+            ["max_connections"] = "200",
+        };
+        foreach (var (k, v) in _options.Settings) settings[k] = v;
+        var serverOptions = string.Join(' ', settings.Select(kv => $"-c {kv.Key}={kv.Value}"));
+        await RunAsync("pg_ctl", ["-D", DataDirectory, "-l", logFile, "-o", serverOptions, "-w", "-t", "60", "start"], ct,
+            onFailure: () => File.Exists(logFile) ? TailOf(logFile) : "");
+        _started = true;
+    }
+
+    /// <summary>
+    /// After a crash postmaster.pid may remain. PostgreSQL itself overwrites it when the pid is dead, but
+    /// refuses when the pid was reused by another process; pg_ctl status tells the two apart.
+    /// </summary>
+    private void RemoveStalePidFile()
+    {
+        var pidFile = Path.Combine(DataDirectory, "postmaster.pid");
+        if (!File.Exists(pidFile)) return;
+        var lines = File.ReadAllLines(pidFile);
+        if (lines.Length > 0 && int.TryParse(lines[0], out var pid) && IsPostgresProcess(pid)) return;
+        File.Delete(pidFile);
+    }
+
+    /// <summary>The port of a live server already running on this data folder, if any.</summary>
+    private int? RunningServerPort()
+    {
+        var pidFile = Path.Combine(DataDirectory, "postmaster.pid");
+        if (!File.Exists(pidFile)) return null;
+        var lines = File.ReadAllLines(pidFile);
+        return lines.Length > 3 && int.TryParse(lines[0], out var pid) && IsPostgresProcess(pid) && int.TryParse(lines[3], out var port)
+            ? port
+            : null;
+    }
+
+    private static bool IsPostgresProcess(int pid)
+    {
+        try
+        {
+            using var p = Process.GetProcessById(pid);
+            return p.ProcessName.StartsWith("postgres", StringComparison.Ordinal);
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    public async Task StopAsync()
+    {
+        if (!_started) return;
+        _started = false;
+        await RunAsync("pg_ctl", ["-D", DataDirectory, "-m", "fast", "-w", "stop"], CancellationToken.None);
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync();
+
+    private async Task RunAsync(string tool, IReadOnlyList<string> args, CancellationToken ct, Func<string>? onFailure = null)
+    {
+        var exe = Path.Combine(_binDir, tool);
+        var psi = new ProcessStartInfo
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        if (_runAsUser is null)
+        {
+            psi.FileName = exe;
+        }
+        else
+        {
+            psi.FileName = "runuser";
+            foreach (var a in new[] { "-u", _runAsUser, "--", exe }) psi.ArgumentList.Add(a);
+        }
+        foreach (var a in args) psi.ArgumentList.Add(a);
+
+        using var process = Process.Start(psi) ?? throw new PostgresStartException($"Could not start {tool}.");
+        var stdout = process.StandardOutput.ReadToEndAsync(ct);
+        var stderr = process.StandardError.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct);
+        if (process.ExitCode != 0)
+        {
+            var details = onFailure?.Invoke() ?? "";
+            throw new PostgresStartException(
+                $"{tool} failed with exit code {process.ExitCode}: {(await stderr).Trim()} {(await stdout).Trim()} {details}".Trim());
+        }
+    }
+
+    /// <summary>When running as root the cluster runs as postgres, which must own the folder and reach it.</summary>
+    private void GiveToRunUser(string dir)
+    {
+        if (_runAsUser is null) return;
+        using var chown = Process.Start("chown", ["-R", _runAsUser, dir]);
+        chown.WaitForExit();
+        if (chown.ExitCode != 0) throw new PostgresStartException($"Could not give {dir} to the user {_runAsUser}.");
+    }
+
+    private static string TailOf(string file)
+    {
+        try { return string.Join('\n', File.ReadLines(file).TakeLast(15)); }
+        catch (IOException) { return ""; }
+        catch (UnauthorizedAccessException) { return ""; }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static bool IsRoot()
+    {
+        try { return File.ReadAllText("/proc/self/status").Split('\n').FirstOrDefault(l => l.StartsWith("Uid:"))?.Split('\t', StringSplitOptions.RemoveEmptyEntries)[1] == "0"; }
+        catch (IOException) { return false; }
+    }
+}

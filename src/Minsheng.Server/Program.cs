@@ -1,0 +1,27 @@
+using Minsheng.Application;
+using Minsheng.Data;
+using Minsheng.GraphQL;
+using Minsheng.Server;
+using Minsheng.Tenancy;
+
+var builder = WebApplication.CreateBuilder(args);
+
+var database = await DatabaseBootstrap.PrepareAsync(builder.Configuration);
+builder.Services.AddSingleton(database);
+builder.Services.AddHostedService<EmbeddedDatabaseLifetime>();
+builder.Services.AddMinshengTenancy();
+builder.Services.AddMinshengData(database.Options);
+builder.Services.AddMinshengApplication();
+builder.Services.AddMinshengGraphQL();
+
+var app = builder.Build();
+
+app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+if (app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("Diagnostics:SqlCountHeaders")) app.UseSqlCountHeaders();
+app.UseMiddleware<TenantResolutionMiddleware>();
+app.MapMinshengGraphQL();
+app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, database));
+
+app.Run();
+
+public partial class Program;

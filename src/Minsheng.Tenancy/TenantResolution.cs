@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Minsheng.Tenancy;
+
+/// <summary>One way of reading a tenant identifier from a request. Strategies run in order; the first that answers wins.</summary>
+public interface ITenantResolutionStrategy
+{
+    /// <summary>The region code the request names, or null when this strategy has nothing to say.</summary>
+    string? GetIdentifier(HttpContext context);
+}
+
+/// <summary>
+/// <c>X-Tenant: 411302</c>. Only in Development: until tokens carry a tenant claim this is how the console
+/// and tests pick a tenant; in production it would let anyone choose one.
+/// </summary>
+public sealed class DevelopmentHeaderStrategy(IHostEnvironment environment) : ITenantResolutionStrategy
+{
+    public const string HeaderName = "X-Tenant";
+
+    public string? GetIdentifier(HttpContext context) =>
+        environment.IsDevelopment() && context.Request.Headers.TryGetValue(HeaderName, out var value) && value.Count > 0
+            ? value[0]?.Trim()
+            : null;
+}
+
+/// <summary>
+/// Resolves the tenant once, before any business code, and is the only writer of <see cref="TenantContextHolder"/>.
+/// A request that names an unknown tenant gets 404; one that names none continues without a tenant and sees nothing tenant-owned.
+/// </summary>
+public sealed class TenantResolutionMiddleware(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context, TenantContextHolder holder, IEnumerable<ITenantResolutionStrategy> strategies, ITenantStore store)
+    {
+        string? identifier = null;
+        foreach (var strategy in strategies)
+        {
+            identifier = strategy.GetIdentifier(context);
+            if (identifier is not null) break;
+        }
+
+        if (identifier is null)
+        {
+            holder.Set(null);
+            await next(context);
+            return;
+        }
+
+        var tenant = Domain.Regions.Region.IsValidCode(identifier)
+            ? await store.FindByRegionCodeAsync(identifier, context.RequestAborted)
+            : null;
+        if (tenant is null)
+        {
+            await WriteErrorAsync(context, StatusCodes.Status404NotFound, "NOT_FOUND", $"No tenant has the region code '{identifier}'.");
+            return;
+        }
+        holder.Set(tenant);
+        await next(context);
+    }
+
+    private static Task WriteErrorAsync(HttpContext context, int status, string code, string message)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        return context.Response.WriteAsJsonAsync(new { errors = new[] { new { message, extensions = new { code } } } });
+    }
+}
+
+public static class TenancyServiceCollectionExtensions
+{
+    public static IServiceCollection AddMinshengTenancy(this IServiceCollection services)
+    {
+        services.AddScoped<TenantContextHolder>();
+        services.AddScoped<ITenantContextAccessor>(sp => sp.GetRequiredService<TenantContextHolder>());
+        services.AddSingleton<ITenantResolutionStrategy, DevelopmentHeaderStrategy>();
+        return services;
+    }
+}

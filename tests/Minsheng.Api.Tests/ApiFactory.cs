@@ -1,0 +1,84 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Minsheng.Application.Demo;
+using Minsheng.Data;
+using Minsheng.Testing;
+
+namespace Minsheng.Api.Tests;
+
+/// <summary>
+/// The real server (Program) in process, on its own migrated database in the test run's PostgreSQL
+/// cluster, as the non-owner application role, with the demo tenants loaded.
+/// </summary>
+public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public string OwnerConnectionString { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        OwnerConnectionString = await PostgresCluster.CreateMigratedDatabaseAsync("api");
+        await DemoDataLoader.LoadAsync(OwnerConnectionString, DemoDataGenerator.Generate(DemoDataGenerator.DemoTenants));
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:Minsheng", DatabaseSetup.AppConnectionString(OwnerConnectionString));
+    }
+
+    public GraphQLClient Client(string? tenant) => new(CreateClient(), tenant);
+
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
+}
+
+[CollectionDefinition(Name)]
+public sealed class ApiCollection : ICollectionFixture<ApiFactory>
+{
+    public const string Name = "api";
+}
+
+public sealed record GraphQLResponse(int Status, JsonElement Body, HttpResponseMessage Message)
+{
+    public JsonElement Data => Body.GetProperty("data");
+
+    public bool HasErrors => Body.TryGetProperty("errors", out var e) && e.GetArrayLength() > 0;
+
+    public string ErrorCode(int index = 0) => Body.GetProperty("errors")[index].GetProperty("extensions").GetProperty("code").GetString()!;
+
+    public string ErrorMessage(int index = 0) => Body.GetProperty("errors")[index].GetProperty("message").GetString()!;
+
+    public int SqlRoundTrips => int.Parse(Message.Headers.GetValues("X-Sql-Round-Trips").Single());
+
+    public int SqlStatements => int.Parse(Message.Headers.GetValues("X-Sql-Statements").Single());
+}
+
+/// <summary>Posts GraphQL documents as a tenant (X-Tenant header, Development only) and returns the parsed response.</summary>
+public sealed class GraphQLClient(HttpClient http, string? tenant)
+{
+    public HttpClient Http => http;
+
+    public async Task<GraphQLResponse> PostAsync(string query, object? variables = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = new StringContent(JsonSerializer.Serialize(new { query, variables }), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/graphql-response+json"));
+        if (tenant is not null) request.Headers.Add("X-Tenant", tenant);
+        var response = await http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return new GraphQLResponse((int)response.StatusCode, JsonDocument.Parse(text).RootElement.Clone(), response);
+    }
+
+    /// <summary>Posts and fails the test on any GraphQL error.</summary>
+    public async Task<JsonElement> QueryAsync(string query, object? variables = null)
+    {
+        var response = await PostAsync(query, variables);
+        Assert.False(response.HasErrors, response.Body.ToString());
+        Assert.Equal(200, response.Status);
+        return response.Data;
+    }
+}

@@ -1,0 +1,53 @@
+using Minsheng.Testing;
+
+namespace Minsheng.Api.Tests.Queries;
+
+/// <summary>
+/// A page of projects with targets, milestones, units and latest report costs a fixed number of SQL round
+/// trips and statements, whatever the page size: one batch for the page (and count), one for all relations.
+/// </summary>
+[Collection(ApiCollection.Name)]
+public sealed class SqlCountTests(ApiFactory factory)
+{
+    private const string Page = """
+        query($first: Int!) { projects(first: $first) { totalCount edges { node {
+          name category leadUnit { name } coUnits { name } certificationUnits { name }
+          indicators { label targetValue unit } milestones { text due { date } } latestReport { period status } } } } }
+        """;
+
+    [Fact]
+    public async Task A_page_costs_the_same_round_trips_for_1_5_and_20_projects()
+    {
+        var tenant = await TestTenants.CreateAsync(factory.OwnerConnectionString, projects: 30);
+        var client = factory.Client(tenant.Tenant.RegionCode);
+
+        var one = await client.PostAsync(Page, new { first = 1 });
+        var five = await client.PostAsync(Page, new { first = 5 });
+        var twenty = await client.PostAsync(Page, new { first = 20 });
+
+        Assert.False(twenty.HasErrors, twenty.Body.ToString());
+        Assert.Equal(20, twenty.Data.GetProperty("projects").GetProperty("edges").GetArrayLength());
+        Assert.Equal(30, twenty.Data.GetProperty("projects").GetProperty("totalCount").GetInt32());
+        // Round trip 1: SET LOCAL + page + count. Round trip 2: units, indicators, milestones, latest report together.
+        Assert.Equal(2, twenty.SqlRoundTrips);
+        Assert.Equal(1 + 2 + 4, twenty.SqlStatements);
+        Assert.Equal(twenty.SqlRoundTrips, five.SqlRoundTrips);
+        Assert.Equal(twenty.SqlRoundTrips, one.SqlRoundTrips);
+        Assert.Equal(twenty.SqlStatements, five.SqlStatements);
+    }
+
+    [Fact]
+    public async Task Nested_levels_add_one_round_trip_each_not_one_per_row()
+    {
+        var tenant = await TestTenants.CreateAsync(factory.OwnerConnectionString, projects: 20);
+        var client = factory.Client(tenant.Tenant.RegionCode);
+
+        // Level 3: each indicator's project, each milestone's indicator.
+        var response = await client.PostAsync("""
+            { projects(first: 20) { edges { node { indicators { project { name } } milestones { indicator { label } } } } } }
+            """);
+
+        Assert.False(response.HasErrors, response.Body.ToString());
+        Assert.Equal(3, response.SqlRoundTrips);
+    }
+}

@@ -1,0 +1,37 @@
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Minsheng.Api.Tests.Schema;
+
+/// <summary>
+/// schema.graphql at the repository root is the published contract. A change to the schema must change
+/// that file in the same commit: locally the test rewrites it (review the diff), on CI it fails.
+/// </summary>
+[Collection(ApiCollection.Name)]
+public sealed class SchemaDriftTests(ApiFactory factory)
+{
+    [Fact]
+    public void The_checked_in_SDL_matches_the_schema()
+    {
+        var schema = factory.Services.GetRequiredService<ISchema>();
+        var actual = schema.Print(new global::GraphQL.Utilities.PrintOptions { IncludeDeprecationReasons = true, IncludeDescriptions = true }).ReplaceLineEndings("\n").Trim() + "\n";
+        var path = Path.Combine(RepositoryRoot(), "schema.graphql");
+        var expected = File.Exists(path) ? File.ReadAllText(path).ReplaceLineEndings("\n") : "";
+
+        if (expected != actual && Environment.GetEnvironmentVariable("CI") is not ("true" or "1"))
+        {
+            File.WriteAllText(path, actual);
+            expected = actual;
+        }
+
+        Assert.True(expected == actual, "schema.graphql is out of date: run the tests locally to regenerate it, review and commit it.");
+    }
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Minsheng.Platform.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("Minsheng.Platform.sln was not found above the test folder.");
+    }
+}

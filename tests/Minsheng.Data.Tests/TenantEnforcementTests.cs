@@ -1,0 +1,90 @@
+using Microsoft.EntityFrameworkCore;
+using Minsheng.Domain.Regions;
+using Minsheng.Domain.Units;
+using Minsheng.Tenancy;
+using Minsheng.Testing;
+
+namespace Minsheng.Data.Tests;
+
+/// <summary>The EF Core layers: the named tenant filter and SaveChanges stamping, both failing closed.</summary>
+public sealed class TenantEnforcementTests
+{
+    private static async Task<(string Owner, Application.Demo.DemoTenantData A, Application.Demo.DemoTenantData B)> SetUpAsync()
+    {
+        var owner = await PostgresCluster.CreateMigratedDatabaseAsync("efcore");
+        return (owner, await TestTenants.CreateAsync(owner, projects: 3), await TestTenants.CreateAsync(owner, projects: 3));
+    }
+
+    private static MinshengDbContext Context(string owner, Application.Demo.DemoTenantData? tenant)
+    {
+        var holder = new TenantContextHolder();
+        holder.Set(tenant is null ? null : new TenantContext(tenant.Tenant.Id, tenant.Tenant.RegionCode, tenant.Tenant.Name, RegionLevel.County, []));
+        var options = new DbContextOptionsBuilder<MinshengDbContext>();
+        MinshengDataServices.ConfigureNpgsql(options, DatabaseSetup.AppConnectionString(owner));
+        options.AddInterceptors(new Tenancy.TenantTransactionInterceptor(holder));
+        return new MinshengDbContext(options.Options, holder);
+    }
+
+    [Fact]
+    public async Task Bypassing_the_filter_still_returns_only_the_tenants_rows()
+    {
+        var (owner, a, _) = await SetUpAsync();
+        await using var db = Context(owner, a);
+        await using var transaction = await db.Database.BeginTransactionAsync();
+
+        var all = await db.Projects.IgnoreQueryFilters().Select(p => p.TenantId).Distinct().ToListAsync();
+
+        Assert.Equal([a.Tenant.Id], all);
+    }
+
+    [Fact]
+    public async Task The_filter_alone_hides_other_tenants_even_outside_row_level_security()
+    {
+        var (owner, a, b) = await SetUpAsync();
+        var options = new DbContextOptionsBuilder<MinshengDbContext>();
+        // As the owner (superuser: RLS does not apply), only the EF filter stands between tenants.
+        MinshengDataServices.ConfigureNpgsql(options, owner);
+        var holder = new TenantContextHolder();
+        holder.Set(new TenantContext(a.Tenant.Id, a.Tenant.RegionCode, a.Tenant.Name, RegionLevel.County, []));
+        await using var db = new MinshengDbContext(options.Options, holder);
+
+        var ids = await db.Projects.Select(p => p.TenantId).Distinct().ToListAsync();
+        var unfiltered = await db.Projects.IgnoreQueryFilters().Where(p => p.TenantId == b.Tenant.Id).CountAsync();
+
+        Assert.Equal([a.Tenant.Id], ids);
+        Assert.True(unfiltered > 0);
+    }
+
+    [Fact]
+    public async Task SaveChanges_stamps_new_rows_and_refuses_without_a_tenant()
+    {
+        var (owner, a, _) = await SetUpAsync();
+        await using (var db = Context(owner, a))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var unit = new Unit("区新设局");
+            db.Units.Add(unit);
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+            Assert.Equal(a.Tenant.Id, unit.TenantId);
+        }
+
+        await using var anonymous = Context(owner, null);
+        anonymous.Units.Add(new Unit("区无主局"));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => anonymous.SaveChangesAsync());
+        Assert.Contains("No tenant", error.Message);
+    }
+
+    [Fact]
+    public async Task SaveChanges_refuses_a_row_stamped_for_another_tenant()
+    {
+        var (owner, a, b) = await SetUpAsync();
+        await using var db = Context(owner, a);
+        var unit = new Unit("区伪造局") { TenantId = b.Tenant.Id };
+        db.Units.Add(unit);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+
+        Assert.Contains("cannot be changed while acting for tenant", error.Message);
+    }
+}

@@ -1,0 +1,57 @@
+using Minsheng.Data;
+using Minsheng.Postgres.Embedded;
+
+namespace Minsheng.Testing;
+
+/// <summary>
+/// One throwaway PostgreSQL cluster for the whole test run of an assembly, started by the project's own
+/// launcher (initdb/pg_ctl) in a temporary folder and removed afterwards. Databases are created migrated.
+/// When PostgreSQL is missing the tests fail with the message saying what to install: they never skip.
+/// </summary>
+public static class PostgresCluster
+{
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static EmbeddedPostgres? _server;
+    private static string? _folder;
+    private static int _databases;
+
+    public static async Task<EmbeddedPostgres> GetAsync()
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            if (_server is not null) return _server;
+            _folder = Path.Combine(Path.GetTempPath(), $"minsheng-test-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
+            _server = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { DataDirectory = Path.Combine(_folder, "pgdata") });
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => Shutdown();
+            return _server;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    /// <summary>A new, migrated database; returns the owner's connection string.</summary>
+    public static async Task<string> CreateMigratedDatabaseAsync(string prefix)
+    {
+        var server = await GetAsync();
+        var name = $"{prefix}_{Interlocked.Increment(ref _databases)}_{Guid.NewGuid():N}"[..30].ToLowerInvariant();
+        var owner = server.ConnectionString(name);
+        await DatabaseSetup.MigrateAsync(owner);
+        return owner;
+    }
+
+    private static void Shutdown()
+    {
+        try
+        {
+            _server?.StopAsync().GetAwaiter().GetResult();
+            if (_folder is not null && Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or PostgresStartException)
+        {
+            Console.Error.WriteLine($"Could not clean up the test cluster: {e.Message}");
+        }
+    }
+}
