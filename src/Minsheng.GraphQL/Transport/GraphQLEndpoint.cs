@@ -68,8 +68,9 @@ public sealed class GraphQLEndpoint(
     }
 
     /// <summary>
-    /// application/graphql-response+json unless the client accepts only application/json. No Accept header
-    /// means a legacy client: application/json. An Accept naming neither (nor a wildcard) gets 406.
+    /// The first acceptable of application/graphql-response+json and application/json, by the client's
+    /// preference. No Accept header or only a wildcard means a legacy client: application/json. An Accept
+    /// naming neither (nor a wildcard) gets 406.
     /// </summary>
     public static string SelectResponseType(HttpRequest request)
     {
@@ -81,7 +82,8 @@ public sealed class GraphQLEndpoint(
             var type = media.MediaType.Value;
             if (string.Equals(type, MediaTypes.GraphQLResponse, StringComparison.OrdinalIgnoreCase)) return MediaTypes.GraphQLResponse;
             if (string.Equals(type, MediaTypes.Json, StringComparison.OrdinalIgnoreCase)) return MediaTypes.Json;
-            if (type is "*/*" or "application/*") return MediaTypes.GraphQLResponse;
+            // A bare wildcard is what legacy clients (and fetch's default) send: answer them in application/json.
+            if (type is "*/*" or "application/*") return MediaTypes.Json;
         }
         throw new BadRequestException(StatusCodes.Status406NotAcceptable,
             $"This endpoint answers with {MediaTypes.GraphQLResponse} or {MediaTypes.Json}.");

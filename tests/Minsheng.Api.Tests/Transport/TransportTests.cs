@@ -131,6 +131,18 @@ public sealed class TransportTests(ApiFactory factory)
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
     }
 
+    [Theory]
+    [InlineData("*/*", "application/json")]
+    [InlineData("application/json, application/graphql-response+json;q=0.9", "application/json")]
+    [InlineData("application/graphql-response+json, application/json;q=0.9", "application/graphql-response+json")]
+    public async Task Accept_negotiation_follows_the_clients_preference(string accept, string expected)
+    {
+        var response = await Http().SendAsync(Post("{\"query\":\"{ tenant { name } }\"}", accept: accept));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(expected, response.Content.Headers.ContentType?.MediaType);
+    }
+
     [Fact]
     public async Task A_query_deeper_than_the_limit_is_refused()
     {
