@@ -15,7 +15,15 @@ public static class MinshengDataServices
     public static IServiceCollection AddMinshengData(this IServiceCollection services, DatabaseOptions options)
     {
         services.AddSingleton(options);
-        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(options.AppConnectionString).Build());
+        services.AddSingleton(_ =>
+        {
+            var builder = new NpgsqlDataSourceBuilder(options.AppConnectionString);
+            // Safe because the tenant setting is transaction-local: nothing needs resetting when a connection
+            // returns to the pool, so skip DISCARD ALL. Hot statements get prepared after a few uses.
+            builder.ConnectionStringBuilder.NoResetOnClose = true;
+            if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0) builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
+            return builder.Build();
+        });
         services.AddScoped<SqlCommandCounter>();
         services.AddScoped<TenantTransactionInterceptor>();
         services.AddScoped<CommandCountingInterceptor>();

@@ -11,9 +11,12 @@ public static class PostgresBinaries
         "(Debian/Ubuntu: `apt-get install postgresql`), or set " + BinDirVariable + " to the folder that holds them " +
         "(e.g. /usr/lib/postgresql/15/bin), or set ConnectionStrings__Minsheng to use an existing server.";
 
-    public static string Locate()
+    public static string Locate() => Locate(Candidates());
+
+    /// <summary>The first folder holding both initdb and pg_ctl, or the install hint as an exception.</summary>
+    public static string Locate(IEnumerable<string> candidates)
     {
-        foreach (var dir in Candidates())
+        foreach (var dir in candidates)
         {
             if (File.Exists(Path.Combine(dir, "initdb")) && File.Exists(Path.Combine(dir, "pg_ctl")))
                 return dir;

@@ -1,0 +1,62 @@
+using Minsheng.Importing.Reading;
+
+namespace Minsheng.Importing.Mapping;
+
+/// <summary>Which column of one table plays which role, built from its header row.</summary>
+internal sealed class ColumnMap
+{
+    private ColumnMap(IReadOnlyList<ColumnRole> roles, IReadOnlyList<string> headers, string? investmentUnitHint)
+    {
+        Roles = roles;
+        Headers = headers;
+        InvestmentUnitHint = investmentUnitHint;
+    }
+
+    public IReadOnlyList<ColumnRole> Roles { get; }
+    public IReadOnlyList<string> Headers { get; }
+    /// <summary>万元 when the header reads 计划投资（万元）: bare numbers in that column are then in 万元.</summary>
+    public string? InvestmentUnitHint { get; }
+
+    public int IndexOf(ColumnRole role)
+    {
+        for (var i = 0; i < Roles.Count; i++) if (Roles[i] == role) return i;
+        return -1;
+    }
+
+    public bool Has(ColumnRole role) => IndexOf(role) >= 0;
+
+    /// <summary>
+    /// Maps a header row. 责任单位 means the lead unit unless the table also has a 牵头/主办 column, in which case it
+    /// lists the co-units (seed 000 vs the second table of seed 002). Unknown columns are reported once each.
+    /// </summary>
+    public static ColumnMap FromHeader(SourceRow header, IssueLog issues)
+    {
+        var headers = header.Cells.Select(c => Building.TextCleaner.SingleLine(c.Text)).ToList();
+        var roles = headers.Select(HeaderSynonyms.RoleOf).ToList();
+        var hasLead = roles.Contains(ColumnRole.LeadUnits);
+        for (var i = 0; i < roles.Count; i++)
+        {
+            if (roles[i] == ColumnRole.ResponsibleUnits) roles[i] = hasLead ? ColumnRole.CoUnits : ColumnRole.LeadUnits;
+            else if (roles[i] == ColumnRole.LeadUnits) hasLead = true;
+        }
+        // A role claimed twice (two 备注 columns, say): keep the first, keep the rest as extra fields.
+        var seen = new HashSet<ColumnRole>();
+        for (var i = 0; i < roles.Count; i++)
+        {
+            if (roles[i] == ColumnRole.Unknown) continue;
+            if (!seen.Add(roles[i]) && roles[i] is not (ColumnRole.LeadUnits or ColumnRole.CoUnits or ColumnRole.CertificationUnits))
+            {
+                issues.Warn("column.duplicate", $"A second '{headers[i]}' column was found; it is kept as an extra field.", header.Cells[i].Location);
+                roles[i] = ColumnRole.Unknown;
+            }
+        }
+        for (var i = 0; i < roles.Count; i++)
+        {
+            if (roles[i] == ColumnRole.Unknown && headers[i].Length > 0)
+                issues.Warn("column.unknown", $"Column '{headers[i]}' is not a known column; its cells are kept as extra fields.", header.Cells[i].Location);
+        }
+        var investmentHeader = roles.IndexOf(ColumnRole.Investment) is var k and >= 0 ? headers[k] : "";
+        var hint = investmentHeader.Contains("亿元") ? "亿元" : investmentHeader.Contains("万元") ? "万元" : investmentHeader.Contains("元") ? "元" : null;
+        return new ColumnMap(roles, headers, hint);
+    }
+}

@@ -1,0 +1,210 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Minsheng.Importing.Building;
+using Minsheng.Importing.Mapping;
+
+namespace Minsheng.Importing.Reading;
+
+/// <summary>
+/// Reads plain-text exports of Word notices. Two table layouts are understood:
+/// <list type="bullet">
+/// <item>one cell per line, each cell starting with a tab; lines without a tab continue the cell above (the seeds);</item>
+/// <item>one row per line with cells separated by tabs or '|' (what copying a table out of Excel gives).</item>
+/// </list>
+/// Everything else is a paragraph.
+/// </summary>
+internal static partial class PlainTextReader
+{
+    public static SourceDocument Read(string text, string encoding, ImportOptions options, IssueLog issues)
+    {
+        var lines = TextCleaner.NormalizeCharacters(text.Replace("\r\n", "\n").Replace('\r', '\n')).Split('\n');
+        if (lines.Length > options.MaxRows)
+            throw new ImportRejectedException("text.too-many-lines", $"The text has {lines.Length} lines, above the limit of {options.MaxRows}.");
+
+        var blocks = new List<SourceBlock>();
+        var i = 0;
+        while (i < lines.Length)
+        {
+            if (IsCellLine(lines[i]) && HeaderRunAt(lines, i) is { } header)
+            {
+                var (table, next) = ReadCellPerLineTable(lines, i, header, blocks.OfType<SourceTable>().Count() + 1, issues);
+                blocks.Add(table);
+                i = next;
+                continue;
+            }
+            if (DelimitedHeaderAt(lines[i]) is { } delimiter)
+            {
+                var (table, next) = ReadDelimitedTable(lines, i, delimiter);
+                blocks.Add(table);
+                i = next;
+                continue;
+            }
+            var tidy = TextCleaner.TidyLine(lines[i]).Replace('\n', ' ');
+            if (tidy.Length > 0) blocks.Add(new SourceParagraph(tidy, Line(i)));
+            i++;
+        }
+        return new SourceDocument(blocks, "text", encoding);
+    }
+
+    private static string Line(int index) => $"line {index + 1}";
+
+    private static bool IsCellLine(string line) => line.Length > 0 && line[0] == '\t';
+
+    private static string CellText(string line) => line.TrimStart('\t', ' ');
+
+    /// <summary>The header cells when a run of tab lines starting at <paramref name="start"/> is a header row.</summary>
+    private static List<string>? HeaderRunAt(string[] lines, int start)
+    {
+        var cells = new List<string>();
+        for (var i = start; i < lines.Length && IsCellLine(lines[i]); i++)
+        {
+            var cell = TextCleaner.SingleLine(CellText(lines[i]));
+            // A header never holds a number: the first one belongs to the first data row.
+            if (cell.Length == 0 || SequenceLike().IsMatch(cell) && cell.Any(char.IsAsciiDigit)) break;
+            cells.Add(cell);
+        }
+        return HeaderSynonyms.LooksLikeHeader(cells) ? cells : null;
+    }
+
+    private sealed class PendingCell(string firstLine, int lineIndex, int blankLinesBefore)
+    {
+        public StringBuilder Text { get; } = new(firstLine);
+        public int LineIndex { get; } = lineIndex;
+        public int BlankLinesBefore { get; } = blankLinesBefore;
+    }
+
+    private static (SourceTable Table, int NextLine) ReadCellPerLineTable(string[] lines, int start, List<string> header, int tableNumber, IssueLog issues)
+    {
+        var columns = header.Count;
+        var cells = new List<PendingCell>();
+        var blanks = 0;
+        var i = start;
+        for (; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            // A line holding only a tab is an empty cell, not a blank line.
+            if (IsCellLine(line))
+            {
+                cells.Add(new PendingCell(CellText(line), i, blanks));
+                blanks = 0;
+                continue;
+            }
+            if (line.Trim().Length == 0) { blanks++; continue; }
+            if (EndsTable(lines, i, blanks, cells.Count % columns == 0)) break;
+            cells[^1].Text.Append('\n').Append(line);
+            blanks = 0;
+        }
+        var rows = GroupIntoRows(cells, columns, tableNumber, issues);
+        return (new SourceTable(rows, $"table {tableNumber} ({Line(start)})"), i);
+    }
+
+    /// <summary>
+    /// A line without a tab normally continues the cell above ("品质生活" / "指挥部"). It ends the table when it is an
+    /// 附件 line, when it captions a following header row, or when it stands after two blank lines past a complete row.
+    /// </summary>
+    private static bool EndsTable(string[] lines, int index, int blankLinesBefore, bool rowComplete)
+    {
+        var text = lines[index].Trim();
+        if (blankLinesBefore >= 1 && AttachmentLine().IsMatch(text)) return true;
+        if (blankLinesBefore >= 2 && rowComplete) return true;
+        if (blankLinesBefore == 0) return false;
+        for (var j = index + 1; j < lines.Length && j <= index + 6; j++)
+        {
+            if (IsCellLine(lines[j])) return HeaderRunAt(lines, j) is not null;
+        }
+        return false;
+    }
+
+    private static List<SourceRow> GroupIntoRows(List<PendingCell> cells, int columns, int tableNumber, IssueLog issues)
+    {
+        var rows = new List<SourceRow>();
+        var k = 0;
+        while (k < cells.Count)
+        {
+            var end = Math.Min(k + columns, cells.Count);
+            end = ShortRowEnd(cells, k, end, columns) ?? end;
+            var rowCells = cells.Skip(k).Take(end - k)
+                .Select((c, n) => new SourceCell(c.Text.ToString(), $"{Line(c.LineIndex)} (table {tableNumber}, cell {n + 1})"))
+                .ToList();
+            var location = $"{Line(cells[k].LineIndex)} (table {tableNumber})";
+            if (rowCells.Count < columns)
+            {
+                issues.Warn("row.incomplete", $"This row has {rowCells.Count} of {columns} cells; the missing cells are taken as empty.", location);
+                while (rowCells.Count < columns) rowCells.Add(new SourceCell("", location));
+            }
+            var first = TextCleaner.SingleLine(rowCells[0].Text);
+            if (!SequenceLike().IsMatch(first) && first != TextCleaner.SingleLine(cells[0].Text.ToString()))
+                issues.Warn("row.misaligned", $"The row starts with '{Shorten(first)}' where a sequence number was expected; cells may be shifted.", location);
+            rows.Add(new SourceRow(rowCells, location));
+            k = end;
+        }
+        return rows;
+    }
+
+    /// <summary>
+    /// Exports sometimes drop a row's trailing empty cell (an empty 备注). Then a sequence number that follows a blank
+    /// line shows up inside the row; when the cell where the next row should start is no sequence number, the row
+    /// is cut short there.
+    /// </summary>
+    private static int? ShortRowEnd(List<PendingCell> cells, int start, int end, int columns)
+    {
+        if (end - start < columns || end >= cells.Count) return null;
+        if (LooksLikeRowStart(cells, end)) return null;
+        for (var j = start + 2; j < end; j++)
+        {
+            if (cells[j].BlankLinesBefore > 0 && LooksLikeRowStart(cells, j) && SequenceNumber().IsMatch(cells[j].Text.ToString().Trim()))
+                return j;
+        }
+        return null;
+    }
+
+    private static bool LooksLikeRowStart(List<PendingCell> cells, int index) =>
+        cells[index].BlankLinesBefore > 0 && SequenceLike().IsMatch(TextCleaner.SingleLine(cells[index].Text.ToString()));
+
+    private static string Shorten(string s) => s.Length <= 20 ? s : s[..20] + "…";
+
+    private static char? DelimitedHeaderAt(string line)
+    {
+        foreach (var delimiter in new[] { '\t', '|' })
+        {
+            var fields = line.Trim().Trim('|').Split(delimiter).Select(f => TextCleaner.SingleLine(f)).ToList();
+            if (fields.Count >= 3 && HeaderSynonyms.LooksLikeHeader(fields)) return delimiter;
+        }
+        return null;
+    }
+
+    /// <summary>One row per line; a line without the delimiter continues the last cell of the row above.</summary>
+    private static (SourceTable Table, int NextLine) ReadDelimitedTable(string[] lines, int start, char delimiter)
+    {
+        var rows = new List<List<(StringBuilder Text, int Line)>>();
+        var blanks = 0;
+        var i = start;
+        for (; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            if (line.Trim().Length == 0) { blanks++; continue; }
+            if (line.Contains(delimiter))
+            {
+                rows.Add(line.Trim().Trim('|').Split(delimiter).Select(f => (new StringBuilder(f.Trim()), i)).ToList());
+            }
+            else
+            {
+                if (blanks > 0 || rows.Count <= 1) break;
+                rows[^1][^1].Text.Append('\n').Append(line.Trim());
+            }
+            blanks = 0;
+        }
+        var table = rows.Select(r => new SourceRow(
+            r.Select((c, n) => new SourceCell(c.Text.ToString(), $"{Line(c.Line)}, cell {n + 1}")).ToList(), Line(r[0].Line))).ToList();
+        return (new SourceTable(table, $"table at {Line(start)}"), i);
+    }
+
+    [GeneratedRegex(@"^(?:|\d{1,3}[.、．]?|[(（]\d{1,2}[)）]|\d{1,3}[(（]\d{1,2}[)）]|\d{1,3}[.．-]\d{1,2}|[一二三四五六七八九十]{1,3}[、.]?|序号)$")]
+    private static partial Regex SequenceLike();
+
+    [GeneratedRegex(@"^\d{1,3}$")]
+    private static partial Regex SequenceNumber();
+
+    [GeneratedRegex(@"^附\s*件\s*\d*\s*[:：]?\s*\S{0,40}$")]
+    private static partial Regex AttachmentLine();
+}
