@@ -16,6 +16,7 @@ public static class ApplicationServices
         services.AddScoped<IndicatorCommands>();
         services.AddScoped<MilestoneCommands>();
         services.AddScoped<UnitCommands>();
+        services.AddScoped<Importing.PlanImportService>();
 
         services.AddScoped<ProjectQueries>();
         services.AddScoped<DirectoryQueries>();

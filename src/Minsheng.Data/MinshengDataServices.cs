@@ -32,7 +32,8 @@ public static class MinshengDataServices
             ConfigureNpgsql(db, sp.GetRequiredService<NpgsqlDataSource>());
             db.AddInterceptors(sp.GetRequiredService<TenantTransactionInterceptor>(), sp.GetRequiredService<CommandCountingInterceptor>());
         });
-        services.AddSingleton<ITenantStore, CachedTenantStore>();
+        services.AddSingleton<CachedTenantStore>();
+        services.AddSingleton<ITenantStore>(sp => sp.GetRequiredService<CachedTenantStore>());
         services.AddScoped<ReadSession>();
         return services;
     }

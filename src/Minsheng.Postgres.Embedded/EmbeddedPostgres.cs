@@ -39,6 +39,9 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     }
 
     public int Port { get; }
+
+    /// <summary>True when start found a server already running on the folder and reused it.</summary>
+    public bool WasAlreadyRunning { get; private set; }
     public string DataDirectory => _options.DataDirectory;
     public string Superuser => _options.Superuser;
 
@@ -77,6 +80,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             if (runningPort == Port)
             {
                 _started = true;
+                WasAlreadyRunning = true;
                 return;
             }
             await RunAsync("pg_ctl", ["-D", DataDirectory, "-m", "fast", "-w", "stop"], ct);

@@ -1,12 +1,13 @@
 using Minsheng.Application;
 using Minsheng.Data;
 using Minsheng.GraphQL;
+using Minsheng.Hosting;
 using Minsheng.Server;
 using Minsheng.Tenancy;
 
 var builder = WebApplication.CreateBuilder(args);
 
-var database = await DatabaseBootstrap.PrepareAsync(builder.Configuration);
+var database = await ServerDatabase.PrepareAsync(builder.Configuration);
 builder.Services.AddSingleton(database);
 builder.Services.AddHostedService<EmbeddedDatabaseLifetime>();
 builder.Services.AddMinshengTenancy();

@@ -32,4 +32,16 @@ public sealed class CachedTenantStore(NpgsqlDataSource dataSource) : ITenantStor
     }
 
     public void Invalidate() => _byCode.Clear();
+
+    /// <summary>Every active tenant, for operators' tools; not cached.</summary>
+    public async Task<IReadOnlyList<TenantContext>> AllAsync(CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT id, region_code, name, level, enabled_plugins FROM tenants WHERE status = 'Active' ORDER BY region_code");
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var tenants = new List<TenantContext>();
+        while (await reader.ReadAsync(ct))
+            tenants.Add(new TenantContext(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), Enum.Parse<RegionLevel>(reader.GetString(3)), reader.GetFieldValue<string[]>(4)));
+        return tenants;
+    }
 }

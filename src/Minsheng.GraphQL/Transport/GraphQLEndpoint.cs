@@ -16,8 +16,8 @@ namespace Minsheng.GraphQL.Transport;
 
 public sealed class GraphQLEndpointOptions
 {
-    /// <summary>Largest accepted POST body.</summary>
-    public long MaxRequestBytes { get; set; } = 1024 * 1024;
+    /// <summary>Largest accepted POST body: room for a 10 MB document sent base64-encoded to importPlan.</summary>
+    public long MaxRequestBytes { get; set; } = 16 * 1024 * 1024;
 
     /// <summary>Parsed documents kept for reuse; dashboards send the same few queries all day.</summary>
     public int DocumentCacheSize { get; set; } = 500;

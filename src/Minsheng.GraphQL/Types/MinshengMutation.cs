@@ -98,6 +98,8 @@ public sealed class MinshengMutation : ObjectGraphType
             return c.Load<UnitByIdLoader, UnitRow?>(id);
         });
         Delete("deleteUnit", UnitType.TypeName, (c, id) => c.Service<UnitCommands>().DeleteAsync(id, c.CancellationToken));
+
+        ImportPlanField.Add(this);
     }
 
     private static ProjectUnitsInput UnitsOf(Input i) => new(

@@ -16,7 +16,7 @@ public sealed class SchemaDriftTests(ApiFactory factory)
     {
         var schema = factory.Services.GetRequiredService<ISchema>();
         var actual = schema.Print(new global::GraphQL.Utilities.PrintOptions { IncludeDeprecationReasons = true, IncludeDescriptions = true }).ReplaceLineEndings("\n").Trim() + "\n";
-        var path = Path.Combine(RepositoryRoot(), "schema.graphql");
+        var path = Path.Combine(RepositoryPaths.Root(), "schema.graphql");
         var expected = File.Exists(path) ? File.ReadAllText(path).ReplaceLineEndings("\n") : "";
 
         if (expected != actual && Environment.GetEnvironmentVariable("CI") is not ("true" or "1"))
@@ -26,12 +26,5 @@ public sealed class SchemaDriftTests(ApiFactory factory)
         }
 
         Assert.True(expected == actual, "schema.graphql is out of date: run the tests locally to regenerate it, review and commit it.");
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Minsheng.Platform.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Minsheng.Platform.sln was not found above the test folder.");
     }
 }

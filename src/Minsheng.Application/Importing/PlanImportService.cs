@@ -1,0 +1,157 @@
+using Microsoft.EntityFrameworkCore;
+using Minsheng.Application.Commands;
+using Minsheng.Domain;
+using Minsheng.Domain.Plans;
+using Minsheng.Domain.Units;
+using Minsheng.Domain.Values;
+using Minsheng.Importing;
+
+namespace Minsheng.Application.Importing;
+
+/// <summary>What an import did, or would do on a dry run.</summary>
+public sealed record PlanImportOutcome(
+    ImportResult Result,
+    bool DryRun,
+    Guid? PlanId,
+    bool AlreadyImported,
+    IReadOnlyList<string> CreatedUnits,
+    IReadOnlyList<ImportIssue> CommitWarnings)
+{
+    public bool Succeeded => Result.Succeeded && (DryRun || PlanId is not null);
+
+    public IEnumerable<ImportIssue> AllWarnings => Result.Warnings.Concat(CommitWarnings);
+}
+
+/// <summary>
+/// Reads a plan document with the tenant's unit directory and, unless it is a dry run, writes it as a
+/// draft plan in one transaction. Re-importing the same file (same SHA-256) creates nothing; an explicit
+/// replace rewrites the projects of an existing draft plan.
+/// </summary>
+public sealed class PlanImportService(UnitOfWork uow)
+{
+    public async Task<PlanImportOutcome> ImportAsync(byte[] content, string fileName, bool dryRun, Guid? replacePlanId, CancellationToken ct)
+    {
+        var directory = await LoadUnitDirectoryAsync(ct);
+        var result = new PlanImporter(new ImportOptions { Units = directory }).Read(content, fileName, DateTime.UtcNow.Year);
+        if (dryRun || !result.Succeeded) return new PlanImportOutcome(result, dryRun, null, false, [], []);
+
+        var draft = result.Draft!;
+        if (draft.Kind == PlanKind.CompletionDisclosure)
+            throw DomainException.Invalid("content",
+                "This is a completion disclosure (完成情况): preview it with a dry run; recording actual figures arrives with the reporting workflow.");
+        if (draft.Year is null) throw DomainException.Invalid("content", "The document states no year; it cannot become a plan.");
+
+        var createdUnits = new List<string>();
+        var warnings = new List<ImportIssue>();
+        var (planId, already) = await uow.RunAsync(async db =>
+        {
+            var existing = await db.Plans.Where(p => p.SourceDocumentHash == result.Sha256Hex).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct);
+            if (existing is { } same && replacePlanId is null) return (same, true);
+
+            Plan plan;
+            if (replacePlanId is { } replaceId)
+            {
+                plan = await db.Plans.FirstOrDefaultAsync(p => p.Id == replaceId, ct) ?? throw DomainException.NotFound(nameof(Plan), replaceId);
+                if (plan.Status != PlanStatus.Draft) throw DomainException.Conflict("Only a draft plan can be replaced by an import; this one is " + plan.Status + ".");
+                if (existing is { } other && other != replaceId) throw DomainException.Conflict("This document was already imported as another plan.");
+                // Milestones first: they may reference targets of sibling projects' cascades.
+                var oldProjects = db.Projects.Where(p => p.PlanId == replaceId).Select(p => p.Id);
+                await db.Milestones.Where(m => oldProjects.Contains(m.ProjectId)).ExecuteDeleteAsync(ct);
+                await db.Projects.Where(p => p.PlanId == replaceId && p.ParentId != null).ExecuteDeleteAsync(ct);
+                await db.Projects.Where(p => p.PlanId == replaceId).ExecuteDeleteAsync(ct);
+            }
+            else
+            {
+                plan = new Plan(draft.Year.Value, draft.Title ?? Path.GetFileNameWithoutExtension(fileName));
+                db.Plans.Add(plan);
+            }
+            plan.Update(draft.Year.Value, draft.Title ?? plan.Title, draft.Issuer, draft.DocumentNumber, draft.IssuedOn, draft.Approval);
+            plan.SetSource(fileName, result.Sha256Hex);
+
+            var units = await db.Units.ToListAsync(ct);
+            var sortOrder = 0;
+            foreach (var project in draft.Projects)
+            {
+                var parent = AddProject(db, plan.Id, null, ++sortOrder, project, units, createdUnits, warnings);
+                foreach (var sub in project.SubItems) AddProject(db, plan.Id, parent, ++sortOrder, sub, units, createdUnits, warnings);
+            }
+            uow.Audit(replacePlanId is null ? "import" : "reimport", nameof(Plan), plan.Id, null,
+                new { plan, projects = draft.AllProjects().Count(), createdUnits });
+            return (plan.Id, false);
+        }, ct);
+
+        return new PlanImportOutcome(result, false, planId, already, already ? [] : createdUnits, warnings);
+    }
+
+    private static Guid AddProject(Data.MinshengDbContext db, Guid planId, Guid? parentId, int sortOrder, ProjectDraft draft,
+        List<Unit> units, List<string> createdUnits, List<ImportIssue> warnings)
+    {
+        var project = new Project(planId, sortOrder, new ProjectDetails(
+            Sequence: Truncate(draft.Sequence, 20)!,
+            Name: draft.Name,
+            Content: draft.Content,
+            InvestmentYuan: draft.InvestmentYuan,
+            InvestmentText: Truncate(draft.InvestmentText, 300),
+            CommandHeadquarters: Truncate(draft.CommandHeadquarters, 200),
+            ResponsibleLeader: Truncate(draft.ResponsibleLeader, 100),
+            Deadline: draft.Deadline,
+            Remarks: draft.Remarks), parentId);
+        db.Projects.Add(project);
+
+        AddUnits(db, project.Id, ProjectUnitRole.Lead, draft.LeadUnits, units, createdUnits);
+        AddUnits(db, project.Id, ProjectUnitRole.Co, draft.CoUnits, units, createdUnits);
+        AddUnits(db, project.Id, ProjectUnitRole.Certifier, draft.CertificationUnits, units, createdUnits);
+
+        var indicatorIds = new Guid?[draft.Targets.Count];
+        for (var i = 0; i < draft.Targets.Count; i++)
+        {
+            var target = draft.Targets[i];
+            try
+            {
+                var indicator = new Indicator(project.Id, i, Truncate(target.Label, 300)!, target.Comparator, new Quantity(target.Value, target.Unit), target.SourcePhrase);
+                db.Indicators.Add(indicator);
+                indicatorIds[i] = indicator.Id;
+            }
+            catch (DomainException e)
+            {
+                // One unusable figure should not block the plan: the clerk sees it and can add the target by hand.
+                warnings.Add(new ImportIssue("target.skipped", $"Project {draft.Sequence}: target '{target.SourcePhrase}' was not kept: {e.Message}", draft.SourceLocation));
+            }
+        }
+        foreach (var milestone in draft.Milestones)
+        {
+            var indicatorId = milestone.TargetIndex is { } t && t < indicatorIds.Length ? indicatorIds[t] : null;
+            db.Milestones.Add(new Milestone(project.Id, milestone.Due, milestone.Text, indicatorId, indicatorId is null ? null : milestone.CumulativeValue));
+        }
+        return project.Id;
+    }
+
+    private static void AddUnits(Data.MinshengDbContext db, Guid projectId, ProjectUnitRole role, List<string> names, List<Unit> units, List<string> createdUnits)
+    {
+        var position = 0;
+        var seen = new HashSet<Guid>();
+        foreach (var name in names)
+        {
+            var clean = name.Trim();
+            if (clean.Length == 0) continue;
+            var unit = units.FirstOrDefault(u => u.IsKnownAs(clean));
+            if (unit is null)
+            {
+                // Unknown units are proposed into the directory; the result lists them for the clerk to review or merge.
+                unit = new Unit(Truncate(clean, Unit.MaxNameLength)!);
+                units.Add(unit);
+                db.Units.Add(unit);
+                createdUnits.Add(unit.Name);
+            }
+            if (seen.Add(unit.Id)) db.ProjectUnits.Add(new ProjectUnit(projectId, unit.Id, role, position++));
+        }
+    }
+
+    private async Task<IUnitDirectory> LoadUnitDirectoryAsync(CancellationToken ct)
+    {
+        var units = await uow.RunAsync(db => db.Units.AsNoTracking().Select(u => new { u.Name, u.Aliases }).ToListAsync(ct), ct);
+        return new UnitDirectory(units.Select(u => new KeyValuePair<string, IEnumerable<string>>(u.Name, u.Aliases)));
+    }
+
+    private static string? Truncate(string? s, int max) => s is null ? null : s.Length <= max ? s : s[..max];
+}

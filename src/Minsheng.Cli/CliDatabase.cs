@@ -1,0 +1,58 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Minsheng.Application;
+using Minsheng.Data;
+using Minsheng.Hosting;
+using Minsheng.Tenancy;
+
+namespace Minsheng.Cli;
+
+/// <summary>
+/// The database of a command: --connection (as the application role), else the embedded default the
+/// server uses. A cluster the command had to start is stopped when it ends; one already running is left alone.
+/// </summary>
+internal sealed class CliDatabase : IAsyncDisposable
+{
+    public static readonly Option<string?> ConnectionOption = new("--connection")
+    {
+        Description = "Connection string as the application role (default: the embedded database the server uses).",
+    };
+
+    private readonly PreparedDatabase _database;
+    private readonly ServiceProvider _services;
+
+    private CliDatabase(PreparedDatabase database)
+    {
+        _database = database;
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddMinshengTenancy();
+        services.AddMinshengData(database.Options);
+        services.AddMinshengApplication();
+        _services = services.BuildServiceProvider();
+    }
+
+    public static async Task<CliDatabase> OpenAsync(string? connection, CancellationToken ct) =>
+        new(await DatabaseBootstrap.PrepareAsync(new DatabaseSettings(connection, null), ct));
+
+    public async Task<IReadOnlyList<TenantContext>> TenantsAsync(CancellationToken ct) =>
+        await _services.GetRequiredService<Data.Tenancy.CachedTenantStore>().AllAsync(ct);
+
+    /// <summary>Runs <paramref name="work"/> in a scope acting for one tenant, as a request would.</summary>
+    public async Task<T> AsTenantAsync<T>(string regionCode, Func<IServiceProvider, Task<T>> work, CancellationToken ct)
+    {
+        var tenant = await _services.GetRequiredService<ITenantStore>().FindByRegionCodeAsync(regionCode, ct)
+            ?? throw new CliException($"No tenant has the region code '{regionCode}'. List them with: minsheng tenants");
+        await using var scope = _services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContextHolder>().Set(tenant);
+        return await work(scope.ServiceProvider);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        if (_database.Embedded is { WasAlreadyRunning: false } embedded) await embedded.StopAsync();
+    }
+}
+
+internal sealed class CliException(string message) : Exception(message);
