@@ -15,17 +15,16 @@ public interface IBatchQuery
 }
 
 /// <summary>
-/// The hot read path's single place that talks to PostgreSQL. A request gets one connection and one
-/// transaction, opened lazily; the first round trip carries BEGIN and SET LOCAL of the tenant in the same
-/// batch as the queries. Every query enqueued before a flush travels in one <see cref="NpgsqlBatch"/>, so each
-/// GraphQL execution level costs one round trip whatever the number of loaders or rows.
+/// The hot read path's single place that talks to PostgreSQL. Every query enqueued before a flush travels
+/// in one <see cref="NpgsqlBatch"/> that is a whole transaction on its own:
+/// <c>BEGIN; SET LOCAL app.tenant_ids = '…'; q1; …; qn; COMMIT</c>. So each GraphQL execution level costs
+/// exactly one round trip, the tenant setting never outlives the batch (a pooled connection carries
+/// nothing over), and there is no separate BEGIN or ROLLBACK trip. One pooled connection serves the request.
 /// </summary>
 public sealed class ReadSession(NpgsqlDataSource dataSource, ITenantContextAccessor tenant, SqlCommandCounter counter) : IAsyncDisposable
 {
     private readonly List<IBatchQuery> _pending = [];
     private NpgsqlConnection? _connection;
-    private NpgsqlTransaction? _transaction;
-    private bool _tenantSet;
 
     /// <summary>The tenant filter value. Without a tenant it is Guid.Empty, which matches no row (fail closed).</summary>
     public Guid TenantId => tenant.Current?.TenantId ?? Guid.Empty;
@@ -46,34 +45,54 @@ public sealed class ReadSession(NpgsqlDataSource dataSource, ITenantContextAcces
         var queries = _pending.ToArray();
         _pending.Clear();
 
-        if (_connection is null)
-        {
-            _connection = await dataSource.OpenConnectionAsync(ct);
-            // Npgsql sends BEGIN together with the first batch: no extra round trip.
-            _transaction = await _connection.BeginTransactionAsync(ct);
-        }
-
-        await using var batch = new NpgsqlBatch(_connection, _transaction);
-        if (!_tenantSet && tenant.Current is { } current)
-        {
-            batch.BatchCommands.Add(new NpgsqlBatchCommand(TenantSetting.SetLocalStatement(current.TenantId)));
-            _tenantSet = true;
-        }
+        _connection ??= await dataSource.OpenConnectionAsync(ct);
+        await using var batch = new NpgsqlBatch(_connection);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN READ ONLY"));
+        // Without a tenant nothing is set: the policies then return no rows.
+        if (tenant.Current is { } current) batch.BatchCommands.Add(new NpgsqlBatchCommand(TenantSetting.SetLocalStatement(current.TenantId)));
         foreach (var query in queries) batch.BatchCommands.Add(query.CreateCommand(TenantId));
-        counter.Record(batch.BatchCommands.Count);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+        counter.Record(queries.Length);
 
-        await using var reader = await batch.ExecuteReaderAsync(ct);
-        for (var i = 0; i < queries.Length; i++)
+        try
         {
-            await queries[i].ReadAsync(reader, ct);
-            if (i < queries.Length - 1 && !await reader.NextResultAsync(ct))
-                throw new InvalidOperationException("A batched query returned fewer result sets than statements.");
+            // Statements without a result set (BEGIN, SET, COMMIT) are skipped by the reader.
+            await using var reader = await batch.ExecuteReaderAsync(ct);
+            for (var i = 0; i < queries.Length; i++)
+            {
+                await queries[i].ReadAsync(reader, ct);
+                if (i < queries.Length - 1 && !await reader.NextResultAsync(ct))
+                    throw new InvalidOperationException("A batched query returned fewer result sets than statements.");
+            }
+        }
+        catch
+        {
+            // A failed statement leaves the transaction aborted and COMMIT unexecuted: end it before the
+            // connection is used again or returns to the pool.
+            await EndFailedTransactionAsync();
+            throw;
+        }
+    }
+
+    private async Task EndFailedTransactionAsync()
+    {
+        if (_connection is null) return;
+        try
+        {
+            await using var rollback = new NpgsqlCommand("ROLLBACK", _connection);
+            await rollback.ExecuteNonQueryAsync();
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+        {
+            // The connection is broken; drop it rather than return it to the pool.
+            await _connection.DisposeAsync();
+            NpgsqlConnection.ClearPool(_connection);
+            _connection = null;
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_transaction is not null) await _transaction.DisposeAsync();
         if (_connection is not null) await _connection.DisposeAsync();
     }
 }

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Minsheng.Data.Reading;
 
 /// <summary>
-/// Counts the SQL round trips and statements of one request (scoped), so a test can prove that a page
+/// Counts the SQL round trips and query statements (not BEGIN, SET LOCAL, COMMIT) of one request (scoped), so a test can prove that a page
 /// costs a fixed number of commands whatever its size, and the benchmark can report statements per request.
 /// </summary>
 public sealed class SqlCommandCounter
