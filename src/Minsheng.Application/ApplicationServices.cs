@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Minsheng.Application.Commands;
 using Minsheng.Application.Reading;
 
@@ -8,7 +9,7 @@ public static class ApplicationServices
 {
     public static IServiceCollection AddMinshengApplication(this IServiceCollection services)
     {
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<ActorAccessor>();
         services.AddScoped<UnitOfWork>();
         services.AddScoped<PlanCommands>();
@@ -30,6 +31,7 @@ public static class ApplicationServices
         services.AddScoped<IndicatorsByProjectLoader>();
         services.AddScoped<MilestonesByProjectLoader>();
         services.AddScoped<SubItemsByProjectLoader>();
+        services.AddScoped<ProjectsByPlanLoader>();
         services.AddScoped<ReportsByProjectLoader>();
         services.AddScoped<UnitsByProjectLoader>();
         services.AddScoped<LatestReportByProjectLoader>();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Minsheng.Data.Reading;
 using Minsheng.Data.Tenancy;
 using Minsheng.Tenancy;
@@ -32,6 +33,7 @@ public static class MinshengDataServices
             ConfigureNpgsql(db, sp.GetRequiredService<NpgsqlDataSource>());
             db.AddInterceptors(sp.GetRequiredService<TenantTransactionInterceptor>(), sp.GetRequiredService<CommandCountingInterceptor>());
         });
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CachedTenantStore>();
         services.AddSingleton<ITenantStore>(sp => sp.GetRequiredService<CachedTenantStore>());
         services.AddScoped<ReadSession>();

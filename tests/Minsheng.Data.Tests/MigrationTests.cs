@@ -58,9 +58,25 @@ public sealed class MigrationTests
                 JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
                 WHERE c.conrelid = $1::regclass AND c.contype IN ('p', 'u', 'f') AND c.confrelid NOT IN ('tenants'::regclass)
                 """, connection) { Parameters = { new() { Value = table } } };
-            await using var keyReader = await keys.ExecuteReaderAsync();
-            while (await keyReader.ReadAsync())
-                Assert.True(keyReader.GetString(1) == "tenant_id", $"{table}.{keyReader.GetString(0)} does not start with tenant_id");
+            await using (var keyReader = await keys.ExecuteReaderAsync())
+            {
+                while (await keyReader.ReadAsync())
+                    Assert.True(keyReader.GetString(1) == "tenant_id", $"{table}.{keyReader.GetString(0)} does not start with tenant_id");
+            }
+
+            // Unique indexes created as indexes, not constraints, must lead with tenant_id too.
+            await using var unique = new NpgsqlCommand(
+                "SELECT c.relname, a.attname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid " +
+                "JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0] " +
+                "WHERE i.indrelid = $1::regclass AND i.indisunique", connection) { Parameters = { new() { Value = table } } };
+            await using var uniqueReader = await unique.ExecuteReaderAsync();
+            var uniqueIndexes = 0;
+            while (await uniqueReader.ReadAsync())
+            {
+                uniqueIndexes++;
+                Assert.True(uniqueReader.GetString(1) == "tenant_id", $"{table}: unique index {uniqueReader.GetString(0)} does not start with tenant_id");
+            }
+            Assert.True(uniqueIndexes > 0, $"{table} has no unique index at all");
         }
     }
 

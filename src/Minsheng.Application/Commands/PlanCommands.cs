@@ -36,6 +36,9 @@ public sealed class PlanCommands(UnitOfWork uow)
         var plan = await Find(db.Plans, id, ct);
         if (plan.Status != PlanStatus.Draft && await db.ProgressReports.AnyAsync(r => db.Projects.Any(p => p.Id == r.ProjectId && p.PlanId == id), ct))
             throw DomainException.Conflict("A published plan with progress reports cannot be deleted; close it instead.");
+        // Milestones may point at targets the cascade removes (that foreign key restricts): remove them first.
+        var projectIds = db.Projects.Where(p => p.PlanId == id).Select(p => p.Id);
+        await db.Milestones.Where(m => projectIds.Contains(m.ProjectId)).ExecuteDeleteAsync(ct);
         db.Plans.Remove(plan);
         uow.Audit("delete", nameof(Plan), id, plan, null);
         return id;

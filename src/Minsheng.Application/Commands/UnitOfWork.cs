@@ -27,7 +27,7 @@ public readonly record struct Opt<T>(bool HasValue, T Value)
 /// One command = one transaction: SET LOCAL of the tenant (by the interceptor), the change, its audit
 /// entries, commit. Any failure rolls everything back, so nothing half-written stays behind.
 /// </summary>
-public sealed class UnitOfWork(MinshengDbContext db, ITenantContextAccessor tenant, ActorAccessor actor, TimeProvider clock)
+public sealed class UnitOfWork(MinshengDbContext db, ITenantContextAccessor tenant, ActorAccessor actor, TimeProvider clock, Data.Reading.ReadSession reads)
 {
     private static readonly JsonSerializerOptions AuditJson = new()
     {
@@ -36,6 +36,8 @@ public sealed class UnitOfWork(MinshengDbContext db, ITenantContextAccessor tena
     };
 
     public MinshengDbContext Db => db;
+
+    public TimeProvider Clock => clock;
 
     public async Task<T> RunAsync<T>(Func<MinshengDbContext, Task<T>> work, CancellationToken ct)
     {
@@ -47,23 +49,30 @@ public sealed class UnitOfWork(MinshengDbContext db, ITenantContextAccessor tena
             var result = await work(db);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
+            // Rows the request's loaders read before this change are stale now.
+            reads.InvalidateCaches();
             return result;
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException pg)
+        catch (Exception e) when (Translate(e) is { } refusal)
         {
-            throw pg.SqlState switch
-            {
-                PostgresErrorCodes.UniqueViolation => DomainException.Conflict($"This would duplicate an existing record ({pg.ConstraintName})."),
-                PostgresErrorCodes.ForeignKeyViolation => DomainException.Conflict($"Other records still refer to this one, or it refers to a record that does not exist ({pg.ConstraintName})."),
-                PostgresErrorCodes.InsufficientPrivilege => new DomainException(DomainErrorKind.Forbidden, "The database refused the change for this tenant."),
-                _ => e,
-            };
+            throw refusal;
         }
         finally
         {
             db.ChangeTracker.Clear();
         }
     }
+
+    /// <summary>The database's refusals that are the caller's doing, as domain errors; anything else stays an internal error.</summary>
+    private static DomainException? Translate(Exception e) => (e as PostgresException ?? e.InnerException as PostgresException) switch
+    {
+        { SqlState: PostgresErrorCodes.UniqueViolation } pg => DomainException.Conflict($"This would duplicate an existing record ({pg.ConstraintName})."),
+        { SqlState: PostgresErrorCodes.ForeignKeyViolation } pg => DomainException.Conflict($"Other records still refer to this one, or it refers to a record that does not exist ({pg.ConstraintName})."),
+        { SqlState: PostgresErrorCodes.StringDataRightTruncation } => DomainException.Invalid("input", "A text is longer than its field allows."),
+        { SqlState: PostgresErrorCodes.NumericValueOutOfRange } => DomainException.Invalid("input", "A figure is out of range."),
+        { SqlState: PostgresErrorCodes.InsufficientPrivilege } => new DomainException(DomainErrorKind.Forbidden, "The database refused the change for this tenant."),
+        _ => null,
+    };
 
     /// <summary>Records a change in the same transaction. <paramref name="before"/>/<paramref name="after"/> are snapshots (null on create/delete).</summary>
     public void Audit(string action, string entityType, Guid entityId, object? before, object? after)

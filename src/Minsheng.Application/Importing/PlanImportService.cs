@@ -32,7 +32,7 @@ public sealed class PlanImportService(UnitOfWork uow)
     public async Task<PlanImportOutcome> ImportAsync(byte[] content, string fileName, bool dryRun, Guid? replacePlanId, CancellationToken ct)
     {
         var directory = await LoadUnitDirectoryAsync(ct);
-        var result = new PlanImporter(new ImportOptions { Units = directory }).Read(content, fileName, DateTime.UtcNow.Year);
+        var result = new PlanImporter(new ImportOptions { Units = directory }).Read(content, fileName, uow.Clock.GetUtcNow().Year);
         if (dryRun || !result.Succeeded) return new PlanImportOutcome(result, dryRun, null, false, [], []);
 
         var draft = result.Draft!;
@@ -88,7 +88,7 @@ public sealed class PlanImportService(UnitOfWork uow)
     {
         var project = new Project(planId, sortOrder, new ProjectDetails(
             Sequence: Truncate(draft.Sequence, 20)!,
-            Name: draft.Name,
+            Name: Truncate(draft.Name, 300)!,
             Content: draft.Content,
             InvestmentYuan: draft.InvestmentYuan,
             InvestmentText: Truncate(draft.InvestmentText, 300),
@@ -132,13 +132,13 @@ public sealed class PlanImportService(UnitOfWork uow)
         var seen = new HashSet<Guid>();
         foreach (var name in names)
         {
-            var clean = name.Trim();
+            var clean = Truncate(name.Trim(), Unit.MaxNameLength)!;
             if (clean.Length == 0) continue;
             var unit = units.FirstOrDefault(u => u.IsKnownAs(clean));
             if (unit is null)
             {
                 // Unknown units are proposed into the directory; the result lists them for the clerk to review or merge.
-                unit = new Unit(Truncate(clean, Unit.MaxNameLength)!);
+                unit = new Unit(clean);
                 units.Add(unit);
                 db.Units.Add(unit);
                 createdUnits.Add(unit.Name);

@@ -75,6 +75,10 @@ public sealed class SubItemsByProjectLoader(ReadSession session) : ByParentLoade
     $"SELECT {Sql.ProjectColumns} FROM projects p WHERE p.tenant_id = $1 AND p.parent_id = ANY($2) ORDER BY p.parent_id, p.sort_order",
     r => Sql.ReadProject(r), p => p.ParentId!.Value);
 
+public sealed class ProjectsByPlanLoader(ReadSession session) : ByParentLoader<ProjectRow>(session,
+    $"SELECT {Sql.ProjectColumns} FROM projects p WHERE p.tenant_id = $1 AND p.plan_id = ANY($2) ORDER BY p.plan_id, p.sort_order",
+    r => Sql.ReadProject(r), p => p.PlanId);
+
 public sealed class ReportsByProjectLoader(ReadSession session) : ByParentLoader<ReportRow>(session,
     $"SELECT {Sql.ReportColumns} FROM progress_reports r WHERE r.tenant_id = $1 AND r.project_id = ANY($2) ORDER BY r.project_id, r.period DESC",
     Sql.ReadReport, r => r.ProjectId);

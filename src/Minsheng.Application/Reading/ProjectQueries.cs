@@ -34,33 +34,33 @@ public sealed class ProjectQueries(ReadSession session)
         if (first is < 0 or > MaxPageSize) throw DomainException.Invalid("first", $"first must be between 0 and {MaxPageSize}.");
         var cursor = after is null ? null : Cursor.Decode(after, order);
 
-        var sortKey = order switch
+        // The keyset of each ordering; the row's id breaks ties. SEQUENCE keeps each plan's projects
+        // together (plans in creation order, UUID v7), in annex order within the plan.
+        var (keys, casts) = order switch
         {
-            ProjectOrder.Name => "p.name",
-            ProjectOrder.Deadline => "coalesce(p.deadline_date, DATE '9999-12-31')",
-            _ => "p.sort_order",
+            ProjectOrder.Name => (new[] { "p.name" }, new[] { "text" }),
+            ProjectOrder.Deadline => (new[] { "coalesce(p.deadline_date, DATE '9999-12-31')" }, new[] { "date" }),
+            _ => (new[] { "p.plan_id", "p.sort_order" }, new[] { "uuid", "int" }),
         };
+        var orderBy = string.Join(", ", keys) + ", p.id";
 
-        var page = new ListQuery<(ProjectRow Row, string SortValue)>(tenantId =>
+        var page = new ListQuery<ProjectRow>(tenantId =>
         {
             var where = Where(filter, tenantId, out var parameters);
             if (cursor is not null)
             {
-                parameters.Add(cursor.Value.SortValue);
-                var typed = order switch
+                var placeholders = new List<string>();
+                for (var i = 0; i < keys.Length; i++)
                 {
-                    ProjectOrder.Name => $"${parameters.Count}",
-                    ProjectOrder.Deadline => $"${parameters.Count}::date",
-                    _ => $"${parameters.Count}::int",
-                };
-                parameters.Add(cursor.Value.Id);
-                where += $" AND ({sortKey}, p.id) > ({typed}, ${parameters.Count})";
+                    parameters.Add(cursor.Values[i]);
+                    placeholders.Add($"${parameters.Count}::{casts[i]}");
+                }
+                parameters.Add(cursor.Id);
+                where += $" AND ({orderBy}) > ({string.Join(", ", placeholders)}, ${parameters.Count})";
             }
             parameters.Add(first + 1);
-            return Sql.Command(
-                $"SELECT {Sql.ProjectColumns}, ({sortKey})::text FROM projects p WHERE {where} ORDER BY {sortKey}, p.id LIMIT ${parameters.Count}",
-                [.. parameters]);
-        }, r => (Sql.ReadProject(r), r.GetString(15)));
+            return Sql.Command($"SELECT {Sql.ProjectColumns} FROM projects p WHERE {where} ORDER BY {orderBy} LIMIT ${parameters.Count}", [.. parameters]);
+        }, r => Sql.ReadProject(r));
 
         ListQuery<int>? total = null;
         if (includeTotal)
@@ -76,7 +76,7 @@ public sealed class ProjectQueries(ReadSession session)
         await session.RunAsync(page, ct);
 
         var rows = page.Rows;
-        var edges = rows.Take(first).Select(x => new ProjectEdge(x.Row, Cursor.Encode(order, x.SortValue, x.Row.Id))).ToList();
+        var edges = rows.Take(first).Select(row => new ProjectEdge(row, Cursor.Encode(order, row))).ToList();
         return new ProjectPage(edges, rows.Count > first, cursor is not null, total?.Rows.Single());
     }
 
@@ -116,32 +116,43 @@ public sealed class ProjectQueries(ReadSession session)
 
     private static string EscapeLike(string s) => s.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 
-    /// <summary>Opaque to clients: the order it belongs to, the sort value and the id of the last row seen.</summary>
-    private static class Cursor
+    /// <summary>Opaque to clients: the ordering it belongs to, the last row's sort values and its id.</summary>
+    private sealed record Cursor(string[] Values, Guid Id)
     {
-        public static string Encode(ProjectOrder order, string sortValue, Guid id) =>
-            Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{(int)order}\n{id:N}\n{sortValue}"));
+        public static string Encode(ProjectOrder order, ProjectRow row)
+        {
+            string[] values = order switch
+            {
+                ProjectOrder.Name => [row.Name],
+                ProjectOrder.Deadline => [(row.Deadline?.Date ?? new DateOnly(9999, 12, 31)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)],
+                _ => [row.PlanId.ToString("N"), row.SortOrder.ToString(CultureInfo.InvariantCulture)],
+            };
+            return Base64Url.EncodeToString(Encoding.UTF8.GetBytes(string.Join('\n', [((int)order).ToString(CultureInfo.InvariantCulture), row.Id.ToString("N"), .. values])));
+        }
 
-        public static (object SortValue, Guid Id)? Decode(string cursor, ProjectOrder order)
+        public static Cursor Decode(string cursor, ProjectOrder order)
         {
             try
             {
-                var parts = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor)).Split('\n', 3);
-                if (parts.Length == 3 && parts[0] == ((int)order).ToString(CultureInfo.InvariantCulture) && Guid.TryParseExact(parts[1], "N", out var id))
-                {
-                    object? value = order switch
-                    {
-                        ProjectOrder.Name => parts[2],
-                        ProjectOrder.Deadline => DateOnly.TryParseExact(parts[2], "yyyy-MM-dd", out var d) ? d : null,
-                        _ => int.TryParse(parts[2], CultureInfo.InvariantCulture, out var n) ? n : null,
-                    };
-                    if (value is not null) return (value, id);
-                }
+                var parts = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor)).Split('\n');
+                var expected = order == ProjectOrder.Sequence ? 4 : 3;
+                if (parts.Length == expected && parts[0] == ((int)order).ToString(CultureInfo.InvariantCulture) && Guid.TryParseExact(parts[1], "N", out var id)
+                    && Valid(order, parts[2..]))
+                    return new Cursor(parts[2..], id);
             }
             catch (FormatException)
             {
             }
             throw DomainException.Invalid("after", "The cursor is not one this list produced (or it belongs to another ordering).");
         }
+
+        // Values reach SQL as parameters cast to their column types; checking them here turns a forged
+        // cursor into bad input rather than a database error.
+        private static bool Valid(ProjectOrder order, string[] values) => order switch
+        {
+            ProjectOrder.Name => true,
+            ProjectOrder.Deadline => DateOnly.TryParseExact(values[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
+            _ => Guid.TryParseExact(values[0], "N", out _) && int.TryParse(values[1], CultureInfo.InvariantCulture, out _),
+        };
     }
 }

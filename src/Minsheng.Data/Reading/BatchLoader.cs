@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Npgsql;
 
 namespace Minsheng.Data.Reading;
@@ -7,19 +8,27 @@ namespace Minsheng.Data.Reading;
 /// round trip as every other loader of that level (see <see cref="ReadSession.FlushAsync"/>).
 /// Scoped: results are cached for the request.
 /// </summary>
-public abstract class BatchLoader<TKey, TValue>(ReadSession session) : IBatchQuery where TKey : notnull
+public abstract class BatchLoader<TKey, TValue> : IBatchQuery, IRequestCache where TKey : notnull
 {
+    private readonly ReadSession _session;
     private readonly HashSet<TKey> _pending = [];
     private readonly Dictionary<TKey, TValue> _loaded = [];
+    private readonly Dictionary<TKey, ExceptionDispatchInfo> _failed = [];
     private TKey[] _inFlight = [];
     private bool _enqueued;
+
+    protected BatchLoader(ReadSession session)
+    {
+        _session = session;
+        session.Track(this);
+    }
 
     /// <summary>Registers <paramref name="key"/> and returns a handle whose value arrives at the next flush.</summary>
     public Deferred<TValue> Load(TKey key)
     {
         if (!_loaded.ContainsKey(key) && _pending.Add(key) && !_enqueued)
         {
-            session.Enqueue(this);
+            _session.Enqueue(this);
             _enqueued = true;
         }
         return new Deferred<TValue>(ct => GetAsync(key, ct));
@@ -29,7 +38,9 @@ public abstract class BatchLoader<TKey, TValue>(ReadSession session) : IBatchQue
     {
         if (!_loaded.TryGetValue(key, out var value))
         {
-            await session.FlushAsync(ct);
+            if (_failed.TryGetValue(key, out var earlier)) earlier.Throw();
+            await _session.FlushAsync(ct);
+            if (_failed.TryGetValue(key, out var failure)) failure.Throw();
             value = _loaded.TryGetValue(key, out var loaded) ? loaded : Missing;
         }
         return value;
@@ -49,6 +60,19 @@ public abstract class BatchLoader<TKey, TValue>(ReadSession session) : IBatchQue
         await ReadAsync(reader, results, ct);
         foreach (var key in _inFlight) _loaded[key] = results.TryGetValue(key, out var v) ? v : Missing;
         _inFlight = [];
+    }
+
+    void IBatchQuery.Fail(Exception error)
+    {
+        var captured = ExceptionDispatchInfo.Capture(error);
+        foreach (var key in _inFlight) _failed[key] = captured;
+        _inFlight = [];
+    }
+
+    void IRequestCache.Clear()
+    {
+        _loaded.Clear();
+        _failed.Clear();
     }
 
     /// <summary>The value for a key that matched no row (null, or an empty list).</summary>

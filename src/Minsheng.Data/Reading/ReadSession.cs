@@ -12,6 +12,17 @@ public interface IBatchQuery
     NpgsqlBatchCommand CreateCommand(Guid tenantId);
 
     ValueTask ReadAsync(NpgsqlDataReader reader, CancellationToken ct);
+
+    /// <summary>The batch this query travelled in failed; every caller waiting on it must see the error.</summary>
+    void Fail(Exception error)
+    {
+    }
+}
+
+/// <summary>Something that caches rows for a request and must forget them after a write.</summary>
+public interface IRequestCache
+{
+    void Clear();
 }
 
 /// <summary>
@@ -24,12 +35,22 @@ public interface IBatchQuery
 public sealed class ReadSession(NpgsqlDataSource dataSource, ITenantContextAccessor tenant, SqlCommandCounter counter) : IAsyncDisposable
 {
     private readonly List<IBatchQuery> _pending = [];
+    private readonly List<IRequestCache> _caches = [];
     private NpgsqlConnection? _connection;
 
     /// <summary>The tenant filter value. Without a tenant it is Guid.Empty, which matches no row (fail closed).</summary>
     public Guid TenantId => tenant.Current?.TenantId ?? Guid.Empty;
 
     public void Enqueue(IBatchQuery query) => _pending.Add(query);
+
+    /// <summary>Registers a per-request cache to be cleared by <see cref="InvalidateCaches"/>.</summary>
+    public void Track(IRequestCache cache) => _caches.Add(cache);
+
+    /// <summary>After a command committed, rows read earlier in the request may be stale: forget them.</summary>
+    public void InvalidateCaches()
+    {
+        foreach (var cache in _caches) cache.Clear();
+    }
 
     /// <summary>Runs one query now, together with whatever else is pending.</summary>
     public async Task RunAsync(IBatchQuery query, CancellationToken ct)
@@ -65,11 +86,12 @@ public sealed class ReadSession(NpgsqlDataSource dataSource, ITenantContextAcces
                     throw new InvalidOperationException("A batched query returned fewer result sets than statements.");
             }
         }
-        catch
+        catch (Exception e)
         {
             // A failed statement leaves the transaction aborted and COMMIT unexecuted: end it before the
             // connection is used again or returns to the pool.
             await EndFailedTransactionAsync();
+            foreach (var query in queries) query.Fail(e);
             throw;
         }
     }

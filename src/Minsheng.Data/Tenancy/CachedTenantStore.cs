@@ -7,15 +7,17 @@ namespace Minsheng.Data.Tenancy;
 
 /// <summary>
 /// Tenants by region code, read from the shared <c>tenants</c> table (no row-level security there) and
-/// kept in memory. Tenants change rarely; <see cref="Invalidate"/> drops the cache when one does.
+/// kept in memory for a minute. Tenants change rarely; a suspension takes effect within that minute, or at
+/// once through <see cref="Invalidate"/>.
 /// </summary>
-public sealed class CachedTenantStore(NpgsqlDataSource dataSource) : ITenantStore
+public sealed class CachedTenantStore(NpgsqlDataSource dataSource, TimeProvider clock) : ITenantStore
 {
-    private readonly ConcurrentDictionary<string, TenantContext?> _byCode = new(StringComparer.Ordinal);
+    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
+    private readonly ConcurrentDictionary<string, (TenantContext Tenant, DateTimeOffset Expires)> _byCode = new(StringComparer.Ordinal);
 
     public async ValueTask<TenantContext?> FindByRegionCodeAsync(string regionCode, CancellationToken ct)
     {
-        if (_byCode.TryGetValue(regionCode, out var cached)) return cached;
+        if (_byCode.TryGetValue(regionCode, out var cached) && cached.Expires > clock.GetUtcNow()) return cached.Tenant;
         await using var command = dataSource.CreateCommand(
             "SELECT id, region_code, name, level, enabled_plugins FROM tenants WHERE region_code = $1 AND status = 'Active'");
         command.Parameters.Add(new NpgsqlParameter { Value = regionCode });
@@ -27,7 +29,8 @@ public sealed class CachedTenantStore(NpgsqlDataSource dataSource) : ITenantStor
                 Enum.Parse<RegionLevel>(reader.GetString(3)), reader.GetFieldValue<string[]>(4));
         }
         // Unknown codes are not cached: a tenant created a moment later must be found.
-        if (tenant is not null) _byCode[regionCode] = tenant;
+        if (tenant is not null) _byCode[regionCode] = (tenant, clock.GetUtcNow() + Lifetime);
+        else _byCode.TryRemove(regionCode, out _);
         return tenant;
     }
 

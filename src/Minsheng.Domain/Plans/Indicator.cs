@@ -34,6 +34,7 @@ public sealed class Indicator : TenantEntity
         if (string.IsNullOrWhiteSpace(target.Unit)) throw DomainException.Invalid("unit", "A target needs a unit of measure (户, 人次, %, 公里 …).");
         if (target.Unit.Length > 20) throw DomainException.Invalid("unit", $"'{target.Unit}' is not a unit of measure.");
         if (target.Value < 0) throw DomainException.Invalid("targetValue", "A target value cannot be negative.");
+        Plan.Range(target.Value, 1e16m, "targetValue");
         if (target.Unit == "%" && target.Value > 100 && comparator != Comparator.AtLeast)
             throw DomainException.Invalid("targetValue", $"A percentage target of {target.Value}% is above 100%.");
         if (target.Unit == "‰" && target.Value > 1000)

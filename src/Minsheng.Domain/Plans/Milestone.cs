@@ -31,6 +31,7 @@ public sealed class Milestone : TenantEntity
         if (cumulativeValue is not null && indicatorId is null)
             throw DomainException.Invalid("cumulativeValue", "A cumulative value needs the target it advances.");
         if (cumulativeValue is < 0) throw DomainException.Invalid("cumulativeValue", "A cumulative value cannot be negative.");
+        Plan.Range(cumulativeValue, 1e16m, "cumulativeValue");
         DueDate = due.Date;
         DuePrecision = due.Precision;
         Text = text.Trim();

@@ -39,15 +39,15 @@ public sealed class Plan : TenantEntity
         if (title.Trim().Length > 300) throw DomainException.Invalid("title", "A plan title is at most 300 characters.");
         Year = year;
         Title = title.Trim();
-        Issuer = Blank(issuer);
-        DocumentNumber = Blank(documentNumber);
+        Issuer = Limit(Blank(issuer), 200, "issuer");
+        DocumentNumber = Limit(Blank(documentNumber), 100, "documentNumber");
         IssuedOn = issuedOn;
         Approval = Blank(approval);
     }
 
     public void SetSource(string name, string sha256Hex)
     {
-        SourceDocumentName = name;
+        SourceDocumentName = name.Length <= 300 ? name : name[..300];
         SourceDocumentHash = sha256Hex;
     }
 
@@ -64,4 +64,12 @@ public sealed class Plan : TenantEntity
     }
 
     internal static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    /// <summary>Refuses text longer than its column, naming the field, instead of letting the database fail.</summary>
+    internal static string? Limit(string? s, int max, string field) =>
+        s is { Length: var n } && n > max ? throw DomainException.Invalid(field, $"{field} is at most {max} characters; this is {n}.") : s;
+
+    /// <summary>Refuses amounts the database cannot hold (numeric(18,2) and (20,4)).</summary>
+    internal static decimal? Range(decimal? value, decimal max, string field) =>
+        value is { } v && Math.Abs(v) >= max ? throw DomainException.Invalid(field, $"{field} {v} is out of range.") : value;
 }

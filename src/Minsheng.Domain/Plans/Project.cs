@@ -62,14 +62,14 @@ public sealed class Project : TenantEntity
         if (details.InvestmentYuan is < 0) throw DomainException.Invalid("investmentYuan", "Investment cannot be negative.");
         if (details.CategoryCode is { } code && !IsCategoryCode(code))
             throw DomainException.Invalid("categoryCode", $"'{code}' is not a category code (lower-case letters, digits and '-').");
-        Sequence = details.Sequence.Trim();
+        Sequence = Plan.Limit(details.Sequence.Trim(), 20, "sequence")!;
         Name = details.Name.Trim();
         Content = Plan.Blank(details.Content);
         CategoryCode = Plan.Blank(details.CategoryCode);
-        InvestmentYuan = details.InvestmentYuan;
-        InvestmentText = Plan.Blank(details.InvestmentText);
-        CommandHeadquarters = Plan.Blank(details.CommandHeadquarters);
-        ResponsibleLeader = Plan.Blank(details.ResponsibleLeader);
+        InvestmentYuan = Plan.Range(details.InvestmentYuan, 1e16m, "investmentYuan");
+        InvestmentText = Plan.Limit(Plan.Blank(details.InvestmentText), 300, "investmentText");
+        CommandHeadquarters = Plan.Limit(Plan.Blank(details.CommandHeadquarters), 200, "commandHeadquarters");
+        ResponsibleLeader = Plan.Limit(Plan.Blank(details.ResponsibleLeader), 100, "responsibleLeader");
         DeadlineDate = details.Deadline?.Date;
         DeadlinePrecision = details.Deadline?.Precision;
         Remarks = Plan.Blank(details.Remarks);

@@ -44,6 +44,7 @@ public sealed class ProgressReport : TenantEntity
         if (Status is not (ReportStatus.Draft or ReportStatus.Returned))
             throw DomainException.Conflict($"A {Status} report cannot be edited.");
         if (investmentCompletedYuan is < 0) throw DomainException.Invalid("investmentCompletedYuan", "Completed investment cannot be negative.");
+        Plans.Plan.Range(investmentCompletedYuan, 1e16m, "investmentCompletedYuan");
         Progress = progress;
         Problems = problems;
         NextSteps = nextSteps;

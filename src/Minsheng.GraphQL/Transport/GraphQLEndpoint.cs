@@ -21,12 +21,16 @@ public sealed class GraphQLEndpointOptions
 
     /// <summary>Parsed documents kept for reuse; dashboards send the same few queries all day.</summary>
     public int DocumentCacheSize { get; set; } = 500;
+
+    /// <summary>Only short documents are cached: one carrying a file inline must not stay in memory.</summary>
+    public int MaxCachedQueryLength { get; set; } = 8 * 1024;
 }
 
 /// <summary>
 /// GraphQL over HTTP, written for this project: GET for queries, POST with application/json, no batching.
 /// Each step is a small method: <see cref="ParseRequestAsync"/>, <see cref="SelectResponseType"/>,
-/// <see cref="Authorize"/>, <see cref="ExecuteAsync"/>, <see cref="WriteResultAsync"/>.
+/// <see cref="ExecuteAsync"/>, <see cref="WriteResultAsync"/>. Authorization arrives with the identity issue;
+/// until then the tenant resolved by the middleware is all there is.
 /// </summary>
 public sealed class GraphQLEndpoint(
     ISchema schema,
@@ -57,7 +61,6 @@ public sealed class GraphQLEndpoint(
                 http.Response.Headers.Allow = "POST";
                 throw new BadRequestException(StatusCodes.Status405MethodNotAllowed, "Mutations must be sent with POST.");
             }
-            Authorize(http);
             var result = await ExecuteAsync(http, request, document);
             await WriteResultAsync(http, result, responseType);
         }
@@ -94,7 +97,7 @@ public sealed class GraphQLEndpoint(
         if (HttpMethods.IsGet(request.Method))
         {
             var q = request.Query;
-            var query = q["query"].ToString();
+            var query = q["query"].FirstOrDefault();
             if (string.IsNullOrWhiteSpace(query)) throw new BadRequestException(400, "The request has no 'query' parameter.");
             return new GraphQLHttpRequest(query, q["operationName"].FirstOrDefault() is { Length: > 0 } op ? op : null,
                 ParseJsonParameter(q["variables"].FirstOrDefault(), "variables"), ParseJsonParameter(q["extensions"].FirstOrDefault(), "extensions"));
@@ -126,12 +129,6 @@ public sealed class GraphQLEndpoint(
         {
             return JsonRequestReader.FromJson(json.RootElement, e => serializer.ReadNode<Inputs>(e) ?? Inputs.Empty);
         }
-    }
-
-    /// <summary>Until the identity issue lands there is nothing to check beyond the tenant resolved by the middleware.</summary>
-    public static void Authorize(HttpContext http)
-    {
-        _ = http;
     }
 
     public async Task<ExecutionResult> ExecuteAsync(HttpContext http, GraphQLHttpRequest request, GraphQLDocument? document)
@@ -205,7 +202,7 @@ public sealed class GraphQLEndpoint(
         {
             return null;
         }
-        if (_documents.Count < options.DocumentCacheSize) _documents.TryAdd(query, document);
+        if (query.Length <= options.MaxCachedQueryLength && _documents.Count < options.DocumentCacheSize) _documents.TryAdd(query, document);
         return document;
     }
 

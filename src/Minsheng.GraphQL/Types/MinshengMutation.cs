@@ -27,7 +27,7 @@ public sealed class MinshengMutation : ObjectGraphType
         Mutation<UpdatePlanInputType, PlanType>("updatePlan", async (c, i) =>
         {
             var id = await c.Service<PlanCommands>().UpdateAsync(i.Id("id", PlanType.TypeName), new PlanPatch(
-                i.Opt<int>("year"), i.Opt<string>("title"), i.Opt<string?>("issuer"), i.Opt<string?>("documentNumber"),
+                i.NonNull<int>("year"), i.NonNull<string>("title"), i.Opt<string?>("issuer"), i.Opt<string?>("documentNumber"),
                 i.Opt<DateOnly?>("issuedOn"), i.Opt<string?>("approval")), c.CancellationToken);
             return c.Load<PlanByIdLoader, PlanRow?>(id);
         });
@@ -45,9 +45,9 @@ public sealed class MinshengMutation : ObjectGraphType
         });
         Mutation<UpdateProjectInputType, ProjectType>("updateProject", async (c, i) =>
         {
-            var patch = new ProjectPatch(i.Opt<string>("sequence"), i.Opt<string>("name"), i.Opt<string?>("content"), i.Opt<string?>("category"),
+            var patch = new ProjectPatch(i.NonNull<string>("sequence"), i.NonNull<string>("name"), i.Opt<string?>("content"), i.Opt<string?>("category"),
                 i.Opt<decimal?>("investmentYuan"), i.Opt<string?>("investmentText"), i.Opt<string?>("commandHeadquarters"),
-                i.Opt<string?>("responsibleLeader"), i.Opt("deadline", Input.Deadline), i.Opt<string?>("remarks"), i.Opt<int>("sortOrder"));
+                i.Opt<string?>("responsibleLeader"), i.Opt("deadline", Input.Deadline), i.Opt<string?>("remarks"), i.NonNull<int>("sortOrder"));
             var units = UnitsOf(i);
             var id = await c.Service<ProjectCommands>().UpdateAsync(i.Id("id", ProjectType.TypeName), patch,
                 units is { Lead: null, Co: null, Certifiers: null } ? null : units, c.CancellationToken);
@@ -64,8 +64,8 @@ public sealed class MinshengMutation : ObjectGraphType
         });
         Mutation<UpdateIndicatorInputType, IndicatorType>("updateIndicator", async (c, i) =>
         {
-            var id = await c.Service<IndicatorCommands>().UpdateAsync(i.Id("id", IndicatorType.TypeName), i.Opt<string>("label"),
-                i.Opt<Comparator>("comparator"), i.Opt<decimal>("targetValue"), i.Opt<string>("unit"), i.Opt<string?>("sourcePhrase"), c.CancellationToken);
+            var id = await c.Service<IndicatorCommands>().UpdateAsync(i.Id("id", IndicatorType.TypeName), i.NonNull<string>("label"),
+                i.NonNull<Comparator>("comparator"), i.NonNull<decimal>("targetValue"), i.NonNull<string>("unit"), i.Opt<string?>("sourcePhrase"), c.CancellationToken);
             return c.Load<IndicatorByIdLoader, IndicatorRow?>(id);
         });
         Delete("deleteIndicator", IndicatorType.TypeName, (c, id) => c.Service<IndicatorCommands>().DeleteAsync(id, c.CancellationToken));
@@ -79,7 +79,7 @@ public sealed class MinshengMutation : ObjectGraphType
         Mutation<UpdateMilestoneInputType, MilestoneType>("updateMilestone", async (c, i) =>
         {
             var id = await c.Service<MilestoneCommands>().UpdateAsync(i.Id("id", MilestoneType.TypeName), i.Opt("due", Input.RequiredDeadline),
-                i.Opt<string>("text"), i.Opt("indicatorId", v => v is string s ? GlobalId.Expect(s, IndicatorType.TypeName, "indicatorId") : (Guid?)null),
+                i.NonNull<string>("text"), i.Opt("indicatorId", v => v is string s ? GlobalId.Expect(s, IndicatorType.TypeName, "indicatorId") : (Guid?)null),
                 i.Opt<decimal?>("cumulativeValue"), c.CancellationToken);
             return c.Load<MilestoneByIdLoader, MilestoneRow?>(id);
         });
@@ -93,7 +93,7 @@ public sealed class MinshengMutation : ObjectGraphType
         });
         Mutation<UpdateUnitInputType, UnitType>("updateUnit", async (c, i) =>
         {
-            var id = await c.Service<UnitCommands>().UpdateAsync(i.Id("id", UnitType.TypeName), i.Opt<string>("name"),
+            var id = await c.Service<UnitCommands>().UpdateAsync(i.Id("id", UnitType.TypeName), i.NonNull<string>("name"),
                 i.Opt<IReadOnlyList<string>>("aliases", v => (v as IEnumerable<object?>)?.Cast<string>().ToList() ?? []), c.CancellationToken);
             return c.Load<UnitByIdLoader, UnitRow?>(id);
         });
@@ -105,11 +105,19 @@ public sealed class MinshengMutation : ObjectGraphType
     private static ProjectUnitsInput UnitsOf(Input i) => new(
         i.Ids("leadUnitIds", UnitType.TypeName), i.Ids("coUnitIds", UnitType.TypeName), i.Ids("certificationUnitIds", UnitType.TypeName));
 
+    /// <summary>
+    /// A mutation field. Its result is read back at once, not deferred with the other loaders: mutations run
+    /// one after another, and each must show the state right after its own change.
+    /// </summary>
     private void Mutation<TInput, TResult>(string name, Func<IResolveFieldContext, Input, Task<object?>> run)
         where TInput : InputObjectGraphType where TResult : IGraphType =>
         Field<NonNullGraphType<TResult>>(name)
             .Argument<NonNullGraphType<TInput>>("input")
-            .ResolveAsync(c => c.Guard(() => run(c, new Input(c.GetArgument<Dictionary<string, object?>>("input")))));
+            .ResolveAsync(c => c.Guard(async () =>
+            {
+                var result = await run(c, new Input(c.GetArgument<Dictionary<string, object?>>("input")));
+                return result is global::GraphQL.DataLoader.IDataLoaderResult pending ? await pending.GetResultAsync(c.CancellationToken) : result;
+            }));
 
     private void Delete(string name, string type, Func<IResolveFieldContext, Guid, Task<Guid>> run) =>
         Field<NonNullGraphType<DeletePayloadType>>(name)

@@ -40,10 +40,9 @@ public sealed class PlanType : ObjectGraphType<PlanRow>
         Field(p => p.Approval, nullable: true).Description("How the plan was approved, e.g. voted by the people's congress.");
         Field<NonNullGraphType<EnumerationGraphType<PlanStatus>>>("status").Resolve(c => c.Source.Status);
         Field(p => p.SourceDocumentName, nullable: true);
-        Field<NonNullGraphType<ProjectConnectionType>>("projects")
-            .Description("The plan's projects in sequence order.")
-            .Arguments(ProjectConnectionType.PagingArguments())
-            .ResolveAsync(async c => await ProjectConnectionType.ResolveAsync(c, new ProjectFilter(PlanId: c.Source.Id)));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProjectType>>>>("projects")
+            .Description("All the plan's projects and sub-items in annex order (a plan has tens, not thousands). For paging use the root projects field with filter.planId.")
+            .Resolve(c => c.Load<ProjectsByPlanLoader, IReadOnlyList<ProjectRow>>(c.Source.Id));
         IsTypeOf = o => o is PlanRow;
     }
 }
@@ -192,8 +191,7 @@ public sealed class TenantType : ObjectGraphType<TenantContext>
     {
         Name = "Tenant";
         Description = "The government this request acts for.";
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => GlobalId.Encode("Tenant", c.Source.TenantId));
-        Field(t => t.RegionCode).Description("GB/T 2260 six-digit code.");
+        Field(t => t.RegionCode).Description("GB/T 2260 six-digit code; identifies the tenant.");
         Field(t => t.Name);
         Field<NonNullGraphType<EnumerationGraphType<RegionLevel>>>("level").Resolve(c => c.Source.Level);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("enabledPlugins").Resolve(c => c.Source.EnabledPlugins);

@@ -1,6 +1,5 @@
 using GraphQL;
 using GraphQL.Types;
-using GraphQLParser.AST;
 using Minsheng.Application.Reading;
 using Minsheng.GraphQL.Loading;
 
@@ -77,11 +76,6 @@ public sealed class ProjectConnectionType : ObjectGraphType<ProjectPage>
             includeTotal: Selects(context, "totalCount"),
             context.CancellationToken));
 
-    /// <summary>Counting costs a statement; only do it when the query asks for the count.</summary>
-    private static bool Selects(IResolveFieldContext context, string field) =>
-        context.FieldAst.SelectionSet?.Selections.Any(s => s switch
-        {
-            GraphQLField f => f.Name.Value == field,
-            _ => true, // fragments: be conservative
-        }) ?? false;
+    /// <summary>Counting costs a statement; only do it when the query asks for the count (in any merged selection or fragment).</summary>
+    private static bool Selects(IResolveFieldContext context, string field) => context.SubFields?.ContainsKey(field) ?? true;
 }

@@ -146,7 +146,7 @@ public sealed class TransportTests(ApiFactory factory)
     [Fact]
     public async Task A_query_deeper_than_the_limit_is_refused()
     {
-        var deep = "{ projects(first: 1) { edges { node { plan { projects(first: 1) { edges { node { plan { projects(first: 1) { edges { node { plan { id } } } } } } } } } } } } }";
+        var deep = "{ projects(first: 1) { edges { node { plan { projects { plan { projects { plan { projects { plan { projects { plan { projects { id } } } } } } } } } } } } } }";
         var response = await Http().SendAsync(Post(JsonSerializer.Serialize(new { query = deep })));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
