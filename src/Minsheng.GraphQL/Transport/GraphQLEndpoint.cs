@@ -40,7 +40,14 @@ public sealed class GraphQLEndpoint(
     IHostEnvironment environment,
     ILogger<GraphQLEndpoint> logger)
 {
-    private readonly ConcurrentDictionary<string, GraphQLDocument> _documents = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CachedDocument> _documents = new(StringComparer.Ordinal);
+
+    /// <summary>A parsed document; <see cref="Validated"/> once it passed validation against the schema.</summary>
+    private sealed class CachedDocument(GraphQLDocument document)
+    {
+        public GraphQLDocument Document { get; } = document;
+        public volatile bool Validated;
+    }
 
     public async Task HandleAsync(HttpContext http)
     {
@@ -54,14 +61,14 @@ public sealed class GraphQLEndpoint(
             }
             responseType = SelectResponseType(http.Request);
             var request = await ParseRequestAsync(http.Request);
-            var document = ParseDocument(request.Query);
-            var operation = document is null ? null : SelectOperation(document, request.OperationName);
+            var cached = ParseDocument(request.Query);
+            var operation = cached is null ? null : SelectOperation(cached.Document, request.OperationName);
             if (operation?.Operation is OperationType.Mutation or OperationType.Subscription && HttpMethods.IsGet(http.Request.Method))
             {
                 http.Response.Headers.Allow = "POST";
                 throw new BadRequestException(StatusCodes.Status405MethodNotAllowed, "Mutations must be sent with POST.");
             }
-            var result = await ExecuteAsync(http, request, document);
+            var result = await ExecuteAsync(http, request, cached);
             await WriteResultAsync(http, result, responseType);
         }
         catch (BadRequestException e)
@@ -131,13 +138,13 @@ public sealed class GraphQLEndpoint(
         }
     }
 
-    public async Task<ExecutionResult> ExecuteAsync(HttpContext http, GraphQLHttpRequest request, GraphQLDocument? document)
+    private async Task<ExecutionResult> ExecuteAsync(HttpContext http, GraphQLHttpRequest request, CachedDocument? cached)
     {
-        var result = await executer.ExecuteAsync(new ExecutionOptions
+        var options = new ExecutionOptions
         {
             Schema = schema,
             Query = request.Query,
-            Document = document,
+            Document = cached?.Document,
             OperationName = request.OperationName,
             Variables = request.Variables,
             Extensions = request.Extensions,
@@ -151,7 +158,12 @@ public sealed class GraphQLEndpoint(
                 if (environment.IsDevelopment()) context.ErrorMessage = context.OriginalException.Message;
                 return Task.CompletedTask;
             },
-        });
+        };
+        // Validation depends on the document and the schema only (not on variables), so a document that
+        // passed once skips the standard rules; the rules marked for cached documents (limits) still run.
+        if (cached is { Validated: true }) options.ValidationRules = options.CachedDocumentValidationRules ?? [];
+        var result = await executer.ExecuteAsync(options);
+        if (cached is not null && result.Executed) cached.Validated = true;
         return result;
     }
 
@@ -190,7 +202,7 @@ public sealed class GraphQLEndpoint(
     /// Parses once per distinct query text and keeps the result; an unparsable document returns null and
     /// the executer reports the syntax error in the usual GraphQL shape.
     /// </summary>
-    private GraphQLDocument? ParseDocument(string query)
+    private CachedDocument? ParseDocument(string query)
     {
         if (_documents.TryGetValue(query, out var cached)) return cached;
         GraphQLDocument document;
@@ -202,8 +214,9 @@ public sealed class GraphQLEndpoint(
         {
             return null;
         }
-        if (query.Length <= options.MaxCachedQueryLength && _documents.Count < options.DocumentCacheSize) _documents.TryAdd(query, document);
-        return document;
+        var entry = new CachedDocument(document);
+        if (query.Length <= options.MaxCachedQueryLength && _documents.Count < options.DocumentCacheSize) entry = _documents.GetOrAdd(query, entry);
+        return entry;
     }
 
     private static GraphQLOperationDefinition? SelectOperation(GraphQLDocument document, string? operationName)

@@ -115,6 +115,28 @@ public sealed class TransportTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task Cached_documents_keep_their_verdicts()
+    {
+        var valid = JsonSerializer.Serialize(new { query = "query Cached($n: Int) { projects(first: $n) { totalCount } }", variables = new { n = 2 } });
+        var invalid = JsonSerializer.Serialize(new { query = "{ projects(first: 2) { noSuchField } }" });
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await Http().SendAsync(Post(valid))).StatusCode);
+            var refused = await Http().SendAsync(Post(invalid));
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Equal("GRAPHQL_VALIDATION_FAILED", await CodeOf(refused));
+        }
+        // Variables are still checked against their declared types on a document that passed validation.
+        var wrongVariable = await Http().SendAsync(Post(JsonSerializer.Serialize(new
+        {
+            query = "query Cached($n: Int) { projects(first: $n) { totalCount } }",
+            variables = new { n = "many" },
+        })));
+        Assert.Equal("BAD_USER_INPUT", await CodeOf(wrongVariable));
+    }
+
+    [Fact]
     public async Task An_unacceptable_accept_header_gets_406()
     {
         var response = await Http().SendAsync(Post("{\"query\":\"{ tenant { name } }\"}", accept: "text/html"));
