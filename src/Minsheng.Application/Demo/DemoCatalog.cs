@@ -13,6 +13,19 @@ internal static class DemoCatalog
     public sealed record ProjectTemplate(string Name, string Content, string Category, decimal InvestmentWan, string Headquarters,
         string[] LeadUnits, string[] CoUnits, TargetTemplate[] Targets, int DeadlineMonth);
 
+    /// <summary>Generic targets that fit any project, used to give every project the same number of targets.</summary>
+    private static readonly TargetTemplate[] Generic =
+    [
+        new("惠及群众", Comparator.About, 5000m, "人"),
+        new("群众满意度", Comparator.AtLeast, 90m, "%", false),
+        new("开展督导检查", Comparator.AtLeast, 12m, "次"),
+        new("建立工作台账", Comparator.Exactly, 1m, "套", false),
+    ];
+
+    /// <summary>The catalog's targets cut or padded (with generic ones) to exactly <paramref name="count"/>.</summary>
+    public static TargetTemplate[] WithTargetCount(TargetTemplate[] targets, int count) =>
+        targets.Concat(Generic).Take(count).ToArray();
+
     public static readonly (string Name, string[] Aliases)[] Units =
     [
         ("区民政局", ["民政局"]),

@@ -7,7 +7,8 @@ using Minsheng.Domain.Values;
 
 namespace Minsheng.Application.Demo;
 
-public sealed record DemoTenantSpec(string RegionCode, string Name, string? ParentCode, int ProjectCount, int ReportMonths = 3);
+/// <param name="TargetsPerProject">When set, every project gets exactly this many targets (the catalog's, then generic ones).</param>
+public sealed record DemoTenantSpec(string RegionCode, string Name, string? ParentCode, int ProjectCount, int ReportMonths = 3, int? TargetsPerProject = null);
 
 /// <summary>Everything generated for one tenant, ready to be written in one go.</summary>
 public sealed class DemoTenantData(Tenant tenant)
@@ -52,7 +53,7 @@ public static class DemoDataGenerator
     }
 
     /// <summary>Synthetic counties for load tests: <paramref name="count"/> tenants under one synthetic province.</summary>
-    public static IReadOnlyList<DemoTenantSpec> SyntheticCounties(int count, int projectsPerTenant, int reportMonths)
+    public static IReadOnlyList<DemoTenantSpec> SyntheticCounties(int count, int projectsPerTenant, int reportMonths, int? targetsPerProject = null)
     {
         var specs = new List<DemoTenantSpec> { new("990000", "合成省", null, 0), };
         for (var city = 0; city * 99 < count; city++)
@@ -60,7 +61,7 @@ public static class DemoDataGenerator
             var cityCode = $"99{city + 1:00}00";
             specs.Add(new(cityCode, $"合成市{city + 1}", "990000", 0));
             for (var c = 1; c <= 99 && city * 99 + c <= count; c++)
-                specs.Add(new($"99{city + 1:00}{c:00}", $"合成县{city * 99 + c}", cityCode, projectsPerTenant, reportMonths));
+                specs.Add(new($"99{city + 1:00}{c:00}", $"合成县{city * 99 + c}", cityCode, projectsPerTenant, reportMonths, targetsPerProject));
         }
         return specs;
     }
@@ -74,7 +75,12 @@ public static class DemoDataGenerator
         if (spec.ProjectCount == 0) return data;
 
         // Departments are named after the government's own level: 区民政局, 县民政局, 市民政局, 省民政厅 is close enough as 省民政局.
-        var prefix = level switch { RegionLevel.Province => "省", RegionLevel.City => "市", _ => spec.Name[^1..] };
+        var prefix = level switch
+        {
+            RegionLevel.Province => "省",
+            RegionLevel.City => "市",
+            _ => spec.Name[^1] is '区' or '县' or '市' or '旗' ? spec.Name[^1..] : "县",
+        };
         var units = DemoCatalog.Units.Select(u => Own(new Unit(prefix + u.Name[1..], u.Aliases.Select(a => a.StartsWith('区') ? prefix + a[1..] : a)), tenantId)).ToList();
         data.Units.AddRange(units);
         Unit UnitNamed(string templateName) => units.First(u => u.Name == prefix + templateName[1..]);
@@ -91,6 +97,7 @@ public static class DemoDataGenerator
         for (var i = 0; i < spec.ProjectCount; i++)
         {
             var template = DemoCatalog.Projects[(i + random.Next(0, 3)) % DemoCatalog.Projects.Length];
+            if (spec.TargetsPerProject is { } wanted) template = template with { Targets = DemoCatalog.WithTargetCount(template.Targets, wanted) };
             // Counts stay whole; lengths and areas keep one decimal.
             var figures = template.Targets.Select(t => t.Scales ? Math.Max(1m, Math.Round(t.BaseValue * scale, t.Unit is "公里" or "万亩" ? 1 : 0)) : t.BaseValue).ToArray();
             var content = string.Format(System.Globalization.CultureInfo.InvariantCulture, template.Content,
@@ -105,7 +112,7 @@ public static class DemoDataGenerator
                 InvestmentYuan: investment,
                 InvestmentText: investment is { } y ? new Money(y).ToString() : "—",
                 CommandHeadquarters: template.Headquarters,
-                ResponsibleLeader: $"副{(level == RegionLevel.County ? spec.Name[^1..] : "")}长 {Surname(random)}某某",
+                ResponsibleLeader: $"副{prefix}长 {Surname(random)}某某",
                 Deadline: deadline)), tenantId);
             data.Projects.Add(project);
 

@@ -1,0 +1,244 @@
+// Writes bench/results/<stamp>.json and .md from the files bench/run.sh left in its run folder.
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+const env = process.env;
+const runDir = env.BENCH_RUN_DIR;
+const read = (name) => (existsSync(join(runDir, name)) ? JSON.parse(readFileSync(join(runDir, name), "utf8")) : null);
+const pairs = (s) => Object.fromEntries((s ?? "").split(";").filter(Boolean).map((kv) => kv.split("=")).map(([k, v]) => [k, Number(v)]));
+
+const facts = read("facts.json");
+const check = read("check.json");
+const pages = read(join("pages", "pages.json"));
+const runs = readFileSync(join(runDir, "runs.jsonl"), "utf8").trim().split("\n").filter(Boolean).map((l) => JSON.parse(l));
+const readyMs = pairs(env.BENCH_READY_MS);
+const firstPageMs = pairs(env.BENCH_FIRST_PAGE_MS);
+const servers = [...new Set(runs.filter((r) => r.phase === "measured").map((r) => r.server))];
+const order = ["minsheng", "postgraphile", "floor"].filter((s) => servers.includes(s));
+const roleOf = { minsheng: "minsheng_app", floor: "minsheng_app", postgraphile: facts.postgraphileRole };
+
+const mean = (xs) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
+const sum = (xs) => xs.reduce((a, b) => a + b, 0);
+const round = (x, d = 2) => (x == null || Number.isNaN(x) ? null : Number(x.toFixed(d)));
+
+function aggregate(list) {
+  const requests = sum(list.map((r) => r.wrk.requests));
+  return {
+    runs: list.length,
+    requestsPerSecond: round(mean(list.map((r) => r.wrk.rps)), 1),
+    requestsPerSecondByRun: list.map((r) => round(r.wrk.rps, 1)),
+    latencyMs: {
+      p50: round(mean(list.map((r) => r.wrk.p50_ms)), 3),
+      p90: round(mean(list.map((r) => r.wrk.p90_ms)), 3),
+      p99: round(mean(list.map((r) => r.wrk.p99_ms)), 3),
+      p99Worst: round(Math.max(...list.map((r) => r.wrk.p99_ms)), 3),
+      max: round(Math.max(...list.map((r) => r.wrk.max_ms)), 3),
+    },
+    requests,
+    non2xx: sum(list.map((r) => r.wrk.non2xx)),
+    graphqlErrors: sum(list.map((r) => r.wrk.graphql_errors)),
+    socketErrors: sum(list.map((r) => Object.values(r.wrk.socket_errors).reduce((a, b) => a + b, 0))),
+    serverCpuMsPerRequest: round((1000 * sum(list.map((r) => r.serverCpuSeconds))) / requests, 4),
+    postgresCpuMsPerRequest: round((1000 * sum(list.map((r) => r.pgCpuSeconds))) / requests, 4),
+    loadgenCpuMsPerRequest: round((1000 * sum(list.map((r) => r.loadgenCpuSeconds ?? 0))) / requests, 4),
+    machineBusy: round(mean(list.map((r) => r.machineBusy)), 3),
+    // Busy share of the machine not spent by this server, PostgreSQL or wrk: other processes (a build, the idle servers).
+    otherLoad: round(mean(list.map((r) => r.otherLoad ?? 0)), 3),
+    rssMaxMb: round(Math.max(...list.map((r) => r.rssMaxKb)) / 1024, 1),
+    loadavg: list.map((r) => r.loadavg),
+  };
+}
+
+const results = {};
+for (const server of order) {
+  const measured = runs.filter((r) => r.server === server && r.phase === "measured");
+  const probe = read(`statements-${server}-probe.json`);
+  const pg = read(`statements-${server}-pg.json`);
+  const role = pg?.[roleOf[server]];
+  results[server] = {
+    ...aggregate(measured),
+    warmup: aggregate(runs.filter((r) => r.server === server && r.phase === "warmup")),
+    startToReadyMs: readyMs[server] ?? null,
+    startToFirstPageMs: firstPageMs[server] ?? null,
+    statements: {
+      // What PostgreSQL executed per request, from its statement log over sequential requests (BEGIN, SET, COMMIT included).
+      postgresPerRequest: role && probe ? round(role.total / probe.requests, 2) : null,
+      postgresDetail: role?.statements?.map((s) => ({ ...s, perRequest: round(s.calls / probe.requests, 2) })) ?? null,
+      // What the server says it sent (Development headers of the Minsheng server).
+      headerStatements: probe?.sqlStatements ?? null,
+      headerRoundTrips: probe?.sqlRoundTrips ?? null,
+      sequentialMedianMs: probe?.medianMs ?? null,
+    },
+  };
+}
+
+const ratio = (a, b) => (a != null && b ? round(a / b, 2) : null);
+const rps = (s) => results[s]?.requestsPerSecond;
+const ratios = {
+  minshengToPostgraphile: ratio(rps("minsheng"), rps("postgraphile")),
+  minshengToFloor: ratio(rps("minsheng"), rps("floor")),
+  floorToPostgraphile: ratio(rps("floor"), rps("postgraphile")),
+  minshengP99ToPostgraphileP99: ratio(results.minsheng?.latencyMs.p99, results.postgraphile?.latencyMs.p99),
+  byRun: [...new Set(runs.filter((r) => r.phase === "measured").map((r) => r.run))].map((run) => {
+    const get = (s) => runs.find((r) => r.server === s && r.phase === "measured" && r.run === run)?.wrk.rps;
+    return { run, minshengToPostgraphile: ratio(get("minsheng"), get("postgraphile")), minshengToFloor: ratio(get("minsheng"), get("floor")) };
+  }),
+};
+const goals = results.minsheng && results.postgraphile
+  ? {
+      throughputAtLeast2xPostgraphile: ratios.minshengToPostgraphile >= 2,
+      p99NoWorseThanPostgraphile: results.minsheng.latencyMs.p99 <= results.postgraphile.latencyMs.p99,
+      zeroGraphqlErrors: results.minsheng.graphqlErrors === 0 && results.minsheng.non2xx === 0,
+    }
+  : null;
+
+const large = {};
+for (const server of ["minsheng", "postgraphile"]) {
+  if (!pages?.servers?.[server]) continue;
+  const get = (which) => runs.find((r) => r.server === server && r.phase === `large-${which}`);
+  large[server] = Object.fromEntries(["first", "deep"].map((which) => {
+    const r = get(which);
+    return [which, {
+      ...pages.servers[server][which],
+      load: r ? { requestsPerSecond: round(r.wrk.rps, 1), p50Ms: round(r.wrk.p50_ms, 3), p99Ms: round(r.wrk.p99_ms, 3), graphqlErrors: r.wrk.graphql_errors, non2xx: r.wrk.non2xx, otherLoad: r.otherLoad ?? null } : null,
+    }];
+  }));
+}
+
+const report = {
+  stamp: env.BENCH_STAMP,
+  mode: env.BENCH_MODE,
+  settings: {
+    connections: Number(env.BENCH_CONNECTIONS), threads: Number(env.BENCH_THREADS), warmupSeconds: Number(env.BENCH_WARMUP),
+    runSeconds: Number(env.BENCH_DURATION), measuredRuns: Number(env.BENCH_RUNS), largeTenantRunSeconds: Number(env.BENCH_PAGE_SECONDS),
+    tenantsInRotation: facts.tenants.length, loopbackOnly: true, order: servers,
+  },
+  versions: {
+    dotnetSdk: env.V_DOTNET_SDK, aspnetcoreRuntime: env.V_DOTNET_RUNTIME, node: env.V_NODE, postgraphile: env.V_POSTGRAPHILE,
+    postgres: facts.postgresVersion, wrk: env.V_WRK, commit: env.G_COMMIT, uncommittedFiles: Number(env.G_DIRTY),
+  },
+  machine: { nproc: Number(env.M_NPROC), cpu: env.M_CPU, memoryGb: round(Number(env.M_MEM_KB) / 1024 / 1024, 1), kernel: env.M_KERNEL },
+  data: { requested: facts.requested, loaded: facts.data, largeTenant: facts.largeTenant, setupSeconds: facts.setupSeconds },
+  results,
+  ratios,
+  goals,
+  largeTenant: { tenant: pages?.tenant, deepPage: pages?.deepPage, deepPagesEqual: pages?.deepPagesEqual, servers: large },
+  equality: check,
+};
+
+const base = join(env.BENCH_RESULTS_DIR, env.BENCH_STAMP);
+writeFileSync(`${base}.json`, JSON.stringify(report, null, 2) + "\n");
+
+// ---- markdown -----------------------------------------------------------------------------------------------------
+const f = (x, d = 2) => (x == null ? "—" : Number(x).toFixed(d));
+const yes = (b) => (b ? "yes" : "**no**");
+const lines = [];
+lines.push(`# Project-page benchmark, ${env.BENCH_STAMP}${env.BENCH_MODE === "smoke" ? " (smoke: not a measurement)" : ""}`);
+lines.push("");
+lines.push("The page: first 20 projects by sequence with name, category, lead unit name, targets (label, value, unit) and latest report " +
+  "(period, status), for the tenant named by `X-Tenant`, rotated per request over " +
+  `${facts.tenants.length} tenants. wrk on 127.0.0.1, ${env.BENCH_CONNECTIONS} connections, ${env.BENCH_THREADS} threads; ` +
+  `${env.BENCH_WARMUP} s warm-up per server, then ${env.BENCH_RUNS} rounds of ${env.BENCH_DURATION} s per server (servers in turn: ${servers.join(", ")}). ` +
+  "Server, PostgreSQL and wrk share the machine's cores.");
+lines.push("");
+lines.push(`Machine: ${env.M_NPROC} cores (${env.M_CPU}), ${report.machine.memoryGb} GiB, Linux ${env.M_KERNEL}. ` +
+  `Versions: .NET SDK ${env.V_DOTNET_SDK} (ASP.NET Core ${env.V_DOTNET_RUNTIME}), Node ${env.V_NODE}, PostGraphile ${env.V_POSTGRAPHILE}, ` +
+  `PostgreSQL ${facts.postgresVersion}, wrk ${env.V_WRK}. Commit ${env.G_COMMIT}${Number(env.G_DIRTY) ? ` with ${env.G_DIRTY} uncommitted files` : ""}.`);
+lines.push("");
+const d = facts.data;
+lines.push(`Data (DemoDataGenerator): ${d.tenantsInRotation} tenants × ${d.projectsPerRotationTenant} projects plus tenant ${facts.largeTenant} with ` +
+  `${facts.requested.largeTenantProjects} projects; ${d.projects} projects, ${d.indicators} targets (${d.indicatorsPerProject} per project — ` +
+  `requested 3, the generator's catalog gives 1–3: ${Object.entries(d.projectsByIndicatorCount).map(([k, v]) => `${v} projects with ${k}`).join(", ")}), ` +
+  `${d.units} units, ${d.milestones} milestones, ${d.progress_reports} monthly reports (${d.reportsPerProject} per project).`);
+lines.push("");
+lines.push("## Throughput and latency (measured rounds)");
+lines.push("");
+lines.push("| server | req/s (mean) | req/s by round | p50 ms | p90 ms | p99 ms | non-2xx | GraphQL errors | server CPU ms/req | PostgreSQL CPU ms/req | statements/req (PostgreSQL) | RSS max MB | start → ready ms | other load |");
+lines.push("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+for (const s of order) {
+  const r = results[s];
+  lines.push(`| ${s} | ${f(r.requestsPerSecond, 0)} | ${r.requestsPerSecondByRun.map((x) => f(x, 0)).join(", ")} | ${f(r.latencyMs.p50)} | ${f(r.latencyMs.p90)} | ` +
+    `${f(r.latencyMs.p99)} | ${r.non2xx} | ${r.graphqlErrors} | ${f(r.serverCpuMsPerRequest, 3)} | ${f(r.postgresCpuMsPerRequest, 3)} | ` +
+    `${f(r.statements.postgresPerRequest, 1)} | ${f(r.rssMaxMb, 0)} | ${r.startToReadyMs ?? "—"} | ${f(100 * r.otherLoad, 0)}% |`);
+}
+lines.push("");
+lines.push("Latency percentiles are the mean over the rounds. CPU per request: utime+stime from /proc before and after each round, for the " +
+  "server process and for the postmaster with all its children (live, and exited ones through cutime/cstime); wrk used " +
+  order.map((s) => `${f(results[s].loadgenCpuMsPerRequest, 3)}`).join(" / ") + " ms per request (same order). Other load: the machine's busy " +
+  "share not spent by the server under test, PostgreSQL or wrk — other processes on the machine; above a few per cent the figures are disturbed. " +
+  "Statements per request: what PostgreSQL logged (log_statement = all, switched on only for this) over 50 sequential requests " +
+  "after the load runs (caches warm), BEGIN/SET/COMMIT included." +
+  (results.minsheng?.statements.headerStatements != null
+    ? ` Minsheng's own count (X-Sql-Statements / X-Sql-Round-Trips): ${results.minsheng.statements.headerStatements} statements in ${results.minsheng.statements.headerRoundTrips} round trips.`
+    : "") +
+  ` Start → ready: from launching the process to the first 200 from /health (PostGraphile: a GraphQL query); to the first project page: ` +
+  order.map((s) => `${s} ${results[s].startToFirstPageMs ?? "—"} ms`).join(", ") + ".");
+lines.push("");
+const disturbed = runs.filter((r) => r.phase === "measured" && r.otherLoad > 0.1);
+if (disturbed.length) {
+  lines.push(`**Disturbed**: other processes used more than 10 % of the machine during ${disturbed.map((r) => `${r.server} round ${r.run} (${Math.round(100 * r.otherLoad)} %)`).join(", ")}; ` +
+    "latencies especially are not trustworthy. Re-run on a quiet machine.");
+  lines.push("");
+}
+lines.push("## Ratios");
+lines.push("");
+lines.push(`- Minsheng ÷ PostGraphile, requests/s: **${f(ratios.minshengToPostgraphile)}** (by round: ${ratios.byRun.map((r) => f(r.minshengToPostgraphile)).join(", ")})`);
+lines.push(`- Minsheng ÷ floor: **${f(ratios.minshengToFloor)}** (by round: ${ratios.byRun.map((r) => f(r.minshengToFloor)).join(", ")})`);
+lines.push(`- floor ÷ PostGraphile: ${f(ratios.floorToPostgraphile)}`);
+lines.push(`- Minsheng p99 ÷ PostGraphile p99: ${f(ratios.minshengP99ToPostgraphileP99)}`);
+if (goals) {
+  lines.push("");
+  lines.push(`Issue 11's aim: ≥ 2× PostGraphile's requests/s: ${yes(goals.throughputAtLeast2xPostgraphile)}; ` +
+    `p99 no worse than PostGraphile's: ${yes(goals.p99NoWorseThanPostgraphile)}; zero GraphQL errors and non-2xx: ${yes(goals.zeroGraphqlErrors)}.`);
+}
+lines.push("");
+lines.push(`## Large tenant ${pages?.tenant ?? ""} (${facts.requested.largeTenantProjects} projects): first page and page ${pages?.deepPage ?? "—"} reached with \`after\``);
+lines.push("");
+lines.push(`Sequential: median of ${pages?.samples ?? "—"} single requests measured by the client. Load: ${env.BENCH_PAGE_SECONDS} s of wrk on that one page.`);
+lines.push("");
+lines.push("| server | page | items | sequential median ms | sequential p90 ms | statements (header) | req/s under load | p50 ms | p99 ms | errors | other load |");
+lines.push("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+for (const [s, byPage] of Object.entries(large)) {
+  for (const [which, p] of Object.entries(byPage)) {
+    lines.push(`| ${s} | ${which === "first" ? "first" : `page ${pages.deepPage}`} | ${p.items} | ${f(p.medianMs)} | ${f(p.p90Ms)} | ${p.sqlStatements ?? "—"} | ` +
+      `${f(p.load?.requestsPerSecond, 0)} | ${f(p.load?.p50Ms)} | ${f(p.load?.p99Ms)} | ${(p.load?.graphqlErrors ?? 0) + (p.load?.non2xx ?? 0)} | ${f(100 * (p.load?.otherLoad ?? 0), 0)}% |`);
+  }
+}
+lines.push("");
+lines.push(`Page ${pages?.deepPage} of Minsheng and PostGraphile: ${pages?.deepPagesEqual === true ? "same projects" : `**differ**: ${pages?.deepPagesEqual}`}.`);
+lines.push("");
+lines.push("## Equality check");
+lines.push("");
+if (check) {
+  lines.push(`${check.ok ? "Passed" : "**FAILED**"}: ${check.tenants.map((t) => `${t.tenant} (${t.items} projects: ${Object.entries(t.equalTo).map(([k, v]) => `${k} ${v === true ? "same" : "different"}`).join(", ")})`).join("; ")}. ` +
+    `Without a tenant: ${Object.entries(check.noTenant).map(([k, v]) => `${k} HTTP ${v.status}, ${v.items ?? v.error} projects`).join("; ")}.`);
+  for (const p of check.problems) lines.push(`- ${p}`);
+} else {
+  lines.push("not run");
+}
+lines.push("");
+lines.push("## Statements per request, as PostgreSQL logged them");
+lines.push("");
+for (const s of order) {
+  const detail = results[s].statements.postgresDetail;
+  if (!detail) continue;
+  lines.push(`- ${s}: ${detail.map((x) => `${x.perRequest} × \`${x.statement.length > 60 ? x.statement.slice(0, 60) + "…" : x.statement}\``).join("; ")}`);
+}
+lines.push("");
+lines.push("## How the contenders are set up");
+lines.push("");
+lines.push("- **minsheng**: `src/Minsheng.Server` published in Release, `ASPNETCORE_ENVIRONMENT=Development` (for the `X-Tenant` header), " +
+  "logging at Warning, connected as `minsheng_app` (owns nothing, NOBYPASSRLS); the public `/graphql` schema, `projects(first: 20)` (order SEQUENCE).");
+lines.push("- **postgraphile**: PostGraphile " + env.V_POSTGRAPHILE + " (Amber preset, `PgIndexBehaviorsPlugin` off so unit position / report period can order), " +
+  "`NODE_ENV=production`, one Node process, pool of 16, connected as `" + facts.postgraphileRole + "` (NOBYPASSRLS, SELECT only); `X-Tenant` → tenant id " +
+  "(looked up once at start) → `pgSettings { app.tenant_ids }`, set with set_config in the request's transaction; relations over the foreign keys " +
+  "(`projectUnitsByTenantIdAndProjectId(condition: {role: \"Lead\"}, orderBy: POSITION_ASC, first: 1)`, `progressReportsByTenantIdAndProjectId(orderBy: PERIOD_DESC, first: 1)`); " +
+  "RLS is its only tenant filter.");
+lines.push("- **floor**: `bench/Minsheng.Bench.Floor`, ASP.NET Core minimal API, one batch `BEGIN; SET LOCAL app.tenant_ids; SELECT … json_agg …; COMMIT` " +
+  "over Npgsql as `minsheng_app`, the SELECT filtering by `tenant_id` itself; no GraphQL parsing (it ignores the document).");
+lines.push("");
+writeFileSync(`${base}.md`, lines.join("\n"));
+console.log(`results: ${base}.md and .json`);
+for (const s of order)
+  console.log(`  ${s}: ${f(results[s].requestsPerSecond, 0)} req/s, p99 ${f(results[s].latencyMs.p99)} ms, errors ${results[s].graphqlErrors}/${results[s].non2xx}`);
+console.log(`  Minsheng ÷ PostGraphile ${f(ratios.minshengToPostgraphile)}, Minsheng ÷ floor ${f(ratios.minshengToFloor)}`);
