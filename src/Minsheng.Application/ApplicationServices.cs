@@ -32,6 +32,7 @@ public static class ApplicationServices
         services.AddScoped<MilestonesByProjectLoader>();
         services.AddScoped<SubItemsByProjectLoader>();
         services.AddScoped<ProjectsByPlanLoader>();
+        services.AddScoped<ActualsByReportLoader>();
         services.AddScoped<ReportsByProjectLoader>();
         services.AddScoped<UnitsByProjectLoader>();
         services.AddScoped<LatestReportByProjectLoader>();

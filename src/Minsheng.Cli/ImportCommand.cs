@@ -69,6 +69,7 @@ internal static class ImportCommand
             succeeded = outcome.Succeeded,
             planId = outcome.PlanId,
             alreadyImported = outcome.AlreadyImported,
+            recordedActuals = outcome.RecordedActuals,
             sha256 = outcome.Result.Sha256Hex,
             projects = outcome.Result.Draft?.AllProjects().Count() ?? 0,
             createdUnits = outcome.CreatedUnits,
@@ -86,6 +87,7 @@ internal static class ImportCommand
             { Result.Succeeded: false } => "Not imported: the document was refused (see errors above).",
             { DryRun: true } => $"Dry run: {outcome.Result.Draft!.AllProjects().Count()} projects read; nothing was written.",
             { AlreadyImported: true } => $"Already imported as plan {outcome.PlanId}; nothing new was created.",
+            { Result.Draft.Kind: PlanKind.CompletionDisclosure } => $"Recorded {outcome.RecordedActuals} achieved figures against plan {outcome.PlanId} (December reports).",
             _ => $"Imported as draft plan {outcome.PlanId}: {outcome.Result.Draft!.AllProjects().Count()} projects"
                  + (outcome.CreatedUnits.Count > 0 ? $"; new units added to the directory: {string.Join("、", outcome.CreatedUnits)}" : "") + ".",
         });

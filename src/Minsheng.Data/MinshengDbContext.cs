@@ -30,6 +30,7 @@ public sealed class MinshengDbContext(DbContextOptions<MinshengDbContext> option
     public DbSet<Milestone> Milestones => Set<Milestone>();
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<ProgressReport> ProgressReports => Set<ProgressReport>();
+    public DbSet<ReportActual> ReportActuals => Set<ReportActual>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -43,6 +44,7 @@ public sealed class MinshengDbContext(DbContextOptions<MinshengDbContext> option
         modelBuilder.ApplyConfiguration(new MilestoneConfiguration(this));
         modelBuilder.ApplyConfiguration(new UnitConfiguration(this));
         modelBuilder.ApplyConfiguration(new ProgressReportConfiguration(this));
+        modelBuilder.ApplyConfiguration(new ReportActualConfiguration(this));
         modelBuilder.ApplyConfiguration(new AuditEntryConfiguration(this));
     }
 

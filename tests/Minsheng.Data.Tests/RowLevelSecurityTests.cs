@@ -47,6 +47,7 @@ public sealed class RowLevelSecurityTests : IAsyncLifetime
     [InlineData("project_units")]
     [InlineData("progress_reports")]
     [InlineData("plans")]
+    [InlineData("report_actuals")]
     public async Task Without_the_filter_a_tenant_still_sees_only_its_rows(string table)
     {
         var asA = await CountAsTenantAsync(_a.Tenant.Id, table);

@@ -21,6 +21,7 @@ public sealed class DemoTenantData(Tenant tenant)
     public List<Indicator> Indicators { get; } = [];
     public List<Milestone> Milestones { get; } = [];
     public List<ProgressReport> Reports { get; } = [];
+    public List<ReportActual> Actuals { get; } = [];
 }
 
 public sealed record DemoDataSet(IReadOnlyList<Region> Regions, IReadOnlyList<DemoTenantData> Tenants);
@@ -148,6 +149,7 @@ public static class DemoDataGenerator
                 var status = month < reportedThrough ? ReportStatus.Accepted : (ReportStatus)random.Next(1, 4);
                 report.RecordAs(status, new DateTimeOffset(year, month, DateTime.DaysInMonth(year, month), 9, 0, 0, TimeSpan.FromHours(8)));
                 data.Reports.Add(report);
+                data.Actuals.Add(Own(new ReportActual(report.Id, first.Id, done), tenantId));
             }
         }
         return data;
@@ -159,6 +161,7 @@ public static class DemoDataGenerator
         {
             case TenantEntity e: e.TenantId = tenantId; break;
             case ProjectUnit pu: pu.TenantId = tenantId; break;
+            case ReportActual a: a.TenantId = tenantId; break;
         }
         return entity;
     }

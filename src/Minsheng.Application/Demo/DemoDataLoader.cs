@@ -88,6 +88,11 @@ public static class DemoDataLoader
                 if (r.SubmittedAt is { } at) w.Write(at.ToUniversalTime(), NpgsqlDbType.TimestampTz); else w.WriteNull();
             }, ct);
 
+        await CopyAsync(connection, "report_actuals (tenant_id, report_id, indicator_id, value)", fresh.SelectMany(t => t.Actuals), (w, a) =>
+        {
+            w.Write(a.TenantId); w.Write(a.ReportId); w.Write(a.IndicatorId); w.Write(a.Value, NpgsqlDbType.Numeric);
+        }, ct);
+
         await transaction.CommitAsync(ct);
         return fresh.Count;
     }

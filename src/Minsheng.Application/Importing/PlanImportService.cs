@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Minsheng.Application.Commands;
 using Minsheng.Domain;
 using Minsheng.Domain.Plans;
+using Minsheng.Domain.Reports;
 using Minsheng.Domain.Units;
 using Minsheng.Domain.Values;
 using Minsheng.Importing;
@@ -15,7 +16,8 @@ public sealed record PlanImportOutcome(
     Guid? PlanId,
     bool AlreadyImported,
     IReadOnlyList<string> CreatedUnits,
-    IReadOnlyList<ImportIssue> CommitWarnings)
+    IReadOnlyList<ImportIssue> CommitWarnings,
+    int RecordedActuals = 0)
 {
     public bool Succeeded => Result.Succeeded && (DryRun || PlanId is not null);
 
@@ -36,10 +38,8 @@ public sealed class PlanImportService(UnitOfWork uow)
         if (dryRun || !result.Succeeded) return new PlanImportOutcome(result, dryRun, null, false, [], []);
 
         var draft = result.Draft!;
-        if (draft.Kind == PlanKind.CompletionDisclosure)
-            throw DomainException.Invalid("content",
-                "This is a completion disclosure (完成情况): preview it with a dry run; recording actual figures arrives with the reporting workflow.");
         if (draft.Year is null) throw DomainException.Invalid("content", "The document states no year; it cannot become a plan.");
+        if (draft.Kind == PlanKind.CompletionDisclosure) return await RecordDisclosureAsync(result, fileName, replacePlanId, ct);
 
         var createdUnits = new List<string>();
         var warnings = new List<ImportIssue>();
@@ -81,6 +81,100 @@ public sealed class PlanImportService(UnitOfWork uow)
         }, ct);
 
         return new PlanImportOutcome(result, false, planId, already, already ? [] : createdUnits, warnings);
+    }
+
+    /// <summary>
+    /// A year-end 完成情况 disclosure: its actual figures are recorded against the plan of that year (the one
+    /// named, or the tenant's only plan of the year; without one, a plan is created from the disclosure's own
+    /// targets). Each project gets a December report, accepted, holding the actuals of the targets they match
+    /// (same unit, closest label). Importing the disclosure again replaces those actuals.
+    /// </summary>
+    private async Task<PlanImportOutcome> RecordDisclosureAsync(ImportResult result, string fileName, Guid? planId, CancellationToken ct)
+    {
+        var draft = result.Draft!;
+        var year = draft.Year!.Value;
+        var createdUnits = new List<string>();
+        var warnings = new List<ImportIssue>();
+        var recorded = 0;
+        var id = await uow.RunAsync(async db =>
+        {
+            Plan? plan;
+            if (planId is { } given)
+            {
+                plan = await db.Plans.FirstOrDefaultAsync(p => p.Id == given, ct) ?? throw DomainException.NotFound(nameof(Plan), given);
+            }
+            else
+            {
+                var ofYear = await db.Plans.Where(p => p.Year == year).ToListAsync(ct);
+                if (ofYear.Count > 1)
+                    throw DomainException.Invalid("replacePlanId", $"The tenant has {ofYear.Count} plans for {year}; name the one this disclosure reports on.");
+                plan = ofYear.SingleOrDefault();
+            }
+
+            var planProjects = new List<Project>();
+            var indicators = new List<Indicator>();
+            if (plan is null)
+            {
+                // No plan to report on: the disclosure's own numbered targets become the plan.
+                plan = new Plan(year, draft.Title ?? $"{year}年民生实事完成情况");
+                plan.Update(year, plan.Title, draft.Issuer, draft.DocumentNumber, draft.IssuedOn, draft.Approval);
+                plan.SetSource(fileName, result.Sha256Hex);
+                db.Plans.Add(plan);
+                var units = await db.Units.ToListAsync(ct);
+                var order = 0;
+                foreach (var project in draft.Projects) AddProject(db, plan.Id, null, ++order, project, units, createdUnits, warnings);
+                planProjects.AddRange(db.ChangeTracker.Entries<Project>().Select(e => e.Entity));
+                indicators.AddRange(db.ChangeTracker.Entries<Indicator>().Select(e => e.Entity));
+            }
+            else
+            {
+                var currentPlanId = plan.Id;
+                planProjects.AddRange(await db.Projects.Where(p => p.PlanId == currentPlanId).ToListAsync(ct));
+                var ids = planProjects.Select(p => p.Id).ToList();
+                indicators.AddRange(await db.Indicators.Where(i => ids.Contains(i.ProjectId)).ToListAsync(ct));
+            }
+
+            foreach (var disclosed in draft.AllProjects().Where(p => p.Targets.Any(t => t.Actual is not null)))
+            {
+                var project = DisclosureMatching.FindProject(disclosed, planProjects);
+                if (project is null)
+                {
+                    warnings.Add(new ImportIssue("disclosure.project-unmatched", $"No project of the plan matches '{disclosed.Name}'; its actuals were not recorded.", disclosed.SourceLocation));
+                    continue;
+                }
+                var period = new DateOnly(year, 12, 1);
+                var report = await db.ProgressReports.FirstOrDefaultAsync(r => r.ProjectId == project.Id && r.Period == period, ct);
+                if (report is null)
+                {
+                    report = new ProgressReport(project.Id, year, 12);
+                    report.RecordAs(ReportStatus.Accepted, uow.Clock.GetUtcNow());
+                    db.ProgressReports.Add(report);
+                }
+                else
+                {
+                    var reportId = report.Id;
+                    await db.ReportActuals.Where(a => a.ReportId == reportId).ExecuteDeleteAsync(ct);
+                }
+                report.Record(disclosed.CompletionText);
+                var used = new HashSet<Guid>();
+                foreach (var target in disclosed.Targets.Where(t => t.Actual is not null))
+                {
+                    var indicator = DisclosureMatching.FindIndicator(target, indicators.Where(i => i.ProjectId == project.Id && !used.Contains(i.Id)));
+                    if (indicator is null)
+                    {
+                        warnings.Add(new ImportIssue("disclosure.target-unmatched",
+                            $"Project {project.Sequence} '{project.Name}': no target in {target.Unit} matches '{target.SourcePhrase}'; its actual was not recorded.", disclosed.SourceLocation));
+                        continue;
+                    }
+                    used.Add(indicator.Id);
+                    db.ReportActuals.Add(new ReportActual(report.Id, indicator.Id, target.Actual!.Value));
+                    recorded++;
+                }
+            }
+            uow.Audit("import-disclosure", nameof(Plan), plan.Id, null, new { file = fileName, result.Sha256Hex, recorded });
+            return plan.Id;
+        }, ct);
+        return new PlanImportOutcome(result, false, id, false, createdUnits, warnings, recorded);
     }
 
     private static Guid AddProject(Data.MinshengDbContext db, Guid planId, Guid? parentId, int sortOrder, ProjectDraft draft,

@@ -79,6 +79,10 @@ public sealed class ProjectsByPlanLoader(ReadSession session) : ByParentLoader<P
     $"SELECT {Sql.ProjectColumns} FROM projects p WHERE p.tenant_id = $1 AND p.plan_id = ANY($2) ORDER BY p.plan_id, p.sort_order",
     r => Sql.ReadProject(r), p => p.PlanId);
 
+public sealed class ActualsByReportLoader(ReadSession session) : ByParentLoader<ActualRow>(session,
+    "SELECT a.report_id, a.indicator_id, a.value FROM report_actuals a WHERE a.tenant_id = $1 AND a.report_id = ANY($2) ORDER BY a.report_id, a.indicator_id",
+    r => new ActualRow(r.GetGuid(0), r.GetGuid(1), Sql.Normalize(r.GetDecimal(2))), a => a.ReportId);
+
 public sealed class ReportsByProjectLoader(ReadSession session) : ByParentLoader<ReportRow>(session,
     $"SELECT {Sql.ReportColumns} FROM progress_reports r WHERE r.tenant_id = $1 AND r.project_id = ANY($2) ORDER BY r.project_id, r.period DESC",
     Sql.ReadReport, r => r.ProjectId);

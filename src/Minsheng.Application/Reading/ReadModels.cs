@@ -25,4 +25,6 @@ public sealed record ProjectUnitRow(Guid ProjectId, ProjectUnitRole Role, int Po
 public sealed record ReportRow(Guid Id, Guid ProjectId, DateOnly Period, ReportStatus Status, string? Progress, string? Problems,
     string? NextSteps, decimal? InvestmentCompletedYuan, DateTimeOffset? SubmittedAt);
 
+public sealed record ActualRow(Guid ReportId, Guid IndicatorId, decimal Value);
+
 public sealed record RegionRow(string Code, string Name, string Level, string? ParentCode);

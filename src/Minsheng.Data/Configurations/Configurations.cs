@@ -147,6 +147,20 @@ internal sealed class ProgressReportConfiguration(MinshengDbContext context) : T
     }
 }
 
+internal sealed class ReportActualConfiguration(MinshengDbContext context) : IEntityTypeConfiguration<ReportActual>
+{
+    public void Configure(EntityTypeBuilder<ReportActual> b)
+    {
+        b.ToTable("report_actuals");
+        b.HasKey(a => new { a.TenantId, a.ReportId, a.IndicatorId });
+        b.Property(a => a.Value).HasPrecision(20, 4);
+        b.HasQueryFilter(TenantOwnedConfiguration<Plan>.FilterName, a => a.TenantId == context.CurrentTenantId);
+        b.HasOne<ProgressReport>().WithMany().HasForeignKey(a => new { a.TenantId, a.ReportId }).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Indicator>().WithMany().HasForeignKey(a => new { a.TenantId, a.IndicatorId }).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(a => new { a.TenantId, a.IndicatorId });
+    }
+}
+
 internal sealed class AuditEntryConfiguration(MinshengDbContext context) : TenantOwnedConfiguration<AuditEntry>(context)
 {
     protected override void ConfigureEntity(EntityTypeBuilder<AuditEntry> b)

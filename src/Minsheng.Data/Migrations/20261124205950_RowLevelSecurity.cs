@@ -11,33 +11,21 @@ namespace Minsheng.Data.Migrations
     /// </summary>
     public partial class RowLevelSecurity : Migration
     {
+        // The tables this migration found; later tables get the same through their own migrations.
+        private static readonly string[] Tables =
+            ["plans", "projects", "project_units", "indicators", "milestones", "units", "progress_reports", "audit_entries"];
+
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql(DatabaseRoles.CreateAppRoleSql);
             migrationBuilder.Sql($"GRANT USAGE ON SCHEMA public TO {DatabaseRoles.App};");
             migrationBuilder.Sql($"GRANT SELECT ON regions, tenants TO {DatabaseRoles.App};");
-            foreach (var table in RowLevelSecurityTables.TenantOwned)
-            {
-                // Audit entries are append-only for the application.
-                var privileges = table == "audit_entries" ? "SELECT, INSERT" : "SELECT, INSERT, UPDATE, DELETE";
-                migrationBuilder.Sql($"GRANT {privileges} ON {table} TO {DatabaseRoles.App};");
-                migrationBuilder.Sql($"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY;");
-                migrationBuilder.Sql($"ALTER TABLE {table} FORCE ROW LEVEL SECURITY;");
-                migrationBuilder.Sql(
-                    $"CREATE POLICY tenant_isolation ON {table} " +
-                    $"USING ({RowLevelSecurityTables.Predicate}) WITH CHECK ({RowLevelSecurityTables.Predicate});");
-            }
+            foreach (var table in Tables) RowLevelSecurityTables.Enable(migrationBuilder, table);
         }
 
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            foreach (var table in RowLevelSecurityTables.TenantOwned)
-            {
-                migrationBuilder.Sql($"DROP POLICY IF EXISTS tenant_isolation ON {table};");
-                migrationBuilder.Sql($"ALTER TABLE {table} NO FORCE ROW LEVEL SECURITY;");
-                migrationBuilder.Sql($"ALTER TABLE {table} DISABLE ROW LEVEL SECURITY;");
-                migrationBuilder.Sql($"REVOKE ALL ON {table} FROM {DatabaseRoles.App};");
-            }
+            foreach (var table in Tables) RowLevelSecurityTables.Disable(migrationBuilder, table);
             migrationBuilder.Sql($"REVOKE ALL ON regions, tenants FROM {DatabaseRoles.App};");
         }
     }

@@ -465,6 +465,34 @@ namespace Minsheng.Data.Migrations
                     b.ToTable("progress_reports", (string)null);
                 });
 
+            modelBuilder.Entity("Minsheng.Domain.Reports.ReportActual", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("report_id");
+
+                    b.Property<Guid>("IndicatorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("indicator_id");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)")
+                        .HasColumnName("value");
+
+                    b.HasKey("TenantId", "ReportId", "IndicatorId")
+                        .HasName("pk_report_actuals");
+
+                    b.HasIndex("TenantId", "IndicatorId")
+                        .HasDatabaseName("ix_report_actuals_tenant_id_indicator_id");
+
+                    b.ToTable("report_actuals", (string)null);
+                });
+
             modelBuilder.Entity("Minsheng.Domain.Tenancy.Tenant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -619,6 +647,23 @@ namespace Minsheng.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_progress_reports_projects_tenant_id_project_id");
+                });
+
+            modelBuilder.Entity("Minsheng.Domain.Reports.ReportActual", b =>
+                {
+                    b.HasOne("Minsheng.Domain.Plans.Indicator", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_actuals_indicators_tenant_id_indicator_id");
+
+                    b.HasOne("Minsheng.Domain.Reports.ProgressReport", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_actuals_progress_reports_tenant_id_report_id");
                 });
 
             modelBuilder.Entity("Minsheng.Domain.Tenancy.Tenant", b =>

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore.Migrations;
+
 namespace Minsheng.Data.Tenancy;
 
 /// <summary>The database roles. Migrations run as the owner; the application connects as <see cref="App"/>.</summary>
@@ -25,8 +27,27 @@ public static class RowLevelSecurityTables
     /// <summary>Every tenant-owned table. A test checks this list against the model, so a new table cannot be forgotten.</summary>
     public static readonly IReadOnlyList<string> TenantOwned =
     [
-        "plans", "projects", "project_units", "indicators", "milestones", "units", "progress_reports", "audit_entries",
+        "plans", "projects", "project_units", "indicators", "milestones", "units", "progress_reports", "report_actuals", "audit_entries",
     ];
+
+    /// <summary>Grants the application role its privileges on a tenant-owned table and puts it under the policy.</summary>
+    public static void Enable(MigrationBuilder migration, string table)
+    {
+        // Audit entries are append-only for the application.
+        var privileges = table == "audit_entries" ? "SELECT, INSERT" : "SELECT, INSERT, UPDATE, DELETE";
+        migration.Sql($"GRANT {privileges} ON {table} TO {DatabaseRoles.App};");
+        migration.Sql($"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY;");
+        migration.Sql($"ALTER TABLE {table} FORCE ROW LEVEL SECURITY;");
+        migration.Sql($"CREATE POLICY tenant_isolation ON {table} USING ({Predicate}) WITH CHECK ({Predicate});");
+    }
+
+    public static void Disable(MigrationBuilder migration, string table)
+    {
+        migration.Sql($"DROP POLICY IF EXISTS tenant_isolation ON {table};");
+        migration.Sql($"ALTER TABLE {table} NO FORCE ROW LEVEL SECURITY;");
+        migration.Sql($"ALTER TABLE {table} DISABLE ROW LEVEL SECURITY;");
+        migration.Sql($"REVOKE ALL ON {table} FROM {DatabaseRoles.App};");
+    }
 
     /// <summary>
     /// Rows of the tenants in the transaction's setting. An unset setting reads back as '' on a pooled

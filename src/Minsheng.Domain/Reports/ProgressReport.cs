@@ -51,6 +51,9 @@ public sealed class ProgressReport : TenantEntity
         InvestmentCompletedYuan = investmentCompletedYuan;
     }
 
+    /// <summary>Replaces the narrative of a report recorded from a document (not through the workflow).</summary>
+    public void Record(string? progress) => Progress = progress;
+
     /// <summary>Used by demo and import data, which record reports already through their workflow.</summary>
     public void RecordAs(ReportStatus status, DateTimeOffset? submittedAt)
     {

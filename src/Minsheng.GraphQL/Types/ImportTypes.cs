@@ -53,6 +53,8 @@ public sealed class ImportPlanPayloadType : ObjectGraphType<PlanImportOutcome>
             .Resolve(c => c.Source.Result.Draft is { } d ? PlanDraftTable.Render(d) : null);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ImportIssueType>>>>("errors").Resolve(c => c.Source.Result.Errors);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ImportIssueType>>>>("warnings").Resolve(c => c.Source.AllWarnings.ToList());
+        Field<NonNullGraphType<IntGraphType>>("recordedActuals").Description("For a completion disclosure: achieved figures recorded against the plan's targets.")
+            .Resolve(c => c.Source.RecordedActuals);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("createdUnits")
             .Description("Units the document named that the directory did not know; they were added to it.").Resolve(c => c.Source.CreatedUnits);
     }

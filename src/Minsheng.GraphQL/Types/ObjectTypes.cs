@@ -181,7 +181,20 @@ public sealed class ProgressReportType : ObjectGraphType<ReportRow>
         Field(r => r.NextSteps, nullable: true);
         Field<DecimalGraphType>("investmentCompletedYuan").Resolve(c => c.Source.InvestmentCompletedYuan);
         Field<DateTimeOffsetGraphType>("submittedAt").Resolve(c => c.Source.SubmittedAt);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ActualType>>>>("actuals").Description("Achieved figures of the project's targets, as reported.")
+            .Resolve(c => c.Load<ActualsByReportLoader, IReadOnlyList<ActualRow>>(c.Source.Id));
         IsTypeOf = o => o is ReportRow;
+    }
+}
+
+public sealed class ActualType : ObjectGraphType<ActualRow>
+{
+    public ActualType()
+    {
+        Name = "Actual";
+        Description = "The achieved figure of one target, as a report states it.";
+        Field<NonNullGraphType<IndicatorType>>("indicator").Resolve(c => c.Load<IndicatorByIdLoader, IndicatorRow?>(c.Source.IndicatorId));
+        Field<NonNullGraphType<DecimalGraphType>>("value").Resolve(c => c.Source.Value);
     }
 }
 

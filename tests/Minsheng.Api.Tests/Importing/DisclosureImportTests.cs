@@ -1,0 +1,84 @@
+using System.Text;
+using Minsheng.Testing;
+
+namespace Minsheng.Api.Tests.Importing;
+
+/// <summary>A year-end 完成情况 disclosure records its actual figures against the plan's targets.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class DisclosureImportTests(ApiFactory factory)
+{
+    private const string Disclosure = """
+        长河县2026年民生实事完成情况
+
+        现将2026年县政府民生实事完成情况公告如下。
+        一、省定民生实事
+        1.开展职业技能培训。全年开展职业技能培训1.2万人次，新增技能人才800人。
+        责任单位：县人社局
+        完成情况：全年开展职业技能培训1.45万人次，完成年度目标任务的120.8%；新增技能人才912人。
+        2.改造老旧小区。改造老旧小区不少于3000户。
+        责任单位：县住建局
+        完成情况：改造老旧小区3300户，完成110%。
+        二、市定民生实事
+        1.建设农村公路。新建农村公路40公里。
+        责任单位：县交通局
+        完成情况：新建农村公路42公里。
+        """;
+
+    private const string Import = """
+        mutation($content: String!) { importPlan(input: { fileName: "完成情况.txt", contentBase64: $content }) {
+          succeeded recordedActuals warnings { code message } plan { id year projects { name reports { period status actuals { value indicator { label unit targetValue } } } } } } }
+        """;
+
+    private static string Content => Convert.ToBase64String(Encoding.UTF8.GetBytes(Disclosure));
+
+    [Fact]
+    public async Task Actuals_are_recorded_against_the_existing_plan_of_the_year()
+    {
+        var tenant = await TestTenants.CreateAsync(factory.OwnerConnectionString, projects: 1);
+        var client = factory.Client(tenant.Tenant.RegionCode);
+        var planId = (await client.QueryAsync("""mutation { createPlan(input: { year: 2026, title: "2026年民生实事" }) { id } }""")).GetProperty("createPlan").GetProperty("id").GetString();
+        var training = (await client.QueryAsync("""mutation($p: ID!) { createProject(input: { planId: $p, sequence: "1", name: "职业技能培训（省定）" }) { id } }""", new { p = planId }))
+            .GetProperty("createProject").GetProperty("id").GetString();
+        var housing = (await client.QueryAsync("""mutation($p: ID!) { createProject(input: { planId: $p, sequence: "2", name: "老旧小区改造（省定）" }) { id } }""", new { p = planId }))
+            .GetProperty("createProject").GetProperty("id").GetString();
+        await client.QueryAsync("""mutation($p: ID!) { createIndicator(input: { projectId: $p, label: "开展职业技能培训", comparator: AT_LEAST, targetValue: 12000, unit: "人次" }) { id } }""", new { p = training });
+        await client.QueryAsync("""mutation($p: ID!) { createIndicator(input: { projectId: $p, label: "新增技能人才", comparator: AT_LEAST, targetValue: 800, unit: "人" }) { id } }""", new { p = training });
+        await client.QueryAsync("""mutation($p: ID!) { createIndicator(input: { projectId: $p, label: "改造老旧小区", comparator: AT_LEAST, targetValue: 3000, unit: "户" }) { id } }""", new { p = housing });
+
+        var result = (await client.QueryAsync(Import, new { content = Content })).GetProperty("importPlan");
+        var again = (await client.QueryAsync(Import, new { content = Content })).GetProperty("importPlan");
+
+        Assert.True(result.GetProperty("succeeded").GetBoolean());
+        Assert.Equal(planId, result.GetProperty("plan").GetProperty("id").GetString());
+        Assert.Equal(3, result.GetProperty("recordedActuals").GetInt32());
+        // The road project is not in this plan: said, not silently dropped.
+        Assert.Contains(result.GetProperty("warnings").EnumerateArray(), w => w.GetProperty("code").GetString() == "disclosure.project-unmatched");
+        var projects = again.GetProperty("plan").GetProperty("projects").EnumerateArray().ToList();
+        var trainingReport = Assert.Single(projects[0].GetProperty("reports").EnumerateArray());
+        Assert.Equal("2026-12", trainingReport.GetProperty("period").GetString());
+        Assert.Equal("ACCEPTED", trainingReport.GetProperty("status").GetString());
+        var actuals = trainingReport.GetProperty("actuals").EnumerateArray()
+            .Select(a => (a.GetProperty("indicator").GetProperty("unit").GetString(), a.GetProperty("value").GetDecimal())).OrderBy(a => a.Item1).ToList();
+        Assert.Equal([("人", 912m), ("人次", 14500m)], actuals);
+        // Importing the disclosure again replaced the figures rather than adding a second set.
+        Assert.Equal(3, again.GetProperty("recordedActuals").GetInt32());
+        Assert.Equal(3300m, Assert.Single(Assert.Single(projects[1].GetProperty("reports").EnumerateArray()).GetProperty("actuals").EnumerateArray()).GetProperty("value").GetDecimal());
+    }
+
+    [Fact]
+    public async Task Without_a_plan_of_the_year_the_disclosure_becomes_one()
+    {
+        var tenant = await TestTenants.CreateAsync(factory.OwnerConnectionString, projects: 1);
+        var client = factory.Client(tenant.Tenant.RegionCode);
+
+        var result = (await client.QueryAsync(Import, new { content = Content })).GetProperty("importPlan");
+
+        var plan = result.GetProperty("plan");
+        Assert.Equal(2026, plan.GetProperty("year").GetInt32());
+        Assert.Equal(3, plan.GetProperty("projects").GetArrayLength());
+        Assert.Equal(4, result.GetProperty("recordedActuals").GetInt32());
+        var road = plan.GetProperty("projects").EnumerateArray().Single(p => p.GetProperty("name").GetString()!.Contains("农村公路"));
+        var actual = Assert.Single(Assert.Single(road.GetProperty("reports").EnumerateArray()).GetProperty("actuals").EnumerateArray());
+        Assert.Equal((42m, 40m), (actual.GetProperty("value").GetDecimal(), actual.GetProperty("indicator").GetProperty("targetValue").GetDecimal()));
+    }
+}
