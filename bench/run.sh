@@ -120,7 +120,7 @@ timeout 600 "${SETUP[@]}" up "$PGDATA_DIR" "$PG_PORT" "$RUN/facts.json" \
   | tee "$RUN/setup.log" | sed 's/^/  /'
 TENANTS_FILE="$RUN/facts.tenants.txt"
 fact() { "$NODE" -e 'const f=require(process.argv[1]); const v=process.argv[2].split(".").reduce((o,k)=>o?.[k], f); console.log(typeof v==="object"?JSON.stringify(v):v)' "$RUN/facts.json" "$1"; }
-APP_CONNECTION="$(fact appConnection)"
+APP_CONNECTION="$(fact appConnection)${BENCH_APP_CONNECTION_EXTRA:+;$BENCH_APP_CONNECTION_EXTRA}"
 PGL_URL="$(fact postgraphileConnection)"
 LARGE_TENANT="$(fact largeTenant)"
 echo "$LARGE_TENANT" >"$RUN/large.tenants.txt"

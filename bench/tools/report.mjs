@@ -148,7 +148,7 @@ lines.push("");
 const d = facts.data;
 lines.push(`Data (DemoDataGenerator): ${d.tenantsInRotation} tenants × ${d.projectsPerRotationTenant} projects plus tenant ${facts.largeTenant} with ` +
   `${facts.requested.largeTenantProjects} projects; ${d.projects} projects, ${d.indicators} targets (${d.indicatorsPerProject} per project — ` +
-  `requested 3, the generator's catalog gives 1–3: ${Object.entries(d.projectsByIndicatorCount).map(([k, v]) => `${v} projects with ${k}`).join(", ")}), ` +
+  `${Object.entries(d.projectsByIndicatorCount).map(([k, v]) => `${v} projects with ${k}`).join(", ")}), ` +
   `${d.units} units, ${d.milestones} milestones, ${d.progress_reports} monthly reports (${d.reportsPerProject} per project).`);
 lines.push("");
 lines.push("## Throughput and latency (measured rounds)");
