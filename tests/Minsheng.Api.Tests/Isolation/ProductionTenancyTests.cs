@@ -1,0 +1,45 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Minsheng.Application.Demo;
+using Minsheng.Data;
+using Minsheng.Testing;
+
+namespace Minsheng.Api.Tests.Isolation;
+
+/// <summary>The same server in Production: the development X-Tenant header must select nothing.</summary>
+public sealed class ProductionFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private string _owner = "";
+
+    public async Task InitializeAsync()
+    {
+        _owner = await PostgresCluster.CreateMigratedDatabaseAsync("prod");
+        await DemoDataLoader.LoadAsync(_owner, DemoDataGenerator.Generate(DemoDataGenerator.DemoTenants));
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("ConnectionStrings:Minsheng", DatabaseSetup.AppConnectionString(_owner));
+    }
+
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
+}
+
+public sealed class ProductionTenancyTests(ProductionFactory factory) : IClassFixture<ProductionFactory>
+{
+    [Fact]
+    public async Task The_development_tenant_header_selects_nothing_in_production()
+    {
+        var client = new GraphQLClient(factory.CreateClient(), "411302");
+
+        var response = await client.PostAsync("{ tenant { name } projects(first: 5) { totalCount } }");
+
+        Assert.Equal(200, response.Status);
+        Assert.Equal(JsonValueKind.Null, response.Data.GetProperty("tenant").ValueKind);
+        Assert.Equal(0, response.Data.GetProperty("projects").GetProperty("totalCount").GetInt32());
+        // Nor are the development-only SQL count headers sent.
+        Assert.False(response.Message.Headers.Contains("X-Sql-Round-Trips"));
+    }
+}
