@@ -3,14 +3,14 @@ using Minsheng.Data;
 using Minsheng.GraphQL;
 using Minsheng.Hosting;
 using Minsheng.Server;
-using Minsheng.Tenancy;
+using Minsheng.Server.Tenancy;
 
 var builder = WebApplication.CreateBuilder(args);
 
 var database = await ServerDatabase.PrepareAsync(builder.Configuration);
 builder.Services.AddSingleton(database);
 builder.Services.AddHostedService<EmbeddedDatabaseLifetime>();
-builder.Services.AddMinshengTenancy();
+builder.Services.AddTenantResolution();
 builder.Services.AddMinshengData(database.Options);
 builder.Services.AddMinshengApplication();
 builder.Services.AddMinshengGraphQL();

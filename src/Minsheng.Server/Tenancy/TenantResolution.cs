@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace Minsheng.Tenancy;
+using Minsheng.Tenancy;
+
+namespace Minsheng.Server.Tenancy;
 
 /// <summary>One way of reading a tenant identifier from a request. Strategies run in order; the first that answers wins.</summary>
 public interface ITenantResolutionStrategy
@@ -67,12 +69,12 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next)
     }
 }
 
-public static class TenancyServiceCollectionExtensions
+public static class TenantResolutionServices
 {
-    public static IServiceCollection AddMinshengTenancy(this IServiceCollection services)
+    /// <summary>The strategies, in order. Token claim, route and host strategies join with the identity issue.</summary>
+    public static IServiceCollection AddTenantResolution(this IServiceCollection services)
     {
-        services.AddScoped<TenantContextHolder>();
-        services.AddScoped<ITenantContextAccessor>(sp => sp.GetRequiredService<TenantContextHolder>());
+        services.AddMinshengTenancy();
         services.AddSingleton<ITenantResolutionStrategy, DevelopmentHeaderStrategy>();
         return services;
     }
