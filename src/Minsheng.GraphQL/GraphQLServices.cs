@@ -35,6 +35,7 @@ public static class GraphQLServices
             })
             .AddErrorInfoProvider<MinshengErrorInfoProvider>());
         services.AddSingleton<GraphQLEndpointOptions>();
+        services.AddSingleton<PersistedDocumentStore>();
         services.AddSingleton<GraphQLEndpoint>();
         return services;
     }

@@ -37,6 +37,7 @@ public sealed class GraphQLEndpoint(
     IDocumentExecuter executer,
     IGraphQLTextSerializer serializer,
     GraphQLEndpointOptions options,
+    PersistedDocumentStore persistedDocuments,
     IHostEnvironment environment,
     ILogger<GraphQLEndpoint> logger)
 {
@@ -104,8 +105,7 @@ public sealed class GraphQLEndpoint(
         if (HttpMethods.IsGet(request.Method))
         {
             var q = request.Query;
-            var query = q["query"].FirstOrDefault();
-            if (string.IsNullOrWhiteSpace(query)) throw new BadRequestException(400, "The request has no 'query' parameter.");
+            var query = JsonRequestReader.Document(q["query"].FirstOrDefault(), q["documentId"].FirstOrDefault(), persistedDocuments.Resolve);
             return new GraphQLHttpRequest(query, q["operationName"].FirstOrDefault() is { Length: > 0 } op ? op : null,
                 ParseJsonParameter(q["variables"].FirstOrDefault(), "variables"), ParseJsonParameter(q["extensions"].FirstOrDefault(), "extensions"));
         }
@@ -134,7 +134,7 @@ public sealed class GraphQLEndpoint(
         }
         using (json)
         {
-            return JsonRequestReader.FromJson(json.RootElement, e => serializer.ReadNode<Inputs>(e) ?? Inputs.Empty);
+            return JsonRequestReader.FromJson(json.RootElement, e => serializer.ReadNode<Inputs>(e) ?? Inputs.Empty, persistedDocuments.Resolve);
         }
     }
 

@@ -22,13 +22,13 @@ public static class MediaTypes
 internal static class JsonRequestReader
 {
     /// <summary>Reads the parameters from a JSON object, checking each one's type as the spec demands.</summary>
-    public static GraphQLHttpRequest FromJson(JsonElement root, Func<JsonElement, Inputs> toInputs)
+    public static GraphQLHttpRequest FromJson(JsonElement root, Func<JsonElement, Inputs> toInputs, Func<string, string> resolveDocument)
     {
         if (root.ValueKind == JsonValueKind.Array)
             throw new BadRequestException(400, "Batched requests are not supported; send one operation per request.");
         if (root.ValueKind != JsonValueKind.Object)
             throw new BadRequestException(400, "The request body must be a JSON object.");
-        string? query = null, operationName = null;
+        string? query = null, operationName = null, documentId = null;
         Inputs? variables = null, extensions = null;
         foreach (var property in root.EnumerateObject())
         {
@@ -37,6 +37,10 @@ internal static class JsonRequestReader
                 case "query":
                     query = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()
                         : throw new BadRequestException(400, "'query' must be a string.");
+                    break;
+                case "documentId":
+                    documentId = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()
+                        : throw new BadRequestException(400, "'documentId' must be a string.");
                     break;
                 case "operationName":
                     operationName = property.Value.ValueKind switch
@@ -54,8 +58,20 @@ internal static class JsonRequestReader
                     break;
             }
         }
-        if (string.IsNullOrWhiteSpace(query)) throw new BadRequestException(400, "The request has no 'query'.");
+        query = Document(query, documentId, resolveDocument);
         return new GraphQLHttpRequest(query, operationName, variables, extensions);
+    }
+
+    /// <summary>The document text: the query itself, or the persisted document a documentId names (never both).</summary>
+    public static string Document(string? query, string? documentId, Func<string, string> resolveDocument)
+    {
+        if (!string.IsNullOrEmpty(documentId))
+        {
+            if (!string.IsNullOrEmpty(query)) throw new BadRequestException(400, "Send either 'query' or 'documentId', not both.");
+            return resolveDocument(documentId);
+        }
+        if (string.IsNullOrWhiteSpace(query)) throw new BadRequestException(400, "The request has no 'query' (or 'documentId').");
+        return query;
     }
 
     public static Inputs? ObjectOrNull(JsonElement value, string name, Func<JsonElement, Inputs> toInputs) => value.ValueKind switch
