@@ -14,11 +14,13 @@ builder.Services.AddTenantResolution();
 builder.Services.AddMinshengData(database.Options);
 builder.Services.AddMinshengApplication();
 builder.Services.AddMinshengGraphQL();
+builder.Services.AddDashboardCors(builder.Configuration);
 
 var app = builder.Build();
 
 app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
 if (app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("Diagnostics:SqlCountHeaders")) app.UseSqlCountHeaders();
+app.UseCors();
 app.UseMiddleware<TenantResolutionMiddleware>();
 app.MapMinshengGraphQL();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, database));
