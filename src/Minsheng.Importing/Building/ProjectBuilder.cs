@@ -137,7 +137,7 @@ internal sealed partial class ProjectBuilder(int? planYear, IUnitDirectory? unit
                 case ColumnRole.Remarks: project.Remarks = Blank(TextCleaner.Paragraphs(text)); break;
                 case ColumnRole.Location: project.Location = Blank(TextCleaner.Paragraphs(text)); break;
                 case ColumnRole.Completion: project.CompletionText = Blank(TextCleaner.Paragraphs(text)); break;
-                case ColumnRole.Unknown:
+                case ColumnRole.Unknown or ColumnRole.TotalInvestment or ColumnRole.StartDate:
                     if (TextCleaner.Paragraphs(text) is { Length: > 0 } extra)
                         project.ExtraFields[map.Headers[i].Length > 0 ? map.Headers[i] : $"column {i + 1}"] = extra;
                     break;

@@ -6,9 +6,11 @@ namespace Minsheng.Importing.Building;
 /// <summary>
 /// Walks the document's tables: finds each header row, maps its columns, skips header rows repeated on later pages,
 /// reads one-cell section rows (一、省定项目) as section names, and hands data rows to the <see cref="ProjectBuilder"/>.
-/// Rows above a header (a sheet's title) and tables without a header become paragraphs.
+/// Rows above a header (a sheet's title) and tables without a header become paragraphs. Also: a header on two rows is
+/// folded (<see cref="TwoRowHeader"/>); a headerless table as wide as the plan table above continues it; 合计 and 注：
+/// rows are skipped; 单位：万元 above the table gives bare amounts their unit.
 /// </summary>
-internal static class TableInterpreter
+internal static partial class TableInterpreter
 {
     public sealed record Outcome(List<SourceParagraph> Paragraphs, List<string> Captions, int PlanTables, bool HasCompletionColumn);
 
@@ -18,6 +20,7 @@ internal static class TableInterpreter
         var captions = new List<string>();
         var planTables = 0;
         var hasCompletion = false;
+        ColumnMap? previousMap = null;
         foreach (var block in document.Blocks)
         {
             if (block is SourceParagraph paragraph) { paragraphs.Add(paragraph); continue; }
@@ -25,16 +28,36 @@ internal static class TableInterpreter
             ColumnMap? map = null;
             List<ColumnRole>? headerRoles = null;
             string? section = CaptionBefore(paragraphs);
-            foreach (var row in table.Rows)
+            var tableUnit = paragraphs.TakeLast(3).Select(p => UnitNote(p.Text)).LastOrDefault(u => u is not null);
+            if (previousMap is not null && ContinuesTableAbove(table, previousMap))
             {
+                // Word splits a long table at a page break into two tables, and only the first has the header.
+                map = previousMap;
+                section = builder.Projects.Count > 0 ? builder.Projects[^1].Section : section;
+                issues.Warn("table.continued", $"{table.Location} has no header row; it has the columns of the table above and was read as its continuation.", table.Location);
+            }
+            for (var r = 0; r < table.Rows.Count; r++)
+            {
+                var row = table.Rows[r];
                 if (row.IsBlank) continue;
                 var texts = row.Cells.Select(c => TextCleaner.SingleLine(c.Text)).ToList();
                 if (HeaderSynonyms.LooksLikeHeader(texts))
                 {
+                    var header = row;
+                    if (r + 1 < table.Rows.Count
+                        && TwoRowHeader.FoldAligned(texts, table.Rows[r + 1].Cells.Select(c => TextCleaner.SingleLine(c.Text)).ToList()) is { } folded)
+                    {
+                        var below = table.Rows[r + 1];
+                        header = new SourceRow(
+                            folded.Select((text, n) => new SourceCell(text, n < row.Cells.Count ? row.Cells[n].Location : below.Cells[n].Location)).ToList(),
+                            row.Location);
+                        texts = folded;
+                        r++;
+                    }
                     var roles = texts.Select(HeaderSynonyms.RoleOf).ToList();
                     if (headerRoles is not null && roles.SequenceEqual(headerRoles)) continue; // repeated on a new page
                     headerRoles = roles;
-                    map = ColumnMap.FromHeader(row, issues);
+                    map = ColumnMap.FromHeader(header, issues, tableUnit);
                     if (!map.Has(ColumnRole.Name))
                         issues.Warn("table.no-name-column", "The table has no project-name column (项目名称/实事名称); names are taken from the content.", row.Location);
                     hasCompletion |= map.Has(ColumnRole.Completion);
@@ -51,9 +74,15 @@ internal static class TableInterpreter
                     {
                         var text = string.Join(" ", distinct);
                         paragraphs.Add(new SourceParagraph(text, row.Location));
+                        tableUnit = UnitNote(text) ?? tableUnit;
                         // The sheet's title names the plan; a 填报单位 line under it does not.
                         if (text.Length <= 80 && (section is null || LooksLikeTitle(text))) section = text;
                     }
+                    continue;
+                }
+                if (distinct.Count == 1 && NoteRow().IsMatch(distinct[0]))
+                {
+                    // 注：… under the table explains it; it is no project (nor a paragraph, whose dates would read as the notice's).
                     continue;
                 }
                 if (distinct.Count == 1 && row.Cells.Count > 2 && IsSectionHeading(distinct[0]))
@@ -61,11 +90,51 @@ internal static class TableInterpreter
                     section = distinct[0];
                     continue;
                 }
+                if (IsTotalRow(row, map)) continue;
                 builder.AddRow(row, map, section);
             }
             if (map is null) issues.Warn("table.not-a-plan", $"{table.Location} has no header row with known columns (序号, 项目名称, 建设内容 …); it was read as text.", table.Location);
+            previousMap = map ?? previousMap;
         }
         return new Outcome(paragraphs, captions, planTables, hasCompletion);
+    }
+
+    /// <summary>
+    /// A table without a header of its own, as wide as the plan table above, whose rows start with sequence numbers:
+    /// the rest of that table after a page break.
+    /// </summary>
+    private static bool ContinuesTableAbove(SourceTable table, ColumnMap previous)
+    {
+        var rows = table.Rows.Where(r => !r.IsBlank).ToList();
+        if (rows.Count == 0 || rows.Any(r => HeaderSynonyms.LooksLikeHeader(r.Cells.Select(c => TextCleaner.SingleLine(c.Text)).ToList()))) return false;
+        if (rows.Max(r => r.Cells.Count) != previous.Roles.Count) return false;
+        var sequence = previous.IndexOf(ColumnRole.Sequence);
+        return sequence >= 0 && System.Text.RegularExpressions.Regex.IsMatch(TextCleaner.SingleLine(rows[0].TextAt(sequence)), @"^\d{1,3}[.、．]?$");
+    }
+
+    /// <summary>单位：万元 (or 金额单位：亿元) printed above a table: bare amounts in its investment column are in that unit.</summary>
+    private static string? UnitNote(string text) => UnitNoteText().Match(text) is { Success: true } m ? m.Groups[1].Value : null;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"单位\s*[:：]\s*(亿元|万元|元)")]
+    private static partial System.Text.RegularExpressions.Regex UnitNoteText();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:注|备注|说明|填表说明|数据来源)\s*[:：\d]")]
+    private static partial System.Text.RegularExpressions.Regex NoteRow();
+
+    /// <summary>
+    /// A 合计/总计/小计 row sums the investment of the rows around it; it is no project. The word stands in the sequence or
+    /// name column, often padded (合  计).
+    /// </summary>
+    private static bool IsTotalRow(SourceRow row, ColumnMap map)
+    {
+        foreach (var role in new[] { ColumnRole.Sequence, ColumnRole.Name })
+        {
+            var index = map.IndexOf(role);
+            if (index < 0) continue;
+            var text = TextCleaner.RemoveBracketed(string.Concat(row.TextAt(index).Where(c => !char.IsWhiteSpace(c)))).TrimEnd('：', ':');
+            if (text is "合计" or "总计" or "小计" or "共计" or "总合计" or "投资合计") return true;
+        }
+        return false;
     }
 
     /// <summary>The table's own title: the last short line above it that is not just 附件2.</summary>

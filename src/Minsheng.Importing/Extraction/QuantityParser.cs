@@ -14,7 +14,8 @@ public sealed record ParsedTarget(string Label, Comparator Comparator, decimal V
 
 /// <summary>
 /// Finds quantified targets in a project's content. A target is a number followed by a unit of measure, with an
-/// optional 万/亿 multiplier and comparator words around it. Ages (35-64岁), dates (2024年, 3月底), ordinals
+/// optional 万/亿 multiplier and comparator words around it. The number may be written in words (新建两所) where it
+/// clearly counts something (see <see cref="ChineseNumerals"/>). Ages (35-64岁), dates (2024年, 3月底), ordinals
 /// (第二), codes (G312, 〔2023〕4号), ranges, per-unit rates (1600元/每人), breakdowns in brackets or after 其中,
 /// and "from" values (由8万元提高到16万元) are not targets.
 /// </summary>
@@ -55,21 +56,19 @@ public static partial class QuantityParser
         var excluded = ExcludedZones(text);
         var raw = new List<(int Start, int End, int NumberStart, decimal Value, string Unit, Comparator Comparator)>();
         var skippedRateEnd = -1;
-        foreach (Match m in Number().Matches(text))
+        foreach (var (numberStart, afterNumber, value, inWords) in NumberTokens(text))
         {
-            var numberStart = m.Index;
-            var afterNumber = m.Index + m.Length;
-            if (excluded[numberStart] || IsPartOfCodeOrRange(text, numberStart, afterNumber)) continue;
+            if (excluded[numberStart] || !inWords && IsPartOfCodeOrRange(text, numberStart, afterNumber)) continue;
             // 分别按100%和80%救助: a rule of payment, not a figure to deliver; the figures joined to it go with it.
             if (TextBefore(text, numberStart, 1) == "按" || skippedRateEnd >= 0 && text[skippedRateEnd..numberStart] is "和" or "、" or "及")
             {
                 skippedRateEnd = UnitAfter(text, afterNumber).End;
                 continue;
             }
-            if (!decimal.TryParse(m.Value.Replace(",", ""), NumberStyles.Number, CultureInfo.InvariantCulture, out var value)) continue;
             var (unit, multiplier, unitEnd) = UnitAfter(text, afterNumber);
             if (unit is null) continue;
             if (IsRate(text, unitEnd)) continue;
+            if (inWords && !ChineseNumerals.IsQuantity(text, numberStart, value, unit, unitEnd)) continue;
             var (comparator, phraseStart) = PrefixComparator(text, numberStart);
             if (comparator is null && TextBefore(text, numberStart, 1) == "由") continue;
             var phraseEnd = unitEnd;
@@ -93,6 +92,22 @@ public static partial class QuantityParser
             results.Add(new ParsedTarget(label.Length == 0 ? phrase : label, r.Comparator, Tidy(r.Value), r.Unit, phrase, r.Start, r.End - r.Start));
         }
         return results;
+    }
+
+    /// <summary>Figures in digits (1,200, 3.5) and in words (三, 二十, 两百), in text order.</summary>
+    private static IEnumerable<(int Start, int End, decimal Value, bool InWords)> NumberTokens(string text)
+    {
+        var tokens = new List<(int Start, int End, decimal Value, bool InWords)>();
+        foreach (Match m in Number().Matches(text))
+        {
+            if (decimal.TryParse(m.Value.Replace(",", ""), NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
+                tokens.Add((m.Index, m.Index + m.Length, value, false));
+        }
+        foreach (Match m in ChineseNumerals.Pattern().Matches(text))
+        {
+            if (ChineseNumerals.TryParse(m.Value) is { } value) tokens.Add((m.Index, m.Index + m.Length, value, true));
+        }
+        return tokens.OrderBy(t => t.Start);
     }
 
     /// <summary>1.05 × 100000000 carries trailing zeros in its scale; drop them so 105000000 prints as such.</summary>

@@ -29,10 +29,13 @@ internal sealed class ColumnMap
     /// Maps a header row. 责任单位 means the lead unit unless the table also has a 牵头/主办 column, in which case it
     /// lists the co-units (seed 000 vs the second table of seed 002). Unknown columns are reported once each.
     /// </summary>
-    public static ColumnMap FromHeader(SourceRow header, IssueLog issues)
+    /// <param name="tableUnit">The unit a note above the table gives (单位：万元), for an investment header that names none.</param>
+    public static ColumnMap FromHeader(SourceRow header, IssueLog issues, string? tableUnit = null)
     {
         var headers = header.Cells.Select(c => Building.TextCleaner.SingleLine(c.Text)).ToList();
         var roles = headers.Select(HeaderSynonyms.RoleOf).ToList();
+        // 总投资 alone is the investment; next to an annual (计划投资/年度投资) column it is kept as an extra field.
+        if (!roles.Contains(ColumnRole.Investment) && roles.IndexOf(ColumnRole.TotalInvestment) is var total and >= 0) roles[total] = ColumnRole.Investment;
         var hasLead = roles.Contains(ColumnRole.LeadUnits);
         for (var i = 0; i < roles.Count; i++)
         {
@@ -44,7 +47,7 @@ internal sealed class ColumnMap
         for (var i = 0; i < roles.Count; i++)
         {
             if (roles[i] == ColumnRole.Unknown) continue;
-            if (!seen.Add(roles[i]) && roles[i] is not (ColumnRole.LeadUnits or ColumnRole.CoUnits or ColumnRole.CertificationUnits))
+            if (!seen.Add(roles[i]) && roles[i] is not (ColumnRole.LeadUnits or ColumnRole.CoUnits or ColumnRole.CertificationUnits or ColumnRole.TotalInvestment or ColumnRole.StartDate))
             {
                 issues.Warn("column.duplicate", $"A second '{headers[i]}' column was found; it is kept as an extra field.", header.Cells[i].Location);
                 roles[i] = ColumnRole.Unknown;
@@ -56,7 +59,7 @@ internal sealed class ColumnMap
                 issues.Warn("column.unknown", $"Column '{headers[i]}' is not a known column; its cells are kept as extra fields.", header.Cells[i].Location);
         }
         var investmentHeader = roles.IndexOf(ColumnRole.Investment) is var k and >= 0 ? headers[k] : "";
-        var hint = investmentHeader.Contains("亿元") ? "亿元" : investmentHeader.Contains("万元") ? "万元" : investmentHeader.Contains("元") ? "元" : null;
+        var hint = investmentHeader.Contains("亿元") ? "亿元" : investmentHeader.Contains("万元") ? "万元" : investmentHeader.Contains("元") ? "元" : tableUnit;
         return new ColumnMap(roles, headers, hint);
     }
 }

@@ -19,4 +19,11 @@ internal enum ColumnRole
     Remarks,
     Location,
     Completion,
+    /// <summary>
+    /// 总投资 when the table also has an annual or plan investment column: the annual figure is what this year's plan
+    /// commits, so it is the project's investment and the total is kept as an extra field. Alone, it is the investment.
+    /// </summary>
+    TotalInvestment,
+    /// <summary>开工 under 完成时限: the draft has no start date, so it is kept as an extra field, without a warning.</summary>
+    StartDate,
 }

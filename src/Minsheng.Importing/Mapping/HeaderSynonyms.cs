@@ -9,26 +9,53 @@ internal static class HeaderSynonyms
     [
         (ColumnRole.Sequence, ["序号", "编号", "序", "项目序号"]),
         (ColumnRole.Name, ["项目名称", "项目", "实事名称", "实事项目", "民生实事", "民生实事项目", "名称", "任务名称", "实事", "项目名", "民生实事名称"]),
-        (ColumnRole.Content, ["建设内容", "项目内容", "实事内容", "主要内容", "建设内容及规模", "目标任务", "工作内容", "具体内容", "任务内容", "建设规模及内容", "工作目标", "目标任务及内容", "主要建设内容", "年度目标任务", "年度目标"]),
-        (ColumnRole.Investment, ["计划投资", "投资", "总投资", "投资额", "计划投资额", "年度投资", "年度计划投资", "投资估算", "资金投入"]),
-        (ColumnRole.Deadline, ["完成时限", "时限", "完成时间", "时间节点", "进度安排", "时间安排", "节点", "时限要求", "完成期限", "进度计划"]),
-        (ColumnRole.LeadUnits, ["主办单位", "牵头单位", "主责单位", "牵头部门", "责任主体", "主办部门"]),
+        (ColumnRole.Content, ["建设内容", "项目内容", "实事内容", "主要内容", "建设内容及规模", "目标任务", "工作内容", "具体内容", "任务内容", "建设规模及内容", "工作目标", "目标任务及内容", "主要建设内容", "年度目标任务", "年度目标",
+            "建设规模", "实施内容", "项目建设内容", "建设内容及目标", "年度任务", "任务目标", "主要目标", "具体目标", "主要任务", "目标内容", "工作任务"]),
+        (ColumnRole.Investment, ["计划投资", "投资", "投资额", "计划投资额", "年度投资", "年度计划投资", "投资估算", "资金投入", "投资金额", "估算投资", "年度计划投资额", "本年度投资", "年度投资额", "计划投入资金"]),
+        (ColumnRole.TotalInvestment, ["总投资", "项目总投资", "总投资额", "计划总投资", "概算总投资"]),
+        (ColumnRole.Deadline, ["完成时限", "时限", "完成时间", "时间节点", "进度安排", "时间安排", "节点", "时限要求", "完成期限", "进度计划",
+            "完成时间节点", "时间进度", "计划完成时间", "实施期限", "完成年限", "完工时间", "竣工时间", "进度要求"]),
+        (ColumnRole.StartDate, ["开工时间", "开工日期", "开始时间", "计划开工时间"]),
+        (ColumnRole.LeadUnits, ["主办单位", "牵头单位", "主责单位", "牵头部门", "责任主体", "主办部门", "牵头责任单位", "责任牵头单位", "承办单位", "实施单位", "实施主体", "主管部门"]),
         (ColumnRole.ResponsibleUnits, ["责任单位", "责任部门"]),
-        (ColumnRole.CoUnits, ["协办单位", "配合单位", "协同单位", "参与单位", "协办部门", "配合部门"]),
-        (ColumnRole.Leader, ["责任领导", "分管领导", "包抓领导", "牵头领导", "责任人", "县级领导", "包抓县级领导"]),
+        (ColumnRole.CoUnits, ["协办单位", "配合单位", "协同单位", "参与单位", "协办部门", "配合部门", "协助单位", "协作单位", "配合责任单位", "协同部门"]),
+        (ColumnRole.Leader, ["责任领导", "分管领导", "包抓领导", "牵头领导", "责任人", "县级领导", "包抓县级领导", "包联领导", "联系领导", "分管县领导", "牵头县领导", "县级责任领导", "责任县级领导", "区级领导", "市级领导", "包抓区级领导"]),
         (ColumnRole.CommandHeadquarters, ["责任指挥部", "指挥部"]),
         (ColumnRole.CertificationUnits, ["认定单位", "核定单位", "认证单位", "考核认定单位"]),
-        (ColumnRole.Remarks, ["备注", "说明"]),
+        (ColumnRole.Remarks, ["备注", "说明", "备注说明"]),
         (ColumnRole.Location, ["建设地点", "地点", "实施地点", "项目地点"]),
         (ColumnRole.Completion, ["完成情况", "完成进度", "进展情况", "实际完成情况"]),
     ];
 
+    /// <summary>
+    /// Short words that only mean something under a spanning header (责任单位 over 牵头 / 配合, 完成时限 over 开工 / 完工,
+    /// 计划投资 over 总投资 / 年度), by the role of the header they stand under.
+    /// </summary>
+    private static readonly (ColumnRole Parent, string[] Words, ColumnRole Role)[] SubHeaderWords =
+    [
+        (ColumnRole.LeadUnits, ["牵头", "主办", "主责", "牵头单位", "主办单位", "牵头部门"], ColumnRole.LeadUnits),
+        (ColumnRole.LeadUnits, ["配合", "协办", "协同", "协助", "参与", "配合单位", "协办单位", "配合部门"], ColumnRole.CoUnits),
+        (ColumnRole.LeadUnits, ["责任"], ColumnRole.ResponsibleUnits),
+        (ColumnRole.Deadline, ["开工", "开始", "启动", "开工时间", "开始时间", "开工日期"], ColumnRole.StartDate),
+        (ColumnRole.Deadline, ["完工", "完成", "竣工", "结束", "完工时间", "完成时间", "竣工时间", "完成日期"], ColumnRole.Deadline),
+        (ColumnRole.Investment, ["总投资", "总计", "总额", "项目总投资", "总投资额"], ColumnRole.TotalInvestment),
+        (ColumnRole.Investment, ["年度", "年度投资", "本年度", "当年", "年度计划", "年度计划投资", "本年", "计划投资", "年度投资额"], ColumnRole.Investment),
+    ];
+
+    /// <summary>
+    /// Joins a spanning header and the sub-header beneath it: "责任单位/牵头单位". A "/" a county typed itself (完成时限/节点)
+    /// reads the same way and still resolves, through the sub-header on its own.
+    /// </summary>
+    public const string SubHeaderSeparator = "/";
+
     private static readonly Dictionary<string, ColumnRole> RoleByWord =
         Table.SelectMany(t => t.Words.Select(w => (w, t.Role))).ToDictionary(x => x.w, x => x.Role);
 
-    /// <summary>The role of a header cell, or Unknown. "计划投资（万元）" is Investment.</summary>
+    /// <summary>The role of a header cell, or Unknown. "计划投资（万元）" is Investment; "责任单位/配合单位" is CoUnits.</summary>
     public static ColumnRole RoleOf(string header)
     {
+        var separator = header.IndexOf(SubHeaderSeparator, StringComparison.Ordinal);
+        if (separator > 0) return RoleOfSubHeader(RoleOf(header[..separator]), header[(separator + SubHeaderSeparator.Length)..]);
         var key = Key(header);
         if (key.Length == 0) return ColumnRole.Unknown;
         if (RoleByWord.TryGetValue(key, out var role)) return role;
@@ -40,6 +67,58 @@ internal static class HeaderSynonyms
             .OrderByDescending(w => w.Length).FirstOrDefault();
         return prefix is null ? ColumnRole.Unknown : RoleByWord[prefix];
     }
+
+    /// <summary>
+    /// The role of a sub-column: a short word read against the header above it (牵头 under 责任单位), else the sub-header on
+    /// its own (配合单位 anywhere), else the header above (计划投资 over a bare （万元）).
+    /// </summary>
+    public static ColumnRole RoleOfSubHeader(ColumnRole parent, string subHeader)
+    {
+        if (SubWordRole(parent, subHeader) is { } role) return role;
+        var own = RoleOf(subHeader);
+        return own != ColumnRole.Unknown ? own : parent;
+    }
+
+    /// <summary>True when a cell can be a sub-header beneath a spanning header: a known header word or a word such as 牵头, 开工, 年度.</summary>
+    public static bool IsSubHeaderWord(string text)
+    {
+        if (text.Length == 0 || text.Length > 20) return false;
+        var key = TextCleaner.RemoveBracketed(Key(text));
+        return RoleOf(text) != ColumnRole.Unknown || SubHeaderWords.Any(s => s.Words.Contains(key));
+    }
+
+    /// <summary>True when <paramref name="subHeader"/> fits under a header of role <paramref name="parent"/>: 开工 under 完成时限, 牵头单位 under 责任单位.</summary>
+    public static bool FitsUnder(ColumnRole parent, string subHeader)
+    {
+        var family = Family(parent);
+        if (family == ColumnRole.Unknown) return false;
+        if (SubWordRole(parent, subHeader) is not null) return true;
+        return Family(RoleOf(subHeader)) == family;
+    }
+
+    /// <summary>Units, dates, money and leaders are the headers counties split into sub-columns.</summary>
+    public static bool HasSubColumns(ColumnRole role) => Family(role) != ColumnRole.Unknown;
+
+    private static ColumnRole? SubWordRole(ColumnRole parent, string subHeader)
+    {
+        var key = TextCleaner.RemoveBracketed(Key(subHeader));
+        var family = Family(parent);
+        foreach (var (p, words, role) in SubHeaderWords)
+        {
+            if (p == family && words.Contains(key)) return role;
+        }
+        return null;
+    }
+
+    /// <summary>Headers that span sub-columns come in four families: units, dates, money, leaders.</summary>
+    private static ColumnRole Family(ColumnRole role) => role switch
+    {
+        ColumnRole.LeadUnits or ColumnRole.ResponsibleUnits or ColumnRole.CoUnits => ColumnRole.LeadUnits,
+        ColumnRole.Deadline or ColumnRole.StartDate => ColumnRole.Deadline,
+        ColumnRole.Investment or ColumnRole.TotalInvestment => ColumnRole.Investment,
+        ColumnRole.Leader => ColumnRole.Leader,
+        _ => ColumnRole.Unknown,
+    };
 
     /// <summary>True when the cells read as a header row: a name or content column and at least two other known roles.</summary>
     public static bool LooksLikeHeader(IReadOnlyList<string> cells)

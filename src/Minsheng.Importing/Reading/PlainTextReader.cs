@@ -11,7 +11,9 @@ namespace Minsheng.Importing.Reading;
 /// <item>one cell per line, each cell starting with a tab; lines without a tab continue the cell above (the seeds);</item>
 /// <item>one row per line with cells separated by tabs or '|' (what copying a table out of Excel gives).</item>
 /// </list>
-/// Everything else is a paragraph.
+/// Everything else is a paragraph. A header printed on two rows (责任单位 over 牵头单位 / 配合单位) is folded into one;
+/// a row that lost a cell in the middle is spread over the columns by its content when that content is clear
+/// (<see cref="RowAligner"/>).
 /// </summary>
 internal static partial class PlainTextReader
 {
@@ -34,7 +36,7 @@ internal static partial class PlainTextReader
             }
             if (DelimitedHeaderAt(lines[i]) is { } delimiter)
             {
-                var (table, next) = ReadDelimitedTable(lines, i, delimiter);
+                var (table, next) = ReadDelimitedTable(lines, i, delimiter, issues);
                 blocks.Add(table);
                 i = next;
                 continue;
@@ -66,6 +68,49 @@ internal static partial class PlainTextReader
         return HeaderSynonyms.LooksLikeHeader(cells) ? cells : null;
     }
 
+    /// <summary>
+    /// A header printed on two rows, as a text export writes it: the top row's cells, then the sub-headers (牵头单位,
+    /// 配合单位) with or without empty cells for the columns merged from above. The sub-headers either follow after a blank
+    /// line, or run on in the same block; in the second case the fold is taken only when the first data row has its width,
+    /// because 责任单位 followed by 牵头单位 and 配合单位 can also be three flat columns.
+    /// </summary>
+    private static (List<string> Header, int NextLine)? TwoRowHeaderAt(string[] lines, int start, List<string> run)
+    {
+        var afterRun = start + run.Count;
+        for (var split = 3; split <= run.Count - 2; split++)
+        {
+            var top = run.Take(split).ToList();
+            if (!HeaderSynonyms.LooksLikeHeader(top)) continue;
+            if (TwoRowHeader.FoldSequential(top, run.Skip(split).ToList()) is { } folded && FirstRowWidth(lines, afterRun) == folded.Count)
+                return (folded, afterRun);
+        }
+        var i = afterRun;
+        while (i < lines.Length && !IsCellLine(lines[i]) && lines[i].Trim().Length == 0) i++;
+        var subHeaders = new List<string>();
+        var end = i;
+        for (var j = i; j < lines.Length && IsCellLine(lines[j]); j++)
+        {
+            var cell = TextCleaner.SingleLine(CellText(lines[j]));
+            if (cell.Length > 0 && !HeaderSynonyms.IsSubHeaderWord(cell)) break;
+            if (cell.Length > 0) subHeaders.Add(cell);
+            end = j + 1;
+        }
+        return subHeaders.Count > 0 && TwoRowHeader.FoldSequential(run, subHeaders) is { } foldedBelow ? (foldedBelow, end) : null;
+    }
+
+    /// <summary>The number of cell lines of the row starting at <paramref name="from"/>, up to the blank line that ends it.</summary>
+    private static int FirstRowWidth(string[] lines, int from)
+    {
+        var i = from;
+        while (i < lines.Length && !IsCellLine(lines[i]) && lines[i].Trim().Length == 0) i++;
+        var width = 0;
+        for (; i < lines.Length && (IsCellLine(lines[i]) || lines[i].Trim().Length > 0); i++)
+        {
+            if (IsCellLine(lines[i])) width++;
+        }
+        return width;
+    }
+
     private sealed class PendingCell(string firstLine, int lineIndex, int blankLinesBefore)
     {
         public StringBuilder Text { get; } = new(firstLine);
@@ -75,16 +120,33 @@ internal static partial class PlainTextReader
 
     private static (SourceTable Table, int NextLine) ReadCellPerLineTable(string[] lines, int start, List<string> header, int tableNumber, IssueLog issues)
     {
-        var columns = header.Count;
         var cells = new List<PendingCell>();
-        var blanks = 0;
         var i = start;
+        var twoRow = TwoRowHeaderAt(lines, start, header);
+        if (twoRow is not null)
+        {
+            // The folded header stands in for both header rows, so data rows are counted against its width.
+            header = twoRow.Value.Header;
+            cells.AddRange(header.Select(h => new PendingCell(h, start, 0)));
+            i = twoRow.Value.NextLine;
+        }
+        var columns = header.Count;
+        var blanks = 0;
         for (; i < lines.Length; i++)
         {
             var line = lines[i];
             // A line holding only a tab is an empty cell, not a blank line.
             if (IsCellLine(line))
             {
+                if (twoRow is not null && cells.Count % columns == 0 && HeaderRunAt(lines, i) is { } again
+                    && TwoRowHeaderAt(lines, i, again) is { } repeated)
+                {
+                    // The two header rows repeated on a new page: one folded header row, which the interpreter skips.
+                    cells.AddRange(repeated.Header.Select(h => new PendingCell(h, i, blanks)));
+                    i = repeated.NextLine - 1;
+                    blanks = 0;
+                    continue;
+                }
                 cells.Add(new PendingCell(CellText(line), i, blanks));
                 blanks = 0;
                 continue;
@@ -129,8 +191,16 @@ internal static partial class PlainTextReader
             var location = $"{Line(cells[k].LineIndex)} (table {tableNumber})";
             if (rowCells.Count < columns)
             {
-                issues.Warn("row.incomplete", $"This row has {rowCells.Count} of {columns} cells; the missing cells are taken as empty.", location);
-                while (rowCells.Count < columns) rowCells.Add(new SourceCell("", location));
+                var header = cells.Take(columns).Select(c => TextCleaner.SingleLine(c.Text.ToString())).ToList();
+                if (k > 0 && RowAligner.Realign(header, rowCells, location, issues) is { } placed)
+                {
+                    rowCells = placed;
+                }
+                else
+                {
+                    issues.Warn("row.incomplete", $"This row has {rowCells.Count} of {columns} cells; the missing cells are taken as empty.", location);
+                    while (rowCells.Count < columns) rowCells.Add(new SourceCell("", location));
+                }
             }
             var first = TextCleaner.SingleLine(rowCells[0].Text);
             if (!SequenceLike().IsMatch(first) && first != TextCleaner.SingleLine(cells[0].Text.ToString()))
@@ -174,7 +244,7 @@ internal static partial class PlainTextReader
     }
 
     /// <summary>One row per line; a line without the delimiter continues the last cell of the row above.</summary>
-    private static (SourceTable Table, int NextLine) ReadDelimitedTable(string[] lines, int start, char delimiter)
+    private static (SourceTable Table, int NextLine) ReadDelimitedTable(string[] lines, int start, char delimiter, IssueLog issues)
     {
         var rows = new List<List<(StringBuilder Text, int Line)>>();
         var blanks = 0;
@@ -185,7 +255,9 @@ internal static partial class PlainTextReader
             if (line.Trim().Length == 0) { blanks++; continue; }
             if (line.Contains(delimiter))
             {
-                rows.Add(line.Trim().Trim('|').Split(delimiter).Select(f => (new StringBuilder(f.Trim()), i)).ToList());
+                // Leading and trailing tabs are empty cells (a merged 序号 in a sub-header or continuation row), not padding.
+                var trimmed = delimiter == '\t' ? line.Trim(' ') : line.Trim().Trim('|');
+                rows.Add(trimmed.Split(delimiter).Select(f => (new StringBuilder(f.Trim()), i)).ToList());
             }
             else
             {
@@ -196,13 +268,21 @@ internal static partial class PlainTextReader
         }
         var table = rows.Select(r => new SourceRow(
             r.Select((c, n) => new SourceCell(c.Text.ToString(), $"{Line(c.Line)}, cell {n + 1}")).ToList(), Line(r[0].Line))).ToList();
+        var header = table[0].Cells.Select(c => TextCleaner.SingleLine(c.Text)).ToList();
+        for (var r = 1; r < table.Count; r++)
+        {
+            // A field lost from the middle of a line (two tabs typed as one) shifts the rest of the row left.
+            var row = table[r];
+            if (row.Cells.Count >= header.Count || RowAligner.Realign(header, row.Cells, row.Location, issues) is not { } placed) continue;
+            table[r] = new SourceRow(placed, row.Location);
+        }
         return (new SourceTable(table, $"table at {Line(start)}"), i);
     }
 
     [GeneratedRegex(@"^(?:|\d{1,3}[.、．]?|[(（]\d{1,2}[)）]|\d{1,3}[(（]\d{1,2}[)）]|\d{1,3}[.．-]\d{1,2}|[一二三四五六七八九十]{1,3}[、.]?|序号)$")]
     private static partial Regex SequenceLike();
 
-    [GeneratedRegex(@"^\d{1,3}$")]
+    [GeneratedRegex(@"^(?:\d{1,3}|[一二三四五六七八九十]{1,3}、?)$")]
     private static partial Regex SequenceNumber();
 
     [GeneratedRegex(@"^附\s*件\s*\d*\s*[:：]?\s*\S{0,40}$")]
