@@ -54,8 +54,9 @@ public sealed class MinshengErrorInfoProvider() : ErrorInfoProvider(new ErrorInf
         var code = executionError switch
         {
             global::GraphQL.Validation.InvalidVariableError => ErrorCodes.BadUserInput,
-            global::GraphQL.Validation.ValidationError v => v.Code == "COMPLEXITY" || v.Message.Contains("depth", StringComparison.OrdinalIgnoreCase) || v.Message.Contains("complexity", StringComparison.OrdinalIgnoreCase)
-                ? "QUERY_TOO_COMPLEX" : ErrorCodes.ValidationFailed,
+            // The analyzer reports both the depth and the complexity limit with this error.
+            global::GraphQL.Validation.Errors.Custom.ComplexityError => "QUERY_TOO_COMPLEX",
+            global::GraphQL.Validation.ValidationError => ErrorCodes.ValidationFailed,
             global::GraphQL.Execution.SyntaxError => ErrorCodes.ParseFailed,
             global::GraphQL.Execution.UnhandledError => ErrorCodes.Internal,
             _ => executionError.Code ?? ErrorCodes.Internal,

@@ -10,7 +10,7 @@ public sealed class IndicatorCommands(UnitOfWork uow)
     public Task<Guid> CreateAsync(Guid projectId, string label, Comparator comparator, Quantity target, string? sourcePhrase, CancellationToken ct) =>
         uow.RunAsync(async db =>
         {
-            await PlanCommands.Find(db.Projects, projectId, ct);
+            await db.Projects.FindOwnAsync(projectId, ct);
             var position = (await db.Indicators.Where(i => i.ProjectId == projectId).MaxAsync(i => (int?)i.Position, ct) ?? -1) + 1;
             var indicator = new Indicator(projectId, position, label, comparator, target, sourcePhrase);
             db.Indicators.Add(indicator);
@@ -21,7 +21,7 @@ public sealed class IndicatorCommands(UnitOfWork uow)
     public Task<Guid> UpdateAsync(Guid id, Opt<string> label, Opt<Comparator> comparator, Opt<decimal> value, Opt<string> unit,
         Opt<string?> sourcePhrase, CancellationToken ct) => uow.RunAsync(async db =>
     {
-        var indicator = await PlanCommands.Find(db.Indicators, id, ct);
+        var indicator = await db.Indicators.FindOwnAsync(id, ct);
         var before = UnitOfWork.Snapshot(indicator);
         indicator.Update(label.Or(indicator.Label), comparator.Or(indicator.Comparator),
             new Quantity(value.Or(indicator.TargetValue), unit.Or(indicator.Unit)), sourcePhrase.Or(indicator.SourcePhrase));
@@ -32,7 +32,7 @@ public sealed class IndicatorCommands(UnitOfWork uow)
     /// <summary>Deletes a target; milestones that tracked it keep their text and lose the link.</summary>
     public Task<Guid> DeleteAsync(Guid id, CancellationToken ct) => uow.RunAsync(async db =>
     {
-        var indicator = await PlanCommands.Find(db.Indicators, id, ct);
+        var indicator = await db.Indicators.FindOwnAsync(id, ct);
         await db.Milestones.Where(m => m.IndicatorId == id)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.IndicatorId, (Guid?)null).SetProperty(m => m.CumulativeValue, (decimal?)null), ct);
         db.Indicators.Remove(indicator);
@@ -46,7 +46,7 @@ public sealed class MilestoneCommands(UnitOfWork uow)
     public Task<Guid> CreateAsync(Guid projectId, Deadline due, string text, Guid? indicatorId, decimal? cumulativeValue, CancellationToken ct) =>
         uow.RunAsync(async db =>
         {
-            await PlanCommands.Find(db.Projects, projectId, ct);
+            await db.Projects.FindOwnAsync(projectId, ct);
             await EnsureIndicatorOfProjectAsync(db, projectId, indicatorId, ct);
             var milestone = new Milestone(projectId, due, text, indicatorId, cumulativeValue);
             db.Milestones.Add(milestone);
@@ -57,7 +57,7 @@ public sealed class MilestoneCommands(UnitOfWork uow)
     public Task<Guid> UpdateAsync(Guid id, Opt<Deadline> due, Opt<string> text, Opt<Guid?> indicatorId, Opt<decimal?> cumulativeValue, CancellationToken ct) =>
         uow.RunAsync(async db =>
         {
-            var milestone = await PlanCommands.Find(db.Milestones, id, ct);
+            var milestone = await db.Milestones.FindOwnAsync(id, ct);
             var before = UnitOfWork.Snapshot(milestone);
             var indicator = indicatorId.Or(milestone.IndicatorId);
             await EnsureIndicatorOfProjectAsync(db, milestone.ProjectId, indicator, ct);
@@ -68,7 +68,7 @@ public sealed class MilestoneCommands(UnitOfWork uow)
 
     public Task<Guid> DeleteAsync(Guid id, CancellationToken ct) => uow.RunAsync(async db =>
     {
-        var milestone = await PlanCommands.Find(db.Milestones, id, ct);
+        var milestone = await db.Milestones.FindOwnAsync(id, ct);
         db.Milestones.Remove(milestone);
         uow.Audit("delete", nameof(Milestone), id, milestone, null);
         return id;
@@ -77,7 +77,7 @@ public sealed class MilestoneCommands(UnitOfWork uow)
     private static async Task EnsureIndicatorOfProjectAsync(Data.MinshengDbContext db, Guid projectId, Guid? indicatorId, CancellationToken ct)
     {
         if (indicatorId is not { } iid) return;
-        var indicator = await PlanCommands.Find(db.Indicators, iid, ct);
+        var indicator = await db.Indicators.FindOwnAsync(iid, ct);
         if (indicator.ProjectId != projectId) throw DomainException.Invalid("indicatorId", "A milestone can only advance a target of its own project.");
     }
 }

@@ -22,7 +22,7 @@ public sealed class PlanCommands(UnitOfWork uow)
 
     public Task<Guid> UpdateAsync(Guid id, PlanPatch patch, CancellationToken ct) => uow.RunAsync(async db =>
     {
-        var plan = await Find(db.Plans, id, ct);
+        var plan = await db.Plans.FindOwnAsync(id, ct);
         var before = UnitOfWork.Snapshot(plan);
         plan.Update(patch.Year.Or(plan.Year), patch.Title.Or(plan.Title), patch.Issuer.Or(plan.Issuer),
             patch.DocumentNumber.Or(plan.DocumentNumber), patch.IssuedOn.Or(plan.IssuedOn), patch.Approval.Or(plan.Approval));
@@ -33,7 +33,7 @@ public sealed class PlanCommands(UnitOfWork uow)
     /// <summary>Deletes a plan with its projects, targets, milestones and reports.</summary>
     public Task<Guid> DeleteAsync(Guid id, CancellationToken ct) => uow.RunAsync(async db =>
     {
-        var plan = await Find(db.Plans, id, ct);
+        var plan = await db.Plans.FindOwnAsync(id, ct);
         if (plan.Status != PlanStatus.Draft && await db.ProgressReports.AnyAsync(r => db.Projects.Any(p => p.Id == r.ProjectId && p.PlanId == id), ct))
             throw DomainException.Conflict("A published plan with progress reports cannot be deleted; close it instead.");
         // Milestones may point at targets the cascade removes (that foreign key restricts): remove them first.
@@ -43,7 +43,4 @@ public sealed class PlanCommands(UnitOfWork uow)
         uow.Audit("delete", nameof(Plan), id, plan, null);
         return id;
     }, ct);
-
-    internal static async Task<T> Find<T>(IQueryable<T> set, Guid id, CancellationToken ct) where T : Domain.Tenancy.TenantEntity =>
-        await set.FirstOrDefaultAsync(e => e.Id == id, ct) ?? throw DomainException.NotFound(typeof(T).Name, id);
 }

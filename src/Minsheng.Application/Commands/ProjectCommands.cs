@@ -25,10 +25,10 @@ public sealed class ProjectCommands(UnitOfWork uow)
         uow.RunAsync(async db =>
         {
             // Both lookups go through the tenant filter: another tenant's plan or project is simply not found.
-            await PlanCommands.Find(db.Plans, planId, ct);
+            await db.Plans.FindOwnAsync(planId, ct);
             if (parentId is { } pid)
             {
-                var parent = await PlanCommands.Find(db.Projects, pid, ct);
+                var parent = await db.Projects.FindOwnAsync(pid, ct);
                 if (parent.PlanId != planId) throw DomainException.Invalid("parentId", "A sub-item must belong to the same plan as its parent.");
                 if (parent.ParentId is not null) throw DomainException.Invalid("parentId", "Sub-items cannot have sub-items of their own.");
             }
@@ -42,7 +42,7 @@ public sealed class ProjectCommands(UnitOfWork uow)
 
     public Task<Guid> UpdateAsync(Guid id, ProjectPatch patch, ProjectUnitsInput? units, CancellationToken ct) => uow.RunAsync(async db =>
     {
-        var project = await PlanCommands.Find(db.Projects, id, ct);
+        var project = await db.Projects.FindOwnAsync(id, ct);
         var before = UnitOfWork.Snapshot(project);
         project.Update(patch.ApplyTo(project));
         if (patch.SortOrder.HasValue) project.MoveTo(patch.SortOrder.Value);
@@ -53,7 +53,7 @@ public sealed class ProjectCommands(UnitOfWork uow)
 
     public Task<Guid> DeleteAsync(Guid id, CancellationToken ct) => uow.RunAsync(async db =>
     {
-        var project = await PlanCommands.Find(db.Projects, id, ct);
+        var project = await db.Projects.FindOwnAsync(id, ct);
         // Milestones of this project (and of its sub-items) may point at targets that the cascade removes.
         var projectIds = await db.Projects.Where(p => p.Id == id || p.ParentId == id).Select(p => p.Id).ToListAsync(ct);
         await db.Milestones.Where(m => projectIds.Contains(m.ProjectId)).ExecuteDeleteAsync(ct);

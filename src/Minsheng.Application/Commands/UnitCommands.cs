@@ -17,7 +17,7 @@ public sealed class UnitCommands(UnitOfWork uow)
 
     public Task<Guid> UpdateAsync(Guid id, Opt<string> name, Opt<IReadOnlyList<string>> aliases, CancellationToken ct) => uow.RunAsync(async db =>
     {
-        var unit = await PlanCommands.Find(db.Units, id, ct);
+        var unit = await db.Units.FindOwnAsync(id, ct);
         var before = UnitOfWork.Snapshot(unit);
         unit.Update(name.Or(unit.Name), aliases.Or(unit.Aliases));
         await EnsureNamesFreeAsync(db, unit, ct);
@@ -27,7 +27,7 @@ public sealed class UnitCommands(UnitOfWork uow)
 
     public Task<Guid> DeleteAsync(Guid id, CancellationToken ct) => uow.RunAsync(async db =>
     {
-        var unit = await PlanCommands.Find(db.Units, id, ct);
+        var unit = await db.Units.FindOwnAsync(id, ct);
         var uses = await db.ProjectUnits.CountAsync(pu => pu.UnitId == id, ct);
         if (uses > 0) throw DomainException.Conflict($"The unit {unit.Name} is named on {uses} project(s); remove it from them first.");
         db.Units.Remove(unit);

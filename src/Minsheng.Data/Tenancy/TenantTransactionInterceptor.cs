@@ -13,25 +13,25 @@ public sealed class TenantTransactionInterceptor(ITenantContextAccessor tenant) 
 {
     public override async ValueTask<DbTransaction> TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData, DbTransaction result, CancellationToken cancellationToken = default)
     {
-        if (tenant.Current is { } current)
-        {
-            await using var command = connection.CreateCommand();
-            command.Transaction = result;
-            command.CommandText = TenantSetting.SetLocalStatement(current.TenantId);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await using var command = SetTenantCommand(connection, result);
+        if (command is not null) await command.ExecuteNonQueryAsync(cancellationToken);
         return result;
     }
 
     public override DbTransaction TransactionStarted(DbConnection connection, TransactionEndEventData eventData, DbTransaction result)
     {
-        if (tenant.Current is { } current)
-        {
-            using var command = connection.CreateCommand();
-            command.Transaction = result;
-            command.CommandText = TenantSetting.SetLocalStatement(current.TenantId);
-            command.ExecuteNonQuery();
-        }
+        using var command = SetTenantCommand(connection, result);
+        command?.ExecuteNonQuery();
         return result;
+    }
+
+    /// <summary>The SET LOCAL for the current tenant, or null without one.</summary>
+    private DbCommand? SetTenantCommand(DbConnection connection, DbTransaction transaction)
+    {
+        if (tenant.Current is not { } current) return null;
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = TenantSetting.SetLocalStatement(current.TenantId);
+        return command;
     }
 }
