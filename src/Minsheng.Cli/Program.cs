@@ -4,4 +4,13 @@ using Minsheng.Cli;
 var root = new RootCommand("Minsheng Platform command line: import plan documents, list tenants.");
 root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(TenantsCommand.Create());
-return await root.Parse(args).InvokeAsync();
+try
+{
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception e) when (e is Minsheng.Postgres.Embedded.PostgresNotFoundException or Minsheng.Postgres.Embedded.PostgresStartException or Npgsql.NpgsqlException)
+{
+    // The database could not be reached or started: say why in one message, not a stack trace.
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}

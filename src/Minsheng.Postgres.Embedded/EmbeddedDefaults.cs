@@ -7,7 +7,8 @@ public static class EmbeddedDefaults
 
     /// <summary>
     /// <c>.minsheng/pgdata</c> at the repository root (the folder holding Minsheng.Platform.sln, searched
-    /// upwards from the working folder), else under the user's local data folder.
+    /// upwards from the working folder), else under the user's local data folder; for root, whose home the
+    /// unprivileged PostgreSQL user cannot enter, under /var/lib/minsheng.
     /// </summary>
     public static string DataDirectory()
     {
@@ -15,6 +16,8 @@ public static class EmbeddedDefaults
         {
             if (File.Exists(Path.Combine(dir.FullName, "Minsheng.Platform.sln"))) return Path.Combine(dir.FullName, ".minsheng", "pgdata");
         }
-        return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "minsheng", "pgdata");
+        return Environment.UserName == "root"
+            ? "/var/lib/minsheng/pgdata"
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "minsheng", "pgdata");
     }
 }
