@@ -165,12 +165,21 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         }
         else
         {
-            psi.FileName = "runuser";
+            psi.FileName = RunUser;
             foreach (var a in new[] { "-u", _runAsUser, "--", exe }) psi.ArgumentList.Add(a);
         }
         foreach (var a in args) psi.ArgumentList.Add(a);
 
-        using var process = Process.Start(psi) ?? throw new PostgresStartException($"Could not start {tool}.");
+        Process process;
+        try
+        {
+            process = Process.Start(psi) ?? throw new PostgresStartException($"Could not start {tool}.");
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new PostgresStartException($"Could not start {psi.FileName} for {tool}: {e.Message}");
+        }
+        using var started = process;
         var stdout = process.StandardOutput.ReadToEndAsync(ct);
         var stderr = process.StandardError.ReadToEndAsync(ct);
         await process.WaitForExitAsync(ct);
@@ -190,13 +199,16 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         chown.WaitForExit();
         if (chown.ExitCode != 0) throw new PostgresStartException($"Could not give {dir} to the user {_runAsUser}.");
         // A folder under a private home (e.g. /root, mode 700) cannot be reached by that user even when it owns it.
-        using var probe = Process.Start("runuser", ["-u", _runAsUser, "--", "test", "-w", dir]);
+        using var probe = Process.Start(RunUser, ["-u", _runAsUser, "--", "test", "-w", dir]);
         probe.WaitForExit();
         if (probe.ExitCode != 0)
             throw new PostgresStartException(
                 $"The user {_runAsUser}, which runs PostgreSQL when started as root, cannot reach {dir}. " +
                 "Set Embedded:DataDirectory (Embedded__DataDirectory) to a folder it can reach, e.g. /var/lib/minsheng/pgdata.");
     }
+
+    /// <summary>runuser lives in /usr/sbin, which a root shell's PATH does not always include.</summary>
+    private static string RunUser => File.Exists("/usr/sbin/runuser") ? "/usr/sbin/runuser" : File.Exists("/sbin/runuser") ? "/sbin/runuser" : "runuser";
 
     private static string TailOf(string file)
     {

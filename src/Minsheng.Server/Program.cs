@@ -2,12 +2,24 @@ using Minsheng.Application;
 using Minsheng.Data;
 using Minsheng.GraphQL;
 using Minsheng.Hosting;
+using Minsheng.Postgres.Embedded;
 using Minsheng.Server;
 using Minsheng.Server.Tenancy;
 
 var builder = WebApplication.CreateBuilder(args);
 
-var database = await ServerDatabase.PrepareAsync(builder.Configuration);
+PreparedDatabase database;
+try
+{
+    database = await ServerDatabase.PrepareAsync(builder.Configuration);
+}
+catch (Exception e) when (e is PostgresNotFoundException or PostgresStartException)
+{
+    // What to install or change, in one message rather than a stack trace.
+    Console.Error.WriteLine(e.Message);
+    Environment.ExitCode = 1;
+    return;
+}
 builder.Services.AddSingleton(database);
 builder.Services.AddHostedService<EmbeddedDatabaseLifetime>();
 builder.Services.AddTenantResolution();
