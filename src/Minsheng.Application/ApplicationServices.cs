@@ -18,6 +18,7 @@ public static class ApplicationServices
         services.AddScoped<MilestoneCommands>();
         services.AddScoped<UnitCommands>();
         services.AddScoped<Importing.PlanImportService>();
+        services.AddScoped<Importing.PlanExportService>();
 
         services.AddScoped<ProjectQueries>();
         services.AddScoped<DirectoryQueries>();

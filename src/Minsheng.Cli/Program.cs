@@ -1,9 +1,11 @@
 using System.CommandLine;
 using Minsheng.Cli;
 
-var root = new RootCommand("Minsheng Platform command line: import plan documents, list tenants.");
+var root = new RootCommand("Minsheng Platform command line: import and export plan documents, list tenants and plans.");
 root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(TenantsCommand.Create());
+root.Subcommands.Add(PlansCommands.List());
+root.Subcommands.Add(PlansCommands.Export());
 try
 {
     return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

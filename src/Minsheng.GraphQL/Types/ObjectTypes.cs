@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using Minsheng.Application.Importing;
 using Minsheng.Application.Reading;
 using Minsheng.Domain.Plans;
 using Minsheng.Domain.Regions;
@@ -40,10 +41,25 @@ public sealed class PlanType : ObjectGraphType<PlanRow>
         Field(p => p.Approval, nullable: true).Description("How the plan was approved, e.g. voted by the people's congress.");
         Field<NonNullGraphType<EnumerationGraphType<PlanStatus>>>("status").Resolve(c => c.Source.Status);
         Field(p => p.SourceDocumentName, nullable: true);
+        Field<NonNullGraphType<ExportedFileType>>("export")
+            .Description("The plan in the annex layout (.docx or .xlsx), base64-encoded; the importer reads it back.")
+            .Argument<EnumerationGraphType<ExportFormat>>("format", a => a.DefaultValue = ExportFormat.Docx)
+            .ResolveAsync(async c => await c.Guard(() => c.Service<PlanExportService>().ExportAsync(c.Source.Id, c.GetArgument("format", ExportFormat.Docx), c.CancellationToken)));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProjectType>>>>("projects")
             .Description("All the plan's projects and sub-items in annex order (a plan has tens, not thousands). For paging use the root projects field with filter.planId.")
             .Resolve(c => c.Load<ProjectsByPlanLoader, IReadOnlyList<ProjectRow>>(c.Source.Id));
         IsTypeOf = o => o is PlanRow;
+    }
+}
+
+public sealed class ExportedFileType : ObjectGraphType<ExportedFile>
+{
+    public ExportedFileType()
+    {
+        Name = "ExportedFile";
+        Field(f => f.FileName);
+        Field(f => f.MediaType);
+        Field<NonNullGraphType<StringGraphType>>("contentBase64").Resolve(c => Convert.ToBase64String(c.Source.Content));
     }
 }
 
