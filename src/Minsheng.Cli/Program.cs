@@ -10,7 +10,8 @@ try
 {
     return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
-catch (Exception e) when (e is Minsheng.Postgres.Embedded.PostgresNotFoundException or Minsheng.Postgres.Embedded.PostgresStartException or Npgsql.NpgsqlException)
+catch (Exception e) when (e is Minsheng.Postgres.Embedded.PostgresNotFoundException or Minsheng.Postgres.Embedded.PostgresStartException
+                           or Npgsql.NpgsqlException and not Npgsql.PostgresException)
 {
     // The database could not be reached or started: say why in one message, not a stack trace.
     Console.Error.WriteLine(e.Message);

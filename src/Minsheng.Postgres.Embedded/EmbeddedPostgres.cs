@@ -199,9 +199,18 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         chown.WaitForExit();
         if (chown.ExitCode != 0) throw new PostgresStartException($"Could not give {dir} to the user {_runAsUser}.");
         // A folder under a private home (e.g. /root, mode 700) cannot be reached by that user even when it owns it.
-        using var probe = Process.Start(RunUser, ["-u", _runAsUser, "--", "test", "-w", dir]);
-        probe.WaitForExit();
-        if (probe.ExitCode != 0)
+        int probeExit;
+        try
+        {
+            using var probe = Process.Start(RunUser, ["-u", _runAsUser, "--", "test", "-w", dir]);
+            probe.WaitForExit();
+            probeExit = probe.ExitCode;
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new PostgresStartException($"Could not start {RunUser} to run PostgreSQL as {_runAsUser}: {e.Message}");
+        }
+        if (probeExit != 0)
             throw new PostgresStartException(
                 $"The user {_runAsUser}, which runs PostgreSQL when started as root, cannot reach {dir}. " +
                 "Set Embedded:DataDirectory (Embedded__DataDirectory) to a folder it can reach, e.g. /var/lib/minsheng/pgdata.");

@@ -63,6 +63,25 @@ public sealed class UnitOfWork(MinshengDbContext db, ITenantContextAccessor tena
         }
     }
 
+    /// <summary>
+    /// A read through the write model (exports, import look-ups): the same tenant transaction, but nothing
+    /// is saved and the request's read caches stay valid.
+    /// </summary>
+    public async Task<T> ReadAsync<T>(Func<MinshengDbContext, Task<T>> read, CancellationToken ct)
+    {
+        if (tenant.Current is null)
+            throw new DomainException(DomainErrorKind.Forbidden, "No tenant was selected for this request.");
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            return await read(db);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
     /// <summary>The database's refusals that are the caller's doing, as domain errors; anything else stays an internal error.</summary>
     private static DomainException? Translate(Exception e) => (e as PostgresException ?? e.InnerException as PostgresException) switch
     {

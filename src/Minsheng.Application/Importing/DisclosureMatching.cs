@@ -5,37 +5,62 @@ namespace Minsheng.Application.Importing;
 
 /// <summary>
 /// Finds the plan's project and target a disclosure paragraph reports on. Names in a disclosure are
-/// reworded ("开展职业技能培训" for "职业技能培训（市定）"), so matching compares characters, not strings.
+/// reworded ("开展职业技能培训" for "职业技能培训（市定）"), so matching compares character pairs (bigrams),
+/// and a fuzzy match must be both close enough and clearly better than the next candidate: a wrong match
+/// would record a figure against the wrong target, which is worse than reporting none.
 /// </summary>
 internal static class DisclosureMatching
 {
-    public static Project? FindProject(ProjectDraft disclosed, IReadOnlyList<Project> projects)
+    private const double MinimumProjectScore = 0.5;
+    private const double MinimumLead = 0.15;
+    private const double MinimumTargetScore = 0.3;
+
+    public sealed record ProjectMatch(Project Project, bool Exact);
+
+    public static ProjectMatch? FindProject(ProjectDraft disclosed, IReadOnlyList<Project> projects)
     {
         var name = Normalize(disclosed.Name);
         var exact = projects.FirstOrDefault(p => Normalize(p.Name) == name);
-        if (exact is not null) return exact;
-        var best = projects
-            .Select(p => (Project: p, Score: Similarity(name, Normalize(p.Name))))
+        if (exact is not null) return new ProjectMatch(exact, true);
+        var ranked = projects
+            .Select(p => (Project: p, Score: Dice(name, Normalize(p.Name))))
             .OrderByDescending(x => x.Score)
-            .FirstOrDefault();
-        // At least half of the shorter name's characters in common, or it is a different project.
-        return best.Score >= 0.5 ? best.Project : null;
+            .Take(2)
+            .ToList();
+        if (ranked.Count == 0 || ranked[0].Score < MinimumProjectScore) return null;
+        if (ranked.Count > 1 && ranked[0].Score - ranked[1].Score < MinimumLead) return null;
+        return new ProjectMatch(ranked[0].Project, false);
     }
 
-    public static Indicator? FindIndicator(TargetDraft target, IEnumerable<Indicator> candidates) => candidates
-        .Where(i => i.Unit == target.Unit)
-        .Select(i => (Indicator: i, Score: Similarity(Normalize(target.Label), Normalize(i.Label))))
-        .OrderByDescending(x => x.Score)
-        .Select(x => x.Indicator)
-        .FirstOrDefault();
-
-    /// <summary>Share of the shorter text's distinct characters found in the other.</summary>
-    private static double Similarity(string a, string b)
+    /// <summary>A target of the same unit: the only one, or one whose label is close enough.</summary>
+    public static Indicator? FindIndicator(TargetDraft target, IEnumerable<Indicator> candidates)
     {
+        var sameUnit = candidates.Where(i => i.Unit == target.Unit).ToList();
+        if (sameUnit.Count == 1) return sameUnit[0];
+        var ranked = sameUnit
+            .Select(i => (Indicator: i, Score: Dice(Normalize(target.Label), Normalize(i.Label))))
+            .OrderByDescending(x => x.Score)
+            .ToList();
+        return ranked.Count > 0 && ranked[0].Score >= MinimumTargetScore ? ranked[0].Indicator : null;
+    }
+
+    /// <summary>Dice coefficient over character bigrams: 1 for the same text, 0 for nothing in common.</summary>
+    internal static double Dice(string a, string b)
+    {
+        static List<string> Bigrams(string s) => s.Length < 2 ? [s] : Enumerable.Range(0, s.Length - 1).Select(i => s.Substring(i, 2)).ToList();
         if (a.Length == 0 || b.Length == 0) return 0;
-        var (shorter, longer) = a.Length <= b.Length ? (a, b) : (b, a);
-        var chars = shorter.Distinct().ToList();
-        return (double)chars.Count(longer.Contains) / chars.Count;
+        var left = Bigrams(a);
+        var right = Bigrams(b);
+        var common = 0;
+        var pool = right.ToList();
+        foreach (var bigram in left)
+        {
+            var at = pool.IndexOf(bigram);
+            if (at < 0) continue;
+            common++;
+            pool.RemoveAt(at);
+        }
+        return 2.0 * common / (left.Count + right.Count);
     }
 
     /// <summary>Without category tags, spaces and punctuation: （省定）职业技能培训。 → 职业技能培训.</summary>

@@ -22,7 +22,7 @@ public sealed class PlanExportService(UnitOfWork uow)
 {
     public async Task<ExportedFile> ExportAsync(Guid planId, ExportFormat format, CancellationToken ct)
     {
-        var draft = await uow.RunAsync(async db =>
+        var draft = await uow.ReadAsync(async db =>
         {
             var plan = await db.Plans.AsNoTracking().FindOwnAsync(planId, ct);
             var projects = await db.Projects.AsNoTracking().Where(p => p.PlanId == planId).OrderBy(p => p.SortOrder).ToListAsync(ct);
@@ -43,7 +43,7 @@ public sealed class PlanExportService(UnitOfWork uow)
                 CommandHeadquarters = p.CommandHeadquarters,
                 ResponsibleLeader = p.ResponsibleLeader,
                 Deadline = p.Deadline,
-                DeadlineText = p.Deadline?.ToString(),
+                DeadlineText = DeadlineCell(p, milestones.Where(m => m.ProjectId == p.Id), indicators.Where(i => i.ProjectId == p.Id)),
                 Remarks = p.Remarks,
                 LeadUnits = roles.Where(r => r.ProjectId == p.Id && r.Role == ProjectUnitRole.Lead).Select(r => r.Name).ToList(),
                 CoUnits = roles.Where(r => r.ProjectId == p.Id && r.Role == ProjectUnitRole.Co).Select(r => r.Name).ToList(),
@@ -67,6 +67,18 @@ public sealed class PlanExportService(UnitOfWork uow)
                 Projects = projects.Where(p => p.ParentId is null).Select(ToDraft).ToList(),
             };
         }, ct);
+
+        static string? DeadlineCell(Project p, IEnumerable<Milestone> ms, IEnumerable<Indicator> targets)
+        {
+            // The 完成时限 cell as plans write it: its milestones, one a line, else the deadline. Targets that the
+            // content does not state (plans put some in this cell) are written first, so the document keeps them.
+            var lines = targets
+                .Where(t => t.SourcePhrase is { } phrase && !(p.Content ?? "").Contains(phrase))
+                .Select(t => t.Label.Contains(t.SourcePhrase!) ? t.Label : $"{t.Label}{t.SourcePhrase}")
+                .Concat(ms.Select(m => m.Text))
+                .ToList();
+            return lines.Count > 0 ? string.Join("\n", lines) : p.Deadline?.ToString();
+        }
 
         var name = string.Concat((draft.Title ?? "plan").Where(c => !Path.GetInvalidFileNameChars().Contains(c)));
         return format switch

@@ -85,9 +85,10 @@ public sealed class PlanImportService(UnitOfWork uow)
 
     /// <summary>
     /// A year-end 完成情况 disclosure: its actual figures are recorded against the plan of that year (the one
-    /// named, or the tenant's only plan of the year; without one, a plan is created from the disclosure's own
-    /// targets). Each project gets a December report, accepted, holding the actuals of the targets they match
-    /// (same unit, closest label). Importing the disclosure again replaces those actuals.
+    /// named, which must be of the same year, or the tenant's only plan of the year; without one, a plan is
+    /// created from the disclosure's own targets). Each figure goes into the project's December report,
+    /// matched to a target of the same unit; a report the unit already filed keeps its status and text and
+    /// only gains or updates the figures the disclosure states. Importing it again updates the same figures.
     /// </summary>
     private async Task<PlanImportOutcome> RecordDisclosureAsync(ImportResult result, string fileName, Guid? planId, CancellationToken ct)
     {
@@ -101,7 +102,9 @@ public sealed class PlanImportService(UnitOfWork uow)
             Plan? plan;
             if (planId is { } given)
             {
-                plan = await db.Plans.FirstOrDefaultAsync(p => p.Id == given, ct) ?? throw DomainException.NotFound(nameof(Plan), given);
+                plan = await db.Plans.FindOwnAsync(given, ct);
+                if (plan.Year != year)
+                    throw DomainException.Invalid("replacePlanId", $"The disclosure reports on {year}; the plan named is for {plan.Year}.");
             }
             else
             {
@@ -111,8 +114,8 @@ public sealed class PlanImportService(UnitOfWork uow)
                 plan = ofYear.SingleOrDefault();
             }
 
-            var planProjects = new List<Project>();
-            var indicators = new List<Indicator>();
+            List<Project> planProjects;
+            List<Indicator> indicators;
             if (plan is null)
             {
                 // No plan to report on: the disclosure's own numbered targets become the plan.
@@ -122,53 +125,81 @@ public sealed class PlanImportService(UnitOfWork uow)
                 db.Plans.Add(plan);
                 var units = await db.Units.ToListAsync(ct);
                 var order = 0;
-                foreach (var project in draft.Projects) AddProject(db, plan.Id, null, ++order, project, units, createdUnits, warnings);
-                planProjects.AddRange(db.ChangeTracker.Entries<Project>().Select(e => e.Entity));
-                indicators.AddRange(db.ChangeTracker.Entries<Indicator>().Select(e => e.Entity));
+                foreach (var project in draft.Projects)
+                {
+                    var parent = AddProject(db, plan.Id, null, ++order, project, units, createdUnits, warnings);
+                    foreach (var sub in project.SubItems) AddProject(db, plan.Id, parent, ++order, sub, units, createdUnits, warnings);
+                }
+                planProjects = db.ChangeTracker.Entries<Project>().Select(e => e.Entity).ToList();
+                indicators = db.ChangeTracker.Entries<Indicator>().Select(e => e.Entity).ToList();
             }
             else
             {
                 var currentPlanId = plan.Id;
-                planProjects.AddRange(await db.Projects.Where(p => p.PlanId == currentPlanId).ToListAsync(ct));
+                planProjects = await db.Projects.Where(p => p.PlanId == currentPlanId).ToListAsync(ct);
                 var ids = planProjects.Select(p => p.Id).ToList();
-                indicators.AddRange(await db.Indicators.Where(i => ids.Contains(i.ProjectId)).ToListAsync(ct));
+                indicators = await db.Indicators.Where(i => ids.Contains(i.ProjectId)).ToListAsync(ct);
             }
+
+            // December reports and their figures, loaded once: several disclosure items may land on one project.
+            var period = new DateOnly(year, 12, 1);
+            var projectIds = planProjects.Select(p => p.Id).ToList();
+            var reports = (await db.ProgressReports.Where(r => projectIds.Contains(r.ProjectId) && r.Period == period).ToListAsync(ct))
+                .ToDictionary(r => r.ProjectId);
+            var reportIds = reports.Values.Select(r => r.Id).ToList();
+            var actuals = await db.ReportActuals.Where(a => reportIds.Contains(a.ReportId)).ToListAsync(ct);
+            var usedIndicators = new HashSet<Guid>();
 
             foreach (var disclosed in draft.AllProjects().Where(p => p.Targets.Any(t => t.Actual is not null)))
             {
-                var project = DisclosureMatching.FindProject(disclosed, planProjects);
-                if (project is null)
+                var match = DisclosureMatching.FindProject(disclosed, planProjects);
+                if (match is null)
                 {
-                    warnings.Add(new ImportIssue("disclosure.project-unmatched", $"No project of the plan matches '{disclosed.Name}'; its actuals were not recorded.", disclosed.SourceLocation));
+                    warnings.Add(new ImportIssue("disclosure.project-unmatched", $"No project of the plan clearly matches '{disclosed.Name}'; its actuals were not recorded.", disclosed.SourceLocation));
                     continue;
                 }
-                var period = new DateOnly(year, 12, 1);
-                var report = await db.ProgressReports.FirstOrDefaultAsync(r => r.ProjectId == project.Id && r.Period == period, ct);
-                if (report is null)
+                var project = match.Project;
+                if (!match.Exact)
+                    warnings.Add(new ImportIssue("disclosure.project-fuzzy", $"'{disclosed.Name}' was taken to be project {project.Sequence} '{project.Name}'.", disclosed.SourceLocation));
+
+                if (!reports.TryGetValue(project.Id, out var report))
                 {
                     report = new ProgressReport(project.Id, year, 12);
                     report.RecordAs(ReportStatus.Accepted, uow.Clock.GetUtcNow());
+                    report.Record(disclosed.CompletionText);
                     db.ProgressReports.Add(report);
+                    reports[project.Id] = report;
                 }
-                else
-                {
-                    var reportId = report.Id;
-                    await db.ReportActuals.Where(a => a.ReportId == reportId).ExecuteDeleteAsync(ct);
-                }
-                report.Record(disclosed.CompletionText);
-                var used = new HashSet<Guid>();
                 foreach (var target in disclosed.Targets.Where(t => t.Actual is not null))
                 {
-                    var indicator = DisclosureMatching.FindIndicator(target, indicators.Where(i => i.ProjectId == project.Id && !used.Contains(i.Id)));
+                    var indicator = DisclosureMatching.FindIndicator(target, indicators.Where(i => i.ProjectId == project.Id && !usedIndicators.Contains(i.Id)));
                     if (indicator is null)
                     {
                         warnings.Add(new ImportIssue("disclosure.target-unmatched",
                             $"Project {project.Sequence} '{project.Name}': no target in {target.Unit} matches '{target.SourcePhrase}'; its actual was not recorded.", disclosed.SourceLocation));
                         continue;
                     }
-                    used.Add(indicator.Id);
-                    db.ReportActuals.Add(new ReportActual(report.Id, indicator.Id, target.Actual!.Value));
-                    recorded++;
+                    try
+                    {
+                        var existing = actuals.FirstOrDefault(a => a.ReportId == report.Id && a.IndicatorId == indicator.Id);
+                        if (existing is null)
+                        {
+                            var actual = new ReportActual(report.Id, indicator.Id, target.Actual!.Value);
+                            db.ReportActuals.Add(actual);
+                            actuals.Add(actual);
+                        }
+                        else
+                        {
+                            uow.Audit("revise-actual", nameof(ReportActual), report.Id, new { existing.IndicatorId, existing.Value }, new { existing.IndicatorId, Value = target.Actual!.Value });
+                            existing.Revise(target.Actual.Value);
+                        }
+                        usedIndicators.Add(indicator.Id);
+                        recorded++;
+                    }
+                    catch (DomainException e)
+                    {
+                        warnings.Add(new ImportIssue("disclosure.actual-skipped", $"Project {project.Sequence}: '{target.ActualPhrase}' was not recorded: {e.Message}", disclosed.SourceLocation));
+                    }
                 }
             }
             uow.Audit("import-disclosure", nameof(Plan), plan.Id, null, new { file = fileName, result.Sha256Hex, recorded });
@@ -243,7 +274,7 @@ public sealed class PlanImportService(UnitOfWork uow)
 
     private async Task<IUnitDirectory> LoadUnitDirectoryAsync(CancellationToken ct)
     {
-        var units = await uow.RunAsync(db => db.Units.AsNoTracking().Select(u => new { u.Name, u.Aliases }).ToListAsync(ct), ct);
+        var units = await uow.ReadAsync(db => db.Units.AsNoTracking().Select(u => new { u.Name, u.Aliases }).ToListAsync(ct), ct);
         return new UnitDirectory(units.Select(u => new KeyValuePair<string, IEnumerable<string>>(u.Name, u.Aliases)));
     }
 

@@ -12,10 +12,16 @@ public sealed class ReportActual : ITenantOwned
 
     public ReportActual(Guid reportId, Guid indicatorId, decimal value)
     {
-        if (value < 0) throw DomainException.Invalid("value", "An achieved figure cannot be negative.");
-        Plans.Plan.Range(value, 1e16m, "value");
         ReportId = reportId;
         IndicatorId = indicatorId;
+        Revise(value);
+    }
+
+    /// <summary>A corrected figure for the same target in the same report.</summary>
+    public void Revise(decimal value)
+    {
+        if (value < 0) throw DomainException.Invalid("value", "An achieved figure cannot be negative.");
+        Plans.Plan.Range(value, 1e16m, "value");
         Value = value;
     }
 

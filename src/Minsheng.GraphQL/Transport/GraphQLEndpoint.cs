@@ -74,7 +74,7 @@ public sealed class GraphQLEndpoint(
         }
         catch (BadRequestException e)
         {
-            await WriteErrorAsync(http, e.StatusCode, e.Message, responseType);
+            await WriteErrorAsync(http, e.StatusCode, e.Message, e.Code, responseType);
         }
     }
 
@@ -176,11 +176,11 @@ public sealed class GraphQLEndpoint(
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
 
-    private async Task WriteErrorAsync(HttpContext http, int status, string message, string responseType)
+    private async Task WriteErrorAsync(HttpContext http, int status, string message, string code, string responseType)
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = responseType + "; charset=utf-8";
-        var result = new ExecutionResult { Errors = [new ExecutionError(message) { Code = ErrorCodes.BadUserInput }] };
+        var result = new ExecutionResult { Errors = [new ExecutionError(message) { Code = code }] };
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
 
@@ -215,7 +215,13 @@ public sealed class GraphQLEndpoint(
             return null;
         }
         var entry = new CachedDocument(document);
-        if (query.Length <= options.MaxCachedQueryLength && _documents.Count < options.DocumentCacheSize) entry = _documents.GetOrAdd(query, entry);
+        if (query.Length <= options.MaxCachedQueryLength)
+        {
+            // Bounded without bookkeeping: when full, start over, so a flood of one-off documents cannot
+            // keep the ones dashboards repeat out of the cache for good.
+            if (_documents.Count >= options.DocumentCacheSize) _documents.Clear();
+            entry = _documents.GetOrAdd(query, entry);
+        }
         return entry;
     }
 

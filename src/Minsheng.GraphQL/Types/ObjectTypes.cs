@@ -44,6 +44,8 @@ public sealed class PlanType : ObjectGraphType<PlanRow>
         Field<NonNullGraphType<ExportedFileType>>("export")
             .Description("The plan in the annex layout (.docx or .xlsx), base64-encoded; the importer reads it back.")
             .Argument<EnumerationGraphType<ExportFormat>>("format", a => a.DefaultValue = ExportFormat.Docx)
+            // Building a document is real work: priced so that a query cannot ask for many at once.
+            .WithComplexityImpact(20_000)
             .ResolveAsync(async c => await c.Guard(() => c.Service<PlanExportService>().ExportAsync(c.Source.Id, c.GetArgument("format", ExportFormat.Docx), c.CancellationToken)));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProjectType>>>>("projects")
             .Description("All the plan's projects and sub-items in annex order (a plan has tens, not thousands). For paging use the root projects field with filter.planId.")

@@ -24,7 +24,9 @@ internal static class HeaderSynonyms
         (ColumnRole.CertificationUnits, ["认定单位", "核定单位", "认证单位", "考核认定单位"]),
         (ColumnRole.Remarks, ["备注", "说明", "备注说明"]),
         (ColumnRole.Location, ["建设地点", "地点", "实施地点", "项目地点"]),
-        (ColumnRole.Completion, ["完成情况", "完成进度", "进展情况", "实际完成情况"]),
+        // Only a year-end 完成情况 column makes a table a disclosure; 进展情况 / 完成进度 columns report progress
+        // mid-year and stay extra fields, or a progress table would be recorded as year-end actuals.
+        (ColumnRole.Completion, ["完成情况", "实际完成情况"]),
     ];
 
     /// <summary>

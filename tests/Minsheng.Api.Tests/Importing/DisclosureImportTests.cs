@@ -81,4 +81,74 @@ public sealed class DisclosureImportTests(ApiFactory factory)
         var actual = Assert.Single(Assert.Single(road.GetProperty("reports").EnumerateArray()).GetProperty("actuals").EnumerateArray());
         Assert.Equal((42m, 40m), (actual.GetProperty("value").GetDecimal(), actual.GetProperty("indicator").GetProperty("targetValue").GetDecimal()));
     }
+
+    private async Task<(GraphQLClient Client, string PlanId, string TrainingId)> PlanWithTrainingAsync()
+    {
+        var tenant = await TestTenants.CreateAsync(factory.OwnerConnectionString, projects: 1);
+        var client = factory.Client(tenant.Tenant.RegionCode);
+        var planId = (await client.QueryAsync("""mutation { createPlan(input: { year: 2026, title: "2026年民生实事" }) { id } }""")).GetProperty("createPlan").GetProperty("id").GetString()!;
+        var training = (await client.QueryAsync("""mutation($p: ID!) { createProject(input: { planId: $p, sequence: "1", name: "职业技能培训（省定）" }) { id } }""", new { p = planId }))
+            .GetProperty("createProject").GetProperty("id").GetString()!;
+        await client.QueryAsync("""mutation($p: ID!) { createIndicator(input: { projectId: $p, label: "开展职业技能培训", comparator: AT_LEAST, targetValue: 12000, unit: "人次" }) { id } }""", new { p = training });
+        await client.QueryAsync("""mutation($p: ID!) { createIndicator(input: { projectId: $p, label: "新增技能人才", comparator: AT_LEAST, targetValue: 800, unit: "人" }) { id } }""", new { p = training });
+        // A project whose name shares a few characters with the disclosure's 建设农村公路, and a target in 公里.
+        var water = (await client.QueryAsync("""mutation($p: ID!) { createProject(input: { planId: $p, sequence: "2", name: "农村供水工程建设" }) { id } }""", new { p = planId }))
+            .GetProperty("createProject").GetProperty("id").GetString()!;
+        await client.QueryAsync("""mutation($p: ID!) { createIndicator(input: { projectId: $p, label: "铺设供水管网", comparator: EXACTLY, targetValue: 60, unit: "公里" }) { id } }""", new { p = water });
+        return (client, planId, training);
+    }
+
+    [Fact]
+    public async Task A_near_miss_name_is_not_taken_for_another_project()
+    {
+        var (client, _, _) = await PlanWithTrainingAsync();
+
+        var result = (await client.QueryAsync(Import, new { content = Content })).GetProperty("importPlan");
+
+        var water = result.GetProperty("plan").GetProperty("projects").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "农村供水工程建设");
+        Assert.Equal(0, water.GetProperty("reports").GetArrayLength());
+        Assert.Contains(result.GetProperty("warnings").EnumerateArray(), w =>
+            w.GetProperty("code").GetString() == "disclosure.project-unmatched" && w.GetProperty("message").GetString()!.Contains("建设农村公路"));
+    }
+
+    [Fact]
+    public async Task A_report_the_unit_already_filed_keeps_its_status_text_and_other_figures()
+    {
+        var (client, _, trainingId) = await PlanWithTrainingAsync();
+        var tenantId = (await client.QueryAsync("{ tenant { regionCode } }")).GetProperty("tenant").GetProperty("regionCode").GetString();
+        // The unit's own December report, still a draft, with its own text.
+        await using (var db = new Npgsql.NpgsqlConnection(factory.OwnerConnectionString))
+        {
+            await db.OpenAsync();
+            var projectUuid = Guid.ParseExact(System.Text.Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(trainingId)).Split(':')[1], "N");
+            await using var insert = new Npgsql.NpgsqlCommand("""
+                INSERT INTO progress_reports (id, tenant_id, project_id, period, status, progress)
+                SELECT $1, p.tenant_id, p.id, DATE '2026-12-01', 'Draft', '单位自报：全年培训1.4万人次' FROM projects p WHERE p.id = $2
+                """, db) { Parameters = { new() { Value = Guid.CreateVersion7() }, new() { Value = projectUuid } } };
+            Assert.Equal(1, await insert.ExecuteNonQueryAsync());
+        }
+        Assert.NotNull(tenantId);
+
+        var result = (await client.QueryAsync(Import, new { content = Content })).GetProperty("importPlan");
+
+        var training = result.GetProperty("plan").GetProperty("projects").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "职业技能培训（省定）");
+        var report = Assert.Single(training.GetProperty("reports").EnumerateArray());
+        Assert.Equal("DRAFT", report.GetProperty("status").GetString());
+        Assert.Equal(2, report.GetProperty("actuals").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_plan_of_another_year_is_refused_as_the_one_reported_on()
+    {
+        var tenant = await TestTenants.CreateAsync(factory.OwnerConnectionString, projects: 1);
+        var client = factory.Client(tenant.Tenant.RegionCode);
+        var planOf2024 = (await client.QueryAsync("{ plans { id year } }")).GetProperty("plans")[0].GetProperty("id").GetString();
+
+        var response = await client.PostAsync("""
+            mutation($content: String!, $plan: ID!) { importPlan(input: { fileName: "完成情况.txt", contentBase64: $content, replacePlanId: $plan }) { succeeded } }
+            """, new { content = Content, plan = planOf2024 });
+
+        Assert.Equal("BAD_USER_INPUT", response.ErrorCode());
+        Assert.Contains("2026", response.ErrorMessage());
+    }
 }

@@ -16,7 +16,7 @@ public sealed class PlanExportTests(ApiFactory factory)
         var client = factory.Client(tenant.Tenant.RegionCode);
         var seed = Convert.ToBase64String(await File.ReadAllBytesAsync(RepositoryPaths.Seed("003_e2b3581a32b51649.txt")));
         var imported = (await client.QueryAsync("""
-            mutation($c: String!) { importPlan(input: { fileName: "003.txt", contentBase64: $c }) { plan { id projects { sequence name leadUnits { name } indicators { unit targetValue } } } } }
+            mutation($c: String!) { importPlan(input: { fileName: "003.txt", contentBase64: $c }) { plan { id projects { sequence name leadUnits { name } indicators { unit targetValue } milestones { text } } } } }
             """, new { c = seed })).GetProperty("importPlan").GetProperty("plan");
 
         var exported = (await client.QueryAsync($$"""
@@ -36,6 +36,20 @@ public sealed class PlanExportTests(ApiFactory factory)
         Assert.Equal(
             stored.Select(p => string.Join("、", p.GetProperty("leadUnits").EnumerateArray().Select(u => u.GetProperty("name").GetString()))),
             roundTripped.Select(p => string.Join("、", p.TryGetProperty("leadUnits", out var u) ? u.EnumerateArray().Select(x => x.GetString()) : [])));
+        // Every stored target (unit and value) comes back; reading the text again may find an extra one.
+        static List<string> Targets(IEnumerable<JsonElement> targets, string valueField) =>
+            targets.Select(t => $"{t.GetProperty("unit").GetString()}={t.GetProperty(valueField).GetDecimal():0.####}").ToList();
+        foreach (var (storedProject, readProject) in stored.Zip(roundTripped))
+        {
+            var back = Targets(readProject.TryGetProperty("targets", out var t) ? t.EnumerateArray() : [], "value");
+            foreach (var target in Targets(storedProject.GetProperty("indicators").EnumerateArray(), "targetValue"))
+            {
+                Assert.True(back.Remove(target), $"{storedProject.GetProperty("name").GetString()}: target {target} was lost on the way out.");
+            }
+        }
+        Assert.Equal(
+            stored.Sum(p => p.GetProperty("milestones").GetArrayLength()),
+            roundTripped.Sum(p => p.TryGetProperty("milestones", out var m) ? m.GetArrayLength() : 0));
     }
 
     private static IEnumerable<JsonElement> Flatten(JsonElement projects)

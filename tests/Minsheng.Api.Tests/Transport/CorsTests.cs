@@ -29,10 +29,28 @@ public sealed class CorsTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task The_response_to_an_allowed_origin_carries_the_grant()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent("{\"query\":\"{ tenant { name } }\"}") };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        request.Headers.Add("Origin", "https://dashboard.example");
+        request.Headers.Add("X-Tenant", "411302");
+
+        var response = await Client().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("https://dashboard.example", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
+    }
+
+    [Fact]
     public async Task Another_origin_gets_no_grant()
     {
-        var response = await Client().SendAsync(Preflight("https://elsewhere.example"));
+        var client = Client();
+        var allowed = await client.SendAsync(Preflight("https://dashboard.example"));
+        var response = await client.SendAsync(Preflight("https://elsewhere.example"));
 
+        // The same server grants the configured origin, so the missing grant is the policy, not CORS being off.
+        Assert.True(allowed.Headers.Contains("Access-Control-Allow-Origin"));
         Assert.False(response.Headers.Contains("Access-Control-Allow-Origin"));
     }
 }

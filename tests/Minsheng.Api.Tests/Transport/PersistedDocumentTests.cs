@@ -47,13 +47,13 @@ public sealed class PersistedDocumentTests(ApiFactory factory)
     }
 
     [Theory]
-    [InlineData("documentId=sha256%3Adeadbeef")]
-    [InlineData("documentId=ProjectPage&query=%7Btenant%7Bname%7D%7D")]
-    public async Task Unknown_or_ambiguous_document_requests_are_refused(string queryString)
+    [InlineData("documentId=sha256%3Adeadbeef", "PERSISTED_QUERY_NOT_FOUND")]
+    [InlineData("documentId=ProjectPage&query=%7Btenant%7Bname%7D%7D", "BAD_USER_INPUT")]
+    public async Task Unknown_or_ambiguous_document_requests_are_refused(string queryString, string code)
     {
         var (status, body) = await GetAsync(queryString);
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Equal("BAD_USER_INPUT", body.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Equal(code, body.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
     }
 }
