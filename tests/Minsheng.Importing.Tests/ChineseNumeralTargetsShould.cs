@@ -42,6 +42,8 @@ public sealed class ChineseNumeralTargetsShould
     [InlineData("解决“最后一公里”问题")]
     [InlineData("工期三个月，两个工作日内办结")]
     [InlineData("初三学生体质健康监测")]
+    [InlineData("新建三至五所乡村幼儿园")]
+    [InlineData("每村配备五到十个公益岗位")]
     public void FindNoCountIn(string text) => Assert.Empty(QuantityParser.Parse(text));
 
     [Fact]

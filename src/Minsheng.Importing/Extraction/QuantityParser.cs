@@ -59,6 +59,7 @@ public static partial class QuantityParser
         foreach (var (numberStart, afterNumber, value, inWords) in NumberTokens(text))
         {
             if (excluded[numberStart] || !inWords && IsPartOfCodeOrRange(text, numberStart, afterNumber)) continue;
+            if (inWords && IsWordRange(text, numberStart, afterNumber)) continue;
             // 分别按100%和80%救助: a rule of payment, not a figure to deliver; the figures joined to it go with it.
             if (TextBefore(text, numberStart, 1) == "按" || skippedRateEnd >= 0 && text[skippedRateEnd..numberStart] is "和" or "、" or "及")
             {
@@ -131,6 +132,13 @@ public static partial class QuantityParser
         }
         return excluded;
     }
+
+    private const string NumeralCharacters = "一二两三四五六七八九十百千万零";
+
+    /// <summary>三至五所, 五到十个: a range in words is not one target figure.</summary>
+    private static bool IsWordRange(string text, int start, int end) =>
+        start > 1 && text[start - 1] is '至' or '到' or '—' or '-' or '～' && NumeralCharacters.Contains(text[start - 2])
+        || end + 1 < text.Length && text[end] is '至' or '到' or '—' or '-' or '～' && NumeralCharacters.Contains(text[end + 1]);
 
     private static bool IsPartOfCodeOrRange(string text, int start, int end)
     {
