@@ -41,8 +41,7 @@ public sealed class UnitOfWork(MinshengDbContext db, ITenantContextAccessor tena
 
     public async Task<T> RunAsync<T>(Func<MinshengDbContext, Task<T>> work, CancellationToken ct)
     {
-        if (tenant.Current is null)
-            throw new DomainException(DomainErrorKind.Forbidden, "No tenant was selected for this request; changes need one.");
+        RequireTenant();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
@@ -69,8 +68,7 @@ public sealed class UnitOfWork(MinshengDbContext db, ITenantContextAccessor tena
     /// </summary>
     public async Task<T> ReadAsync<T>(Func<MinshengDbContext, Task<T>> read, CancellationToken ct)
     {
-        if (tenant.Current is null)
-            throw new DomainException(DomainErrorKind.Forbidden, "No tenant was selected for this request.");
+        RequireTenant();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
@@ -80,6 +78,13 @@ public sealed class UnitOfWork(MinshengDbContext db, ITenantContextAccessor tena
         {
             db.ChangeTracker.Clear();
         }
+    }
+
+    /// <summary>Without a tenant there is nothing this request may read or change through the write model.</summary>
+    private void RequireTenant()
+    {
+        if (tenant.Current is null)
+            throw new DomainException(DomainErrorKind.Forbidden, "No tenant was selected for this request; changes need one.");
     }
 
     /// <summary>The database's refusals that are the caller's doing, as domain errors; anything else stays an internal error.</summary>

@@ -69,12 +69,7 @@ public sealed class PlanImportService(UnitOfWork uow)
             plan.SetSource(fileName, result.Sha256Hex);
 
             var units = await db.Units.ToListAsync(ct);
-            var sortOrder = 0;
-            foreach (var project in draft.Projects)
-            {
-                var parent = AddProject(db, plan.Id, null, ++sortOrder, project, units, createdUnits, warnings);
-                foreach (var sub in project.SubItems) AddProject(db, plan.Id, parent, ++sortOrder, sub, units, createdUnits, warnings);
-            }
+            AddProjects(db, plan.Id, draft.Projects, units, createdUnits, warnings);
             uow.Audit(replacePlanId is null ? "import" : "reimport", nameof(Plan), plan.Id, null,
                 new { plan, projects = draft.AllProjects().Count(), createdUnits });
             return (plan.Id, false);
@@ -124,12 +119,7 @@ public sealed class PlanImportService(UnitOfWork uow)
                 plan.SetSource(fileName, result.Sha256Hex);
                 db.Plans.Add(plan);
                 var units = await db.Units.ToListAsync(ct);
-                var order = 0;
-                foreach (var project in draft.Projects)
-                {
-                    var parent = AddProject(db, plan.Id, null, ++order, project, units, createdUnits, warnings);
-                    foreach (var sub in project.SubItems) AddProject(db, plan.Id, parent, ++order, sub, units, createdUnits, warnings);
-                }
+                AddProjects(db, plan.Id, draft.Projects, units, createdUnits, warnings);
                 planProjects = db.ChangeTracker.Entries<Project>().Select(e => e.Entity).ToList();
                 indicators = db.ChangeTracker.Entries<Indicator>().Select(e => e.Entity).ToList();
             }
@@ -206,6 +196,18 @@ public sealed class PlanImportService(UnitOfWork uow)
             return plan.Id;
         }, ct);
         return new PlanImportOutcome(result, false, id, false, createdUnits, warnings, recorded);
+    }
+
+    /// <summary>The draft's projects and their sub-items, numbered in annex order.</summary>
+    private static void AddProjects(Data.MinshengDbContext db, Guid planId, IEnumerable<ProjectDraft> projects,
+        List<Unit> units, List<string> createdUnits, List<ImportIssue> warnings)
+    {
+        var sortOrder = 0;
+        foreach (var project in projects)
+        {
+            var parent = AddProject(db, planId, null, ++sortOrder, project, units, createdUnits, warnings);
+            foreach (var sub in project.SubItems) AddProject(db, planId, parent, ++sortOrder, sub, units, createdUnits, warnings);
+        }
     }
 
     private static Guid AddProject(Data.MinshengDbContext db, Guid planId, Guid? parentId, int sortOrder, ProjectDraft draft,
