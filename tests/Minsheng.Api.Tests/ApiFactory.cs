@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Minsheng.Application.Demo;
 using Minsheng.Data;
 using Minsheng.Testing;
 
@@ -19,8 +18,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        OwnerConnectionString = await PostgresCluster.CreateMigratedDatabaseAsync("api");
-        await DemoDataLoader.LoadAsync(OwnerConnectionString, DemoDataGenerator.Generate(DemoDataGenerator.DemoTenants));
+        OwnerConnectionString = await PostgresCluster.CreateDemoDatabaseAsync("api");
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

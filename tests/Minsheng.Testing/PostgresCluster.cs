@@ -42,6 +42,14 @@ public static class PostgresCluster
         return owner;
     }
 
+    /// <summary>A new, migrated database holding the demo tenants, as the server's first start loads them.</summary>
+    public static async Task<string> CreateDemoDatabaseAsync(string prefix)
+    {
+        var owner = await CreateMigratedDatabaseAsync(prefix);
+        await Application.Demo.DemoDataLoader.LoadAsync(owner, Application.Demo.DemoDataGenerator.Generate(Application.Demo.DemoDataGenerator.DemoTenants));
+        return owner;
+    }
+
     private static void Shutdown()
     {
         try

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Minsheng.Application.Demo;
 using Minsheng.Data;
 using Minsheng.Testing;
 
@@ -14,8 +13,7 @@ public sealed class ProductionFactory : WebApplicationFactory<Program>, IAsyncLi
 
     public async Task InitializeAsync()
     {
-        _owner = await PostgresCluster.CreateMigratedDatabaseAsync("prod");
-        await DemoDataLoader.LoadAsync(_owner, DemoDataGenerator.Generate(DemoDataGenerator.DemoTenants));
+        _owner = await PostgresCluster.CreateDemoDatabaseAsync("prod");
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
