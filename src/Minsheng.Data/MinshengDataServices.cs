@@ -9,7 +9,14 @@ using Npgsql;
 namespace Minsheng.Data;
 
 /// <summary>Where the application connects. The app role must not own the tables (row-level security applies to it).</summary>
-public sealed record DatabaseOptions(string AppConnectionString);
+public sealed record DatabaseOptions(string AppConnectionString)
+{
+    /// <summary>
+    /// The server cancels any statement running longer (statement_timeout), so no request can hold a backend
+    /// for long whatever it asks for. A connection string that sets its own (Options=-c statement_timeout=…) wins.
+    /// </summary>
+    public TimeSpan StatementTimeout { get; init; } = TimeSpan.FromSeconds(10);
+}
 
 public static class MinshengDataServices
 {
@@ -23,6 +30,9 @@ public static class MinshengDataServices
             // returns to the pool, so skip DISCARD ALL. Hot statements get prepared after a few uses.
             builder.ConnectionStringBuilder.NoResetOnClose = true;
             if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0) builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
+            var startup = builder.ConnectionStringBuilder.Options ?? "";
+            if (!startup.Contains("statement_timeout", StringComparison.Ordinal))
+                builder.ConnectionStringBuilder.Options = $"{startup} -c statement_timeout={(int)options.StatementTimeout.TotalMilliseconds}".Trim();
             return builder.Build();
         });
         services.AddScoped<SqlCommandCounter>();

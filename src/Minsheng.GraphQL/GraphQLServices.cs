@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Minsheng.GraphQL.Loading;
+using Minsheng.GraphQL.Errors;
 using Minsheng.GraphQL.Transport;
 using Minsheng.GraphQL.Types;
 
@@ -18,7 +18,7 @@ public static class GraphQLServices
     // lists, in reality ~20 × 12 × 3 rows) scores ~40,000. Depth and the page cap (100) bound the real work.
     public const int MaxComplexity = 100_000;
 
-    public static IServiceCollection AddMinshengGraphQL(this IServiceCollection services)
+    public static IServiceCollection AddMinshengGraphQL(this IServiceCollection services, Action<GraphQLEndpointOptions>? configure = null)
     {
         services.AddGraphQL(b => b
             .AddSchema<MinshengSchema>()
@@ -34,7 +34,9 @@ public static class GraphQLServices
                 o.MaxComplexity = MaxComplexity;
             })
             .AddErrorInfoProvider<MinshengErrorInfoProvider>());
-        services.AddSingleton<GraphQLEndpointOptions>();
+        var options = new GraphQLEndpointOptions();
+        configure?.Invoke(options);
+        services.AddSingleton(options);
         services.AddSingleton<PersistedDocumentStore>();
         services.AddSingleton<GraphQLEndpoint>();
         return services;
@@ -44,25 +46,3 @@ public static class GraphQLServices
         endpoints.Map(pattern, (HttpContext http, GraphQLEndpoint endpoint) => endpoint.HandleAsync(http));
 }
 
-/// <summary>Every error carries extensions.code; parse and validation failures get the standard codes.</summary>
-public sealed class MinshengErrorInfoProvider() : ErrorInfoProvider(new ErrorInfoProviderOptions { ExposeCodes = false, ExposeData = true })
-{
-    public override ErrorInfo GetInfo(ExecutionError executionError)
-    {
-        var info = base.GetInfo(executionError);
-        var extensions = info.Extensions ?? new Dictionary<string, object?>();
-        var code = executionError switch
-        {
-            global::GraphQL.Validation.InvalidVariableError => ErrorCodes.BadUserInput,
-            // The analyzer reports both the depth and the complexity limit with this error.
-            global::GraphQL.Validation.Errors.Custom.ComplexityError => "QUERY_TOO_COMPLEX",
-            global::GraphQL.Validation.ValidationError => ErrorCodes.ValidationFailed,
-            global::GraphQL.Execution.SyntaxError => ErrorCodes.ParseFailed,
-            global::GraphQL.Execution.UnhandledError => ErrorCodes.Internal,
-            _ => executionError.Code ?? ErrorCodes.Internal,
-        };
-        if (executionError is global::GraphQL.Validation.ValidationError { Code: { } rule }) extensions["rule"] = rule;
-        extensions["code"] = code;
-        return new ErrorInfo { Message = info.Message, Extensions = extensions };
-    }
-}

@@ -25,7 +25,11 @@ builder.Services.AddHostedService<EmbeddedDatabaseLifetime>();
 builder.Services.AddTenantResolution();
 builder.Services.AddMinshengData(database.Options);
 builder.Services.AddMinshengApplication();
-builder.Services.AddMinshengGraphQL();
+builder.Services.AddMinshengGraphQL(graphQL =>
+{
+    builder.Configuration.GetSection("GraphQL").Bind(graphQL);
+    graphQL.VaryHeaders.Add(DevelopmentHeaderStrategy.HeaderName);
+});
 builder.Services.AddDashboardCors(builder.Configuration);
 
 var app = builder.Build();

@@ -21,6 +21,8 @@ public sealed class ReadSessionTests
             await reader.ReadAsync(ct);
             Count = reader.GetInt64(0);
         }
+
+        public void ReadNothing() => Count = 0;
     }
 
     private sealed class Failing : IBatchQuery
@@ -28,6 +30,10 @@ public sealed class ReadSessionTests
         public NpgsqlBatchCommand CreateCommand(Guid tenantId) => new("SELECT 1 / 0");
 
         public ValueTask ReadAsync(NpgsqlDataReader reader, CancellationToken ct) => ValueTask.CompletedTask;
+
+        public void ReadNothing()
+        {
+        }
     }
 
     [Fact]

@@ -90,12 +90,16 @@ public sealed class UnitOfWork(MinshengDbContext db, ITenantContextAccessor tena
     /// <summary>The database's refusals that are the caller's doing, as domain errors; anything else stays an internal error.</summary>
     private static DomainException? Translate(Exception e) => (e as PostgresException ?? e.InnerException as PostgresException) switch
     {
-        { SqlState: PostgresErrorCodes.UniqueViolation } pg => DomainException.Conflict($"This would duplicate an existing record ({pg.ConstraintName})."),
-        { SqlState: PostgresErrorCodes.ForeignKeyViolation } pg => DomainException.Conflict($"Other records still refer to this one, or it refers to a record that does not exist ({pg.ConstraintName})."),
-        { SqlState: PostgresErrorCodes.StringDataRightTruncation } => DomainException.Invalid("input", "A text is longer than its field allows."),
-        { SqlState: PostgresErrorCodes.NumericValueOutOfRange } => DomainException.Invalid("input", "A figure is out of range."),
+        { SqlState: PostgresErrorCodes.UniqueViolation } => DomainException.Conflict("This would duplicate an existing record."),
+        { SqlState: PostgresErrorCodes.ForeignKeyViolation } => DomainException.Conflict("Other records still refer to this one, or it refers to a record that does not exist."),
         { SqlState: PostgresErrorCodes.InsufficientPrivilege } => new DomainException(DomainErrorKind.Forbidden, "The database refused the change for this tenant."),
-        _ => null,
+        _ => DatabaseFailures.Classify(e) switch
+        {
+            DatabaseFailure.ValueTooLong => DomainException.Invalid("input", "A text is longer than its field allows."),
+            DatabaseFailure.OutOfRange => DomainException.Invalid("input", "A figure is out of range."),
+            DatabaseFailure.InvalidText => DomainException.Invalid("input", "A text contains characters that cannot be stored (such as NUL)."),
+            _ => null,
+        },
     };
 
     /// <summary>Records a change in the same transaction. <paramref name="before"/>/<paramref name="after"/> are snapshots (null on create/delete).</summary>

@@ -39,7 +39,7 @@ public sealed class DirectoryQueries(ReadSession session)
         var query = new ListQuery<RegionRow>(_ => parentCode is null
             ? Sql.Command("SELECT code, name, level, parent_code FROM regions WHERE parent_code IS NULL ORDER BY code")
             : Sql.Command("SELECT code, name, level, parent_code FROM regions WHERE parent_code = $1 ORDER BY code", parentCode),
-            r => new RegionRow(r.GetString(0), r.GetString(1), r.GetString(2), Sql.NullableString(r, 3)));
+            r => new RegionRow(r.GetString(0), r.GetString(1), r.GetString(2), Sql.NullableString(r, 3)), readsTenantData: false);
         await session.RunAsync(query, ct);
         return query.Rows;
     }

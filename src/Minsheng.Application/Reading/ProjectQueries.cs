@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using Minsheng.Data.Reading;
 using Minsheng.Domain;
 using Npgsql;
@@ -77,7 +78,7 @@ public sealed class ProjectQueries(ReadSession session)
 
         var rows = page.Rows;
         var edges = rows.Take(first).Select(row => new ProjectEdge(row, Cursor.Encode(order, row))).ToList();
-        return new ProjectPage(edges, rows.Count > first, cursor is not null, total?.Rows.Single());
+        return new ProjectPage(edges, rows.Count > first, cursor is not null, total?.Rows.SingleOrDefault());
     }
 
     private static string Where(ProjectFilter filter, Guid tenantId, out List<object> parameters)
@@ -127,30 +128,51 @@ public sealed class ProjectQueries(ReadSession session)
                 ProjectOrder.Deadline => [(row.Deadline?.Date ?? new DateOnly(9999, 12, 31)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)],
                 _ => [row.PlanId.ToString("N"), row.SortOrder.ToString(CultureInfo.InvariantCulture)],
             };
-            return Base64Url.EncodeToString(Encoding.UTF8.GetBytes(string.Join('\n', [((int)order).ToString(CultureInfo.InvariantCulture), row.Id.ToString("N"), .. values])));
+            // A JSON array, not a joined string: any value (a name with a line break, a comma …) round-trips.
+            return Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes<string[]>([((int)order).ToString(CultureInfo.InvariantCulture), row.Id.ToString("N"), .. values]));
         }
 
         public static Cursor Decode(string cursor, ProjectOrder order)
         {
             try
             {
-                var parts = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor)).Split('\n');
+                var parts = cursor.Length <= MaxLength ? JsonSerializer.Deserialize<string[]>(Base64Url.DecodeFromChars(cursor)) : null;
                 var expected = order == ProjectOrder.Sequence ? 4 : 3;
-                if (parts.Length == expected && parts[0] == ((int)order).ToString(CultureInfo.InvariantCulture) && Guid.TryParseExact(parts[1], "N", out var id)
-                    && Valid(order, parts[2..]))
+                if (parts is not null && parts.Length == expected && parts.All(p => p is not null) && parts[0] == ((int)order).ToString(CultureInfo.InvariantCulture)
+                    && Guid.TryParseExact(parts[1], "N", out var id) && Valid(order, parts[2..]))
                     return new Cursor(parts[2..], id);
             }
-            catch (FormatException)
+            catch (Exception e) when (e is FormatException or JsonException or InvalidOperationException or ArgumentException)
             {
             }
             throw DomainException.Invalid("after", "The cursor is not one this list produced (or it belongs to another ordering).");
         }
 
+        private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+        /// <summary>Text PostgreSQL can compare with a name: no NUL, no unpaired surrogate.</summary>
+        private static bool IsStorableText(string value)
+        {
+            if (value.Contains('\0')) return false;
+            try
+            {
+                StrictUtf8.GetByteCount(value);
+                return true;
+            }
+            catch (EncoderFallbackException)
+            {
+                return false;
+            }
+        }
+
+        /// <summary>Names are limited in length, so are real cursors; anything much longer is forged.</summary>
+        private const int MaxLength = 4096;
+
         // Values reach SQL as parameters cast to their column types; checking them here turns a forged
         // cursor into bad input rather than a database error.
         private static bool Valid(ProjectOrder order, string[] values) => order switch
         {
-            ProjectOrder.Name => true,
+            ProjectOrder.Name => IsStorableText(values[0]),
             ProjectOrder.Deadline => DateOnly.TryParseExact(values[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
             _ => Guid.TryParseExact(values[0], "N", out _) && int.TryParse(values[1], CultureInfo.InvariantCulture, out _),
         };

@@ -62,11 +62,22 @@ public abstract class BatchLoader<TKey, TValue> : IBatchQuery, IRequestCache whe
         _inFlight = [];
     }
 
+    void IBatchQuery.ReadNothing()
+    {
+        foreach (var key in _pending) _loaded[key] = Missing;
+        _pending.Clear();
+        _enqueued = false;
+    }
+
     void IBatchQuery.Fail(Exception error)
     {
+        // The keys in flight, and those still pending when the batch failed before it was built (the
+        // connection could not be opened): every caller waiting on any of them sees the error.
         var captured = ExceptionDispatchInfo.Capture(error);
-        foreach (var key in _inFlight) _failed[key] = captured;
+        foreach (var key in _inFlight.Concat(_pending)) _failed[key] = captured;
         _inFlight = [];
+        _pending.Clear();
+        _enqueued = false;
     }
 
     void IRequestCache.Clear()

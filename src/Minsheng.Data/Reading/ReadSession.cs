@@ -13,6 +13,15 @@ public interface IBatchQuery
 
     ValueTask ReadAsync(NpgsqlDataReader reader, CancellationToken ct);
 
+    /// <summary>
+    /// False for shared reference data (regions): such a query runs without a tenant. A query on tenant-owned
+    /// tables is never sent without one; it completes as if it had matched no row (<see cref="ReadNothing"/>).
+    /// </summary>
+    bool ReadsTenantData => true;
+
+    /// <summary>Completes the query with no rows, without touching the database.</summary>
+    void ReadNothing();
+
     /// <summary>The batch this query travelled in failed; every caller waiting on it must see the error.</summary>
     void Fail(Exception error)
     {
@@ -66,17 +75,27 @@ public sealed class ReadSession(NpgsqlDataSource dataSource, ITenantContextAcces
         var queries = _pending.ToArray();
         _pending.Clear();
 
-        _connection ??= await dataSource.OpenConnectionAsync(ct);
-        await using var batch = new NpgsqlBatch(_connection);
-        batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN READ ONLY"));
-        // Without a tenant nothing is set: the policies then return no rows.
-        if (tenant.Current is { } current) batch.BatchCommands.Add(new NpgsqlBatchCommand(TenantSetting.SetLocalStatement(current.TenantId)));
-        foreach (var query in queries) batch.BatchCommands.Add(query.CreateCommand(TenantId));
-        batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
-        counter.Record(queries.Length);
+        var current = tenant.Current;
+        if (current is null)
+        {
+            // Fail closed before the database: without a tenant, tenant-owned tables are not even queried.
+            foreach (var query in queries.Where(q => q.ReadsTenantData)) query.ReadNothing();
+            queries = queries.Where(q => !q.ReadsTenantData).ToArray();
+            if (queries.Length == 0) return;
+        }
 
         try
         {
+            // Opened inside the try: when the connection cannot be had (database down, pool exhausted,
+            // cancelled), every query of the batch, not only the caller's, must see the failure.
+            _connection ??= await dataSource.OpenConnectionAsync(ct);
+            await using var batch = new NpgsqlBatch(_connection);
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN READ ONLY"));
+            if (current is not null) batch.BatchCommands.Add(new NpgsqlBatchCommand(TenantSetting.SetLocalStatement(current.TenantId)));
+            foreach (var query in queries) batch.BatchCommands.Add(query.CreateCommand(TenantId));
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+            counter.Record(queries.Length);
+
             // Statements without a result set (BEGIN, SET, COMMIT) are skipped by the reader.
             await using var reader = await batch.ExecuteReaderAsync(ct);
             for (var i = 0; i < queries.Length; i++)
@@ -106,9 +125,9 @@ public sealed class ReadSession(NpgsqlDataSource dataSource, ITenantContextAcces
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
         {
-            // The connection is broken; drop it rather than return it to the pool.
+            // This connection is broken: Npgsql does not return a broken connection to the pool, so dropping it
+            // is enough. The rest of the pool stays (clearing it would punish every other request for one failure).
             await _connection.DisposeAsync();
-            NpgsqlConnection.ClearPool(_connection);
             _connection = null;
         }
     }

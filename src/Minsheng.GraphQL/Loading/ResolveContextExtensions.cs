@@ -3,6 +3,7 @@ using GraphQL.DataLoader;
 using Microsoft.Extensions.DependencyInjection;
 using Minsheng.Data.Reading;
 using Minsheng.Domain;
+using Minsheng.GraphQL.Errors;
 
 namespace Minsheng.GraphQL.Loading;
 
@@ -35,40 +36,5 @@ internal static class ResolveContextExtensions
         {
             throw ErrorCodes.From(e);
         }
-    }
-}
-
-public static class ErrorCodes
-{
-    public const string BadUserInput = "BAD_USER_INPUT";
-    public const string NotFound = "NOT_FOUND";
-    public const string Conflict = "CONFLICT";
-    public const string Forbidden = "FORBIDDEN";
-    public const string Unauthenticated = "UNAUTHENTICATED";
-    public const string ParseFailed = "GRAPHQL_PARSE_FAILED";
-    public const string ValidationFailed = "GRAPHQL_VALIDATION_FAILED";
-    public const string Internal = "INTERNAL_SERVER_ERROR";
-
-    public static ExecutionError From(DomainException e)
-    {
-        var error = new ExecutionError(e.Message)
-        {
-            Code = e.Kind switch
-            {
-                DomainErrorKind.NotFound => NotFound,
-                DomainErrorKind.Conflict => Conflict,
-                DomainErrorKind.Forbidden => Forbidden,
-                _ => BadUserInput,
-            },
-        };
-        if (e.Field is not null) error.Data["field"] = e.Field;
-        return error;
-    }
-
-    public static ExecutionError BadInput(string message, string? field = null)
-    {
-        var error = new ExecutionError(message) { Code = BadUserInput };
-        if (field is not null) error.Data["field"] = field;
-        return error;
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using System.Text.Unicode;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Types;
@@ -9,22 +10,10 @@ using GraphQLParser.Exceptions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Minsheng.GraphQL.Loading;
+using Minsheng.GraphQL.Errors;
 using Minsheng.Tenancy;
 
 namespace Minsheng.GraphQL.Transport;
-
-public sealed class GraphQLEndpointOptions
-{
-    /// <summary>Largest accepted POST body: room for a 10 MB document sent base64-encoded to importPlan.</summary>
-    public long MaxRequestBytes { get; set; } = 16 * 1024 * 1024;
-
-    /// <summary>Parsed documents kept for reuse; dashboards send the same few queries all day.</summary>
-    public int DocumentCacheSize { get; set; } = 500;
-
-    /// <summary>Only short documents are cached: one carrying a file inline must not stay in memory.</summary>
-    public int MaxCachedQueryLength { get; set; } = 8 * 1024;
-}
 
 /// <summary>
 /// GraphQL over HTTP, written for this project: GET for queries, POST with application/json, no batching.
@@ -43,31 +32,38 @@ public sealed class GraphQLEndpoint(
 {
     private readonly ConcurrentDictionary<string, CachedDocument> _documents = new(StringComparer.Ordinal);
 
-    /// <summary>A parsed document; <see cref="Validated"/> once it passed validation against the schema.</summary>
-    private sealed class CachedDocument(GraphQLDocument document)
+    /// <summary>A parsed document and why it breaks the limits, if it does; <see cref="Validated"/> once it passed validation.</summary>
+    private sealed class CachedDocument(GraphQLDocument document, BadRequestException? refusal)
     {
         public GraphQLDocument Document { get; } = document;
+        public BadRequestException? Refusal { get; } = refusal;
         public volatile bool Validated;
     }
 
     public async Task HandleAsync(HttpContext http)
     {
         string responseType = MediaTypes.GraphQLResponse;
+        // Answers depend on the tenant and the caller: never stored by a shared cache, and keyed on the headers
+        // that select them in any private one.
+        http.Response.Headers.CacheControl = "private, no-store";
+        http.Response.Headers.Vary = string.Join(", ", options.VaryHeaders);
         try
         {
             if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsPost(http.Request.Method))
             {
                 http.Response.Headers.Allow = "GET, POST";
-                throw new BadRequestException(StatusCodes.Status405MethodNotAllowed, "Use GET for queries or POST for any operation.");
+                throw new BadRequestException(StatusCodes.Status405MethodNotAllowed, "Use GET for queries or POST for any operation.", ErrorCodes.MethodNotAllowed);
             }
             responseType = SelectResponseType(http.Request);
             var request = await ParseRequestAsync(http.Request);
+            InputText.CheckVariables(request.Variables, options.MaxVariableListLength);
             var cached = ParseDocument(request.Query);
+            if (cached?.Refusal is { } refusal) throw refusal;
             var operation = cached is null ? null : SelectOperation(cached.Document, request.OperationName);
             if (operation?.Operation is OperationType.Mutation or OperationType.Subscription && HttpMethods.IsGet(http.Request.Method))
             {
                 http.Response.Headers.Allow = "POST";
-                throw new BadRequestException(StatusCodes.Status405MethodNotAllowed, "Mutations must be sent with POST.");
+                throw new BadRequestException(StatusCodes.Status405MethodNotAllowed, "Mutations must be sent with POST.", ErrorCodes.MethodNotAllowed);
             }
             var result = await ExecuteAsync(http, request, cached);
             await WriteResultAsync(http, result, responseType);
@@ -75,6 +71,16 @@ public sealed class GraphQLEndpoint(
         catch (BadRequestException e)
         {
             await WriteErrorAsync(http, e.StatusCode, e.Message, e.Code, responseType);
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            // The caller went away: nobody is left to answer.
+        }
+        catch (Exception e) when (!http.Response.HasStarted)
+        {
+            // A bug, not the caller's doing: logged in full here, reported without any detail.
+            logger.LogError(e, "GraphQL request failed");
+            await WriteErrorAsync(http, StatusCodes.Status500InternalServerError, "The server could not process the request.", ErrorCodes.Internal, responseType);
         }
     }
 
@@ -97,7 +103,7 @@ public sealed class GraphQLEndpoint(
             if (type is "*/*" or "application/*") return MediaTypes.Json;
         }
         throw new BadRequestException(StatusCodes.Status406NotAcceptable,
-            $"This endpoint answers with {MediaTypes.GraphQLResponse} or {MediaTypes.Json}.");
+            $"This endpoint answers with {MediaTypes.GraphQLResponse} or {MediaTypes.Json}.", ErrorCodes.NotAcceptable);
     }
 
     public async Task<GraphQLHttpRequest> ParseRequestAsync(HttpRequest request)
@@ -115,32 +121,60 @@ public sealed class GraphQLEndpoint(
         var contentType = request.ContentType;
         if (contentType is null || !Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media) ||
             !string.Equals(media.MediaType.Value, MediaTypes.Json, StringComparison.OrdinalIgnoreCase))
-            throw new BadRequestException(StatusCodes.Status415UnsupportedMediaType, "POST requests must have Content-Type: application/json.");
+            throw new BadRequestException(StatusCodes.Status415UnsupportedMediaType, "POST requests must have Content-Type: application/json.", ErrorCodes.UnsupportedMediaType);
         if (media.Charset.HasValue && !string.Equals(media.Charset.Value, "utf-8", StringComparison.OrdinalIgnoreCase))
-            throw new BadRequestException(StatusCodes.Status415UnsupportedMediaType, "Only the utf-8 charset is supported.");
-        if (request.ContentLength > options.MaxRequestBytes)
-            throw new BadRequestException(StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {options.MaxRequestBytes} bytes.");
+            throw new BadRequestException(StatusCodes.Status415UnsupportedMediaType, "Only the utf-8 charset is supported.", ErrorCodes.UnsupportedMediaType);
+        if (request.ContentLength > options.MaxRequestBytes) throw BodyTooLarge();
 
         using var buffer = new MemoryStream();
         await CopyLimitedAsync(request.Body, buffer, options.MaxRequestBytes, request.HttpContext.RequestAborted);
-        JsonDocument json;
+        var body = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        // JSON strings are only transcoded when read, so a body that is not UTF-8 would fail late and deep;
+        // checked here, whole, it is one clear 400.
+        if (!Utf8.IsValid(body.Span)) throw new BadRequestException(400, "The request body is not valid UTF-8.", ErrorCodes.BadRequest);
+        return ReadJson(() =>
+        {
+            using var json = JsonDocument.Parse(body);
+            return JsonRequestReader.FromJson(json.RootElement, ToInputs, persistedDocuments.Resolve);
+        }, "The request body is not valid JSON.");
+    }
+
+    private Inputs ToInputs(JsonElement element) => serializer.ReadNode<Inputs>(element) ?? Inputs.Empty;
+
+    /// <summary>
+    /// Reads JSON, turning every way it can be unreadable into a 400: malformed or too deeply nested
+    /// (JsonException), a string with an unpaired surrogate escape (InvalidOperationException when read),
+    /// a number no .NET type holds (Overflow/FormatException).
+    /// </summary>
+    private static T ReadJson<T>(Func<T> read, string malformed)
+    {
         try
         {
-            json = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
+            return read();
         }
-        catch (JsonException)
+        catch (JsonException e) when (e.InnerException is not InvalidOperationException)
         {
-            throw new BadRequestException(400, "The request body is not valid JSON.");
+            throw new BadRequestException(400, malformed, ErrorCodes.BadRequest);
         }
-        using (json)
+        catch (Exception e) when (e is InvalidOperationException or JsonException)
         {
-            return JsonRequestReader.FromJson(json.RootElement, e => serializer.ReadNode<Inputs>(e) ?? Inputs.Empty, persistedDocuments.Resolve);
+            throw new BadRequestException(400, InputText.Refusal, ErrorCodes.BadUserInput);
+        }
+        catch (Exception e) when (e is OverflowException or FormatException)
+        {
+            throw new BadRequestException(400, "A number in the request is out of range.", ErrorCodes.BadUserInput);
         }
     }
 
+    private BadRequestException BodyTooLarge() =>
+        new(StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {options.MaxRequestBytes} bytes.", ErrorCodes.RequestTooLarge);
+
     private async Task<ExecutionResult> ExecuteAsync(HttpContext http, GraphQLHttpRequest request, CachedDocument? cached)
     {
-        var options = new ExecutionOptions
+        // The time budget: the request's own cancellation, or the limit, whichever comes first.
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        budget.CancelAfter(options.ExecutionTimeout);
+        var executionOptions = new ExecutionOptions
         {
             Schema = schema,
             Query = request.Query,
@@ -150,10 +184,15 @@ public sealed class GraphQLEndpoint(
             Extensions = request.Extensions,
             RequestServices = http.RequestServices,
             User = http.User,
-            CancellationToken = http.RequestAborted,
+            CancellationToken = budget.Token,
             UserContext = new MinshengUserContext(http.RequestServices.GetService(typeof(ITenantContextAccessor)) as ITenantContextAccessor),
             UnhandledExceptionDelegate = context =>
             {
+                if (ResolverFailures.ToError(context.OriginalException) is { } known)
+                {
+                    context.Exception = known;
+                    return Task.CompletedTask;
+                }
                 logger.LogError(context.OriginalException, "GraphQL resolver failed: {Message}", context.OriginalException.Message);
                 if (environment.IsDevelopment()) context.ErrorMessage = context.OriginalException.Message;
                 return Task.CompletedTask;
@@ -161,17 +200,37 @@ public sealed class GraphQLEndpoint(
         };
         // Validation depends on the document and the schema only (not on variables), so a document that
         // passed once skips the standard rules; the rules marked for cached documents (limits) still run.
-        if (cached is { Validated: true }) options.ValidationRules = options.CachedDocumentValidationRules ?? [];
-        var result = await executer.ExecuteAsync(options);
-        if (cached is not null && result.Executed) cached.Validated = true;
-        return result;
+        if (cached is { Validated: true }) executionOptions.ValidationRules = executionOptions.CachedDocumentValidationRules ?? [];
+        try
+        {
+            var result = await executer.ExecuteAsync(executionOptions);
+            if (cached is not null && result.Executed) cached.Validated = true;
+            return result;
+        }
+        catch (OperationCanceledException) when (budget.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
+        {
+            return new ExecutionResult(new ExecutionError(
+                $"The request ran longer than {options.ExecutionTimeout.TotalSeconds:0.#} s and was stopped; ask for less.") { Code = ErrorCodes.Timeout })
+            {
+                Executed = true,
+            };
+        }
     }
 
     public async Task WriteResultAsync(HttpContext http, ExecutionResult result, string responseType)
     {
         // Under graphql-response+json a request that never executed (parse or validation failure) is a 400;
-        // legacy application/json clients get 200 for every well-formed request.
-        http.Response.StatusCode = !result.Executed && responseType == MediaTypes.GraphQLResponse ? 400 : 200;
+        // legacy application/json clients get 200 for every well-formed request. A database that cannot be
+        // reached is the server's state, not the caller's fault: 503, retry later, whatever the media type.
+        if (result.Errors?.Any(e => e.Code == ErrorCodes.DatabaseUnavailable) == true)
+        {
+            http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            http.Response.Headers.RetryAfter = "5";
+        }
+        else
+        {
+            http.Response.StatusCode = !result.Executed && responseType == MediaTypes.GraphQLResponse ? 400 : 200;
+        }
         http.Response.ContentType = responseType + "; charset=utf-8";
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
@@ -187,23 +246,22 @@ public sealed class GraphQLEndpoint(
     private Inputs? ParseJsonParameter(string? value, string name)
     {
         if (string.IsNullOrEmpty(value)) return null;
-        try
+        return ReadJson(() =>
         {
             using var json = JsonDocument.Parse(value);
-            return JsonRequestReader.ObjectOrNull(json.RootElement, name, e => serializer.ReadNode<Inputs>(e) ?? Inputs.Empty);
-        }
-        catch (JsonException)
-        {
-            throw new BadRequestException(400, $"The '{name}' parameter is not valid JSON.");
-        }
+            return JsonRequestReader.ObjectOrNull(json.RootElement, name, ToInputs);
+        }, $"The '{name}' parameter is not valid JSON.");
     }
 
     /// <summary>
-    /// Parses once per distinct query text and keeps the result; an unparsable document returns null and
-    /// the executer reports the syntax error in the usual GraphQL shape.
+    /// Parses once per distinct query text and keeps the result with its limit check; an unparsable document
+    /// returns null and the executer reports the syntax error in the usual GraphQL shape.
     /// </summary>
     private CachedDocument? ParseDocument(string query)
     {
+        if (query.Length > options.MaxQueryLength)
+            throw new BadRequestException(StatusCodes.Status413PayloadTooLarge,
+                $"The document is longer than {options.MaxQueryLength} characters; send files and long values as variables.", ErrorCodes.RequestTooLarge);
         if (_documents.TryGetValue(query, out var cached)) return cached;
         GraphQLDocument document;
         try
@@ -214,15 +272,11 @@ public sealed class GraphQLEndpoint(
         {
             return null;
         }
-        var entry = new CachedDocument(document);
-        if (query.Length <= options.MaxCachedQueryLength)
-        {
-            // Bounded without bookkeeping: when full, start over, so a flood of one-off documents cannot
-            // keep the ones dashboards repeat out of the cache for good.
-            if (_documents.Count >= options.DocumentCacheSize) _documents.Clear();
-            entry = _documents.GetOrAdd(query, entry);
-        }
-        return entry;
+        var entry = new CachedDocument(document, DocumentLimits.Check(document, options));
+        // Bounded without bookkeeping: when full, start over, so a flood of one-off documents cannot
+        // keep the ones dashboards repeat out of the cache for good.
+        if (_documents.Count >= options.DocumentCacheSize) _documents.Clear();
+        return _documents.GetOrAdd(query, entry);
     }
 
     private static GraphQLOperationDefinition? SelectOperation(GraphQLDocument document, string? operationName)
@@ -241,7 +295,7 @@ public sealed class GraphQLEndpoint(
         while ((read = await source.ReadAsync(chunk, ct)) > 0)
         {
             total += read;
-            if (total > limit) throw new BadRequestException(StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {limit} bytes.");
+            if (total > limit) throw new BadRequestException(StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {limit} bytes.", ErrorCodes.RequestTooLarge);
             await target.WriteAsync(chunk.AsMemory(0, read), ct);
         }
     }

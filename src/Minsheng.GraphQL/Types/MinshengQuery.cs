@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using Minsheng.Application.Reading;
 using Minsheng.Domain;
+using Minsheng.GraphQL.Errors;
 using Minsheng.GraphQL.Loading;
 using Minsheng.Tenancy;
 

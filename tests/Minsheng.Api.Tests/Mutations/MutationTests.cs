@@ -80,7 +80,7 @@ public sealed class MutationTests(ApiFactory factory)
         var response = await client.PostAsync(mutation);
 
         Assert.Equal("BAD_USER_INPUT", response.ErrorCode());
-        Assert.Equal(field, response.Body.GetProperty("errors")[0].GetProperty("extensions").GetProperty("data").GetProperty("field").GetString());
+        Assert.Equal(field, response.Body.GetProperty("errors")[0].GetProperty("extensions").GetProperty("field").GetString());
     }
 
     [Fact]

@@ -48,7 +48,7 @@ public sealed class PersistedDocumentTests(ApiFactory factory)
 
     [Theory]
     [InlineData("documentId=sha256%3Adeadbeef", "PERSISTED_QUERY_NOT_FOUND")]
-    [InlineData("documentId=ProjectPage&query=%7Btenant%7Bname%7D%7D", "BAD_USER_INPUT")]
+    [InlineData("documentId=ProjectPage&query=%7Btenant%7Bname%7D%7D", "BAD_REQUEST")]
     public async Task Unknown_or_ambiguous_document_requests_are_refused(string queryString, string code)
     {
         var (status, body) = await GetAsync(queryString);

@@ -83,7 +83,7 @@ public sealed class TransportTests(ApiFactory factory)
         var response = await Http().SendAsync(Post(body));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("BAD_USER_INPUT", await CodeOf(response));
+        Assert.Equal("BAD_REQUEST", await CodeOf(response));
     }
 
     [Fact]
