@@ -1,3 +1,4 @@
+using Minsheng.Domain.Values;
 using Microsoft.EntityFrameworkCore;
 using Minsheng.Domain;
 using Minsheng.Domain.Plans;

@@ -15,14 +15,6 @@ public sealed class ActorAccessor
     public string Name { get; set; } = "development";
 }
 
-/// <summary>A field of an update: absent (keep the current value) or given (possibly null, which clears it).</summary>
-public readonly record struct Opt<T>(bool HasValue, T Value)
-{
-    public static Opt<T> Absent => default;
-    public static Opt<T> Of(T value) => new(true, value);
-    public T Or(T current) => HasValue ? Value : current;
-}
-
 /// <summary>
 /// One command = one transaction: SET LOCAL of the tenant (by the interceptor), the change, its audit
 /// entries, commit. Any failure rolls everything back, so nothing half-written stays behind.

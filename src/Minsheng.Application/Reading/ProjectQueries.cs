@@ -18,10 +18,6 @@ public enum ProjectOrder
 public sealed record ProjectFilter(Guid? PlanId = null, int? Year = null, string? CategoryCode = null, Guid? UnitId = null,
     string? Search = null, bool TopLevelOnly = false);
 
-public sealed record ProjectEdge(ProjectRow Node, string Cursor);
-
-public sealed record ProjectPage(IReadOnlyList<ProjectEdge> Edges, bool HasNextPage, bool HasPreviousPage, int? TotalCount);
-
 /// <summary>
 /// The project list: keyset pagination (a deep page costs what the first one does), filters, ordering,
 /// and the total count sent in the same round trip when it is asked for.
@@ -30,7 +26,7 @@ public sealed class ProjectQueries(ReadSession session)
 {
     public const int MaxPageSize = 100;
 
-    public async Task<ProjectPage> GetPageAsync(ProjectFilter filter, ProjectOrder order, int first, string? after, bool includeTotal, CancellationToken ct)
+    public async Task<Page<ProjectRow>> GetPageAsync(ProjectFilter filter, ProjectOrder order, int first, string? after, bool includeTotal, CancellationToken ct)
     {
         if (first is < 0 or > MaxPageSize) throw DomainException.Invalid("first", $"first must be between 0 and {MaxPageSize}.");
         var cursor = after is null ? null : Cursor.Decode(after, order);
@@ -73,12 +69,12 @@ public sealed class ProjectQueries(ReadSession session)
             }, r => r.GetInt32(0));
             session.Enqueue(total);
         }
-        if (first == 0 && !includeTotal) return new ProjectPage([], false, cursor is not null, null);
+        if (first == 0 && !includeTotal) return new Page<ProjectRow>([], false, cursor is not null, null);
         await session.RunAsync(page, ct);
 
         var rows = page.Rows;
-        var edges = rows.Take(first).Select(row => new ProjectEdge(row, Cursor.Encode(order, row))).ToList();
-        return new ProjectPage(edges, rows.Count > first, cursor is not null, total?.Rows.SingleOrDefault());
+        var edges = rows.Take(first).Select(row => new Edge<ProjectRow>(row, Cursor.Encode(order, row))).ToList();
+        return new Page<ProjectRow>(edges, rows.Count > first, cursor is not null, total?.Rows.SingleOrDefault());
     }
 
     private static string Where(ProjectFilter filter, Guid tenantId, out List<object> parameters)

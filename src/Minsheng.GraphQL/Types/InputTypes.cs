@@ -189,14 +189,14 @@ internal sealed class Input(Dictionary<string, object?> values)
 
     public T? Value<T>(string key) => values.TryGetValue(key, out var v) && v is T t ? t : default;
 
-    public Application.Commands.Opt<T> Opt<T>(string key) => values.TryGetValue(key, out var v) ? Application.Commands.Opt<T>.Of((T)v!) : Application.Commands.Opt<T>.Absent;
+    public Domain.Values.Opt<T> Opt<T>(string key) => values.TryGetValue(key, out var v) ? Domain.Values.Opt<T>.Of((T)v!) : Domain.Values.Opt<T>.Absent;
 
     /// <summary>An update field that may be left out but not cleared: an explicit null is refused.</summary>
-    public Application.Commands.Opt<T> NonNull<T>(string key) => values.TryGetValue(key, out var v)
-        ? v is T t ? Application.Commands.Opt<T>.Of(t) : throw DomainException.Invalid(key, $"{key} cannot be null; leave it out to keep the current value.")
-        : Application.Commands.Opt<T>.Absent;
+    public Domain.Values.Opt<T> NonNull<T>(string key) => values.TryGetValue(key, out var v)
+        ? v is T t ? Domain.Values.Opt<T>.Of(t) : throw DomainException.Invalid(key, $"{key} cannot be null; leave it out to keep the current value.")
+        : Domain.Values.Opt<T>.Absent;
 
-    public Application.Commands.Opt<T> Opt<T>(string key, Func<object?, T> convert) => values.TryGetValue(key, out var v) ? Application.Commands.Opt<T>.Of(convert(v)) : Application.Commands.Opt<T>.Absent;
+    public Domain.Values.Opt<T> Opt<T>(string key, Func<object?, T> convert) => values.TryGetValue(key, out var v) ? Domain.Values.Opt<T>.Of(convert(v)) : Domain.Values.Opt<T>.Absent;
 
     public Guid Id(string key, string type) => GlobalId.Expect(values.GetValueOrDefault(key) as string, type, key);
 

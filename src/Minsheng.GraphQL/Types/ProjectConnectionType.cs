@@ -1,3 +1,4 @@
+using Minsheng.Data.Reading;
 using GraphQL;
 using GraphQL.Types;
 using Minsheng.Application.Reading;
@@ -5,7 +6,7 @@ using Minsheng.GraphQL.Loading;
 
 namespace Minsheng.GraphQL.Types;
 
-public sealed class PageInfoType : ObjectGraphType<ProjectPage>
+public sealed class PageInfoType : ObjectGraphType<Page<ProjectRow>>
 {
     public PageInfoType()
     {
@@ -17,7 +18,7 @@ public sealed class PageInfoType : ObjectGraphType<ProjectPage>
     }
 }
 
-public sealed class ProjectEdgeType : ObjectGraphType<ProjectEdge>
+public sealed class ProjectEdgeType : ObjectGraphType<Edge<ProjectRow>>
 {
     public ProjectEdgeType()
     {
@@ -51,7 +52,7 @@ public sealed class ProjectFilterInputType : InputObjectGraphType
 }
 
 /// <summary>A Relay connection of projects with first/after paging, filters, ordering and totalCount.</summary>
-public sealed class ProjectConnectionType : ObjectGraphType<ProjectPage>
+public sealed class ProjectConnectionType : ObjectGraphType<Page<ProjectRow>>
 {
     public ProjectConnectionType()
     {
@@ -67,7 +68,7 @@ public sealed class ProjectConnectionType : ObjectGraphType<ProjectPage>
         new QueryArgument<StringGraphType> { Name = "after", Description = "The endCursor of the previous page." },
         new QueryArgument<ProjectOrderType> { Name = "orderBy", DefaultValue = ProjectOrder.Sequence });
 
-    public static Task<ProjectPage> ResolveAsync(IResolveFieldContext context, ProjectFilter filter) => context.Guard(() =>
+    public static Task<Page<ProjectRow>> ResolveAsync(IResolveFieldContext context, ProjectFilter filter) => context.Guard(() =>
         context.Service<ProjectQueries>().GetPageAsync(
             filter,
             context.GetArgument("orderBy", ProjectOrder.Sequence),
