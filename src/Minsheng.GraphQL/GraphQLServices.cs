@@ -1,4 +1,3 @@
-using GraphQL;
 using GraphQL.Execution;
 using GraphQLParser.AST;
 using Microsoft.AspNetCore.Builder;
@@ -6,8 +5,17 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Minsheng.GraphQL.Errors;
+using Minsheng.GraphQL.Importing;
+using Minsheng.GraphQL.Indicators;
+using Minsheng.GraphQL.Milestones;
+using Minsheng.GraphQL.Plans;
+using Minsheng.GraphQL.Projects;
+using Minsheng.GraphQL.Regions;
+using Minsheng.GraphQL.Reports;
+using Minsheng.GraphQL.Schema;
+using Minsheng.GraphQL.Tenants;
 using Minsheng.GraphQL.Transport;
-using Minsheng.GraphQL.Types;
+using Minsheng.GraphQL.Units;
 
 namespace Minsheng.GraphQL;
 
@@ -15,7 +23,8 @@ public static class GraphQLServices
 {
     public const int MaxDepth = 12;
     // The analyzer assumes every list is long: a plan's projects with their reports and actuals (4 nested
-    // lists, in reality ~20 × 12 × 3 rows) scores ~40,000. Depth and the page cap (100) bound the real work.
+    // lists, in reality ~20 × 12 × 3 rows) scores ~40,000. Depth and the page cap (100) bound the real work;
+    // the endpoint caps root fields and expanded selections before this runs (DocumentLimits).
     public const int MaxComplexity = 100_000;
 
     public static IServiceCollection AddMinshengGraphQL(this IServiceCollection services, Action<GraphQLEndpointOptions>? configure = null)
@@ -23,6 +32,7 @@ public static class GraphQLServices
         services.AddGraphQL(b => b
             .AddSchema<MinshengSchema>()
             .AddGraphTypes(typeof(MinshengSchema).Assembly)
+            .AddGraphTypes(typeof(ISchemaContributor).Assembly)
             // Chinese text stays readable in responses instead of \uXXXX escapes.
             .AddSystemTextJson(o => o.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             // Serial, on purpose: the loaders of a level share one connection and one pending batch; the
@@ -34,6 +44,18 @@ public static class GraphQLServices
                 o.MaxComplexity = MaxComplexity;
             })
             .AddErrorInfoProvider<MinshengErrorInfoProvider>());
+
+        // The core concepts, in the order their fields appear in the schema. A plugin adds its own the same way.
+        services.AddSchemaContributor<TenantsContributor>();
+        services.AddSchemaContributor<PlansContributor>();
+        services.AddSchemaContributor<ProjectsContributor>();
+        services.AddSchemaContributor<IndicatorsContributor>();
+        services.AddSchemaContributor<MilestonesContributor>();
+        services.AddSchemaContributor<UnitsContributor>();
+        services.AddSchemaContributor<ReportsContributor>();
+        services.AddSchemaContributor<RegionsContributor>();
+        services.AddSchemaContributor<ImportingContributor>();
+
         var options = new GraphQLEndpointOptions();
         configure?.Invoke(options);
         services.AddSingleton(options);
@@ -45,4 +67,3 @@ public static class GraphQLServices
     public static IEndpointConventionBuilder MapMinshengGraphQL(this IEndpointRouteBuilder endpoints, string pattern = "/graphql") =>
         endpoints.Map(pattern, (HttpContext http, GraphQLEndpoint endpoint) => endpoint.HandleAsync(http));
 }
-

@@ -26,8 +26,9 @@ public sealed class ProjectQueries(ReadSession session)
 {
     public const int MaxPageSize = 100;
 
-    public async Task<Page<ProjectRow>> GetPageAsync(ProjectFilter filter, ProjectOrder order, int first, string? after, bool includeTotal, CancellationToken ct)
+    public async Task<Page<ProjectRow>> GetPageAsync(ProjectFilter filter, ProjectOrder order, PageRequest request, CancellationToken ct)
     {
+        var (first, after, includeTotal) = request;
         if (first is < 0 or > MaxPageSize) throw DomainException.Invalid("first", $"first must be between 0 and {MaxPageSize}.");
         var cursor = after is null ? null : Cursor.Decode(after, order);
 

@@ -11,3 +11,6 @@ public sealed record Page<T>(IReadOnlyList<Edge<T>> Edges, bool HasNextPage, boo
 {
     public static Page<T> Empty(bool hasPreviousPage = false, int? totalCount = null) => new([], false, hasPreviousPage, totalCount);
 }
+
+/// <summary>What a caller asked of a paged list: page size, the cursor to continue after, and whether it wants the total.</summary>
+public sealed record PageRequest(int First, string? After, bool IncludeTotal);

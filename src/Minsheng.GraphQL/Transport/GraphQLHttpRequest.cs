@@ -7,7 +7,7 @@ namespace Minsheng.GraphQL.Transport;
 public sealed record GraphQLHttpRequest(string Query, string? OperationName, Inputs? Variables, Inputs? Extensions);
 
 /// <summary>Why a request could not be read; becomes a 4xx response with a GraphQL error body.</summary>
-public sealed class BadRequestException(int statusCode, string message, string code = Errors.ErrorCodes.BadRequest) : Exception(message)
+public sealed class BadRequestException(int statusCode, string message, string code = ErrorCodes.BadRequest) : Exception(message)
 {
     public int StatusCode { get; } = statusCode;
     public string Code { get; } = code;

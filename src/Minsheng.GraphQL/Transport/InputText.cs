@@ -41,21 +41,21 @@ public static class InputText
     private static void Check(object? value, string path, int maxListLength, int depth)
     {
         // The JSON reader already limits nesting; this guards the recursion on its own.
-        if (depth > 64) throw new BadRequestException(400, $"Variable '{path}' is nested too deeply.", Errors.ErrorCodes.BadUserInput);
+        if (depth > 64) throw new BadRequestException(400, $"Variable '{path}' is nested too deeply.", ErrorCodes.BadUserInput);
         switch (value)
         {
             case string s when !IsAcceptable(s):
-                throw new BadRequestException(400, $"Variable '{path}': {Refusal}", Errors.ErrorCodes.BadUserInput);
+                throw new BadRequestException(400, $"Variable '{path}': {Refusal}", ErrorCodes.BadUserInput);
             case IDictionary<string, object?> map:
                 foreach (var (key, item) in map)
                 {
-                    if (!IsAcceptable(key)) throw new BadRequestException(400, $"Variable '{path}': {Refusal}", Errors.ErrorCodes.BadUserInput);
+                    if (!IsAcceptable(key)) throw new BadRequestException(400, $"Variable '{path}': {Refusal}", ErrorCodes.BadUserInput);
                     Check(item, $"{path}.{key}", maxListLength, depth + 1);
                 }
                 break;
             case IList list:
                 if (list.Count > maxListLength)
-                    throw new BadRequestException(400, $"Variable '{path}' has {list.Count} items; at most {maxListLength} are accepted.", Errors.ErrorCodes.BadUserInput);
+                    throw new BadRequestException(400, $"Variable '{path}' has {list.Count} items; at most {maxListLength} are accepted.", ErrorCodes.BadUserInput);
                 for (var i = 0; i < list.Count; i++) Check(list[i], $"{path}[{i}]", maxListLength, depth + 1);
                 break;
         }

@@ -38,5 +38,5 @@ public sealed class PersistedDocumentStore
 
     public string Resolve(string documentId) => _byId.TryGetValue(documentId, out var text)
         ? text
-        : throw new BadRequestException(400, $"No persisted document has the id '{documentId}'.", Errors.ErrorCodes.PersistedQueryNotFound);
+        : throw new BadRequestException(400, $"No persisted document has the id '{documentId}'.", ErrorCodes.PersistedQueryNotFound);
 }

@@ -2,7 +2,7 @@ using System.Buffers.Text;
 using System.Text;
 using Minsheng.Domain;
 
-namespace Minsheng.GraphQL.Types;
+namespace Minsheng.GraphQL.Abstractions;
 
 /// <summary>Opaque Relay ids: base64url of "Type:uuid". Clients must not build or parse them.</summary>
 public static class GlobalId

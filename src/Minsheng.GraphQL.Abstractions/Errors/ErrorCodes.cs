@@ -1,7 +1,7 @@
 using GraphQL;
 using Minsheng.Domain;
 
-namespace Minsheng.GraphQL.Errors;
+namespace Minsheng.GraphQL.Abstractions;
 
 /// <summary>The values of <c>extensions.code</c>. Every error this API returns carries one of them.</summary>
 public static class ErrorCodes

@@ -1,8 +1,8 @@
 using GraphQL.DataLoader;
 
-namespace Minsheng.GraphQL.Loading;
+namespace Minsheng.GraphQL.Abstractions;
 
-internal static class DataLoaderResultExtensions
+public static class DataLoaderResultExtensions
 {
     /// <summary>Maps a pending value without resolving it early, so the level still batches.</summary>
     public static IDataLoaderResult<TOut> Then<TIn, TOut>(this IDataLoaderResult<TIn> source, Func<TIn, TOut> map) =>

@@ -1,0 +1,101 @@
+using GraphQL;
+using GraphQL.Types;
+using Minsheng.Domain;
+using Minsheng.Domain.Values;
+
+namespace Minsheng.GraphQL.Abstractions;
+
+/// <summary>
+/// An input object bound to a record: fields are declared through typed handles and <see cref="Read"/> builds
+/// the record from them, so an unknown or misspelt field cannot compile. Update inputs use
+/// <see cref="Patch{TGraphType,TValue}"/> (absent keeps the value, null clears it) and
+/// <see cref="Keep{TGraphType,TValue}"/> (absent keeps it, null is refused).
+/// </summary>
+public abstract class InputType<T> : InputObjectGraphType
+{
+    /// <summary>Builds the record. Runs inside the resolver, so refused values become input errors naming the field.</summary>
+    public abstract T Read(InputValues input);
+
+    protected InputField<TValue> Required<TGraphType, TValue>(string name, string? description = null, Func<object, TValue>? convert = null)
+        where TGraphType : IGraphType
+    {
+        Declare<NonNullGraphType<TGraphType>>(name, description);
+        return new(name, values => values.TryGetValue(name, out var v) && v is not null
+            ? Convert(v, convert)
+            : throw DomainException.Invalid(name, $"{name} is required."));
+    }
+
+    protected InputField<TValue?> Optional<TGraphType, TValue>(string name, string? description = null, Func<object, TValue>? convert = null)
+        where TGraphType : IGraphType
+    {
+        Declare<TGraphType>(name, description);
+        return new(name, values => values.TryGetValue(name, out var v) && v is not null ? Convert(v, convert) : default);
+    }
+
+    /// <summary>An update field that may be left out (keep), given (change) or null (clear).</summary>
+    protected InputField<Opt<TValue?>> Patch<TGraphType, TValue>(string name, string? description = null, Func<object, TValue>? convert = null)
+        where TGraphType : IGraphType
+    {
+        Declare<TGraphType>(name, description);
+        return new(name, values => values.TryGetValue(name, out var v)
+            ? Opt<TValue?>.Of(v is null ? default : Convert(v, convert))
+            : Opt<TValue?>.Absent);
+    }
+
+    /// <summary>An update field that may be left out (keep) or given (change), but not cleared: null is refused.</summary>
+    protected InputField<Opt<TValue>> Keep<TGraphType, TValue>(string name, string? description = null, Func<object, TValue>? convert = null)
+        where TGraphType : IGraphType
+    {
+        Declare<TGraphType>(name, description);
+        return new(name, values => values.TryGetValue(name, out var v)
+            ? v is null
+                ? throw DomainException.Invalid(name, $"{name} cannot be null; leave it out to keep the current value.")
+                : Opt<TValue>.Of(Convert(v, convert))
+            : Opt<TValue>.Absent);
+    }
+
+    /// <summary>A required global id of an object of <paramref name="typeName"/>.</summary>
+    protected InputField<Guid> Id(string name, string typeName, string? description = null)
+    {
+        Declare<NonNullGraphType<IdGraphType>>(name, description);
+        return new(name, values => GlobalId.Expect(values.GetValueOrDefault(name) as string, typeName, name));
+    }
+
+    protected InputField<Guid?> OptionalId(string name, string typeName, string? description = null)
+    {
+        Declare<IdGraphType>(name, description);
+        return new(name, values => values.GetValueOrDefault(name) is string s ? GlobalId.Expect(s, typeName, name) : null);
+    }
+
+    /// <summary>An update's id field: absent keeps, an id changes, null clears.</summary>
+    protected InputField<Opt<Guid?>> PatchId(string name, string typeName, string? description = null)
+    {
+        Declare<IdGraphType>(name, description);
+        return new(name, values => values.TryGetValue(name, out var v)
+            ? Opt<Guid?>.Of(v is string s ? GlobalId.Expect(s, typeName, name) : null)
+            : Opt<Guid?>.Absent);
+    }
+
+    /// <summary>A list of global ids: null when the field is absent, empty when it is null or empty.</summary>
+    protected InputField<IReadOnlyList<Guid>?> Ids(string name, string typeName, string? description = null)
+    {
+        Declare<ListGraphType<NonNullGraphType<IdGraphType>>>(name, description);
+        return new(name, values => values.TryGetValue(name, out var v)
+            ? v is IEnumerable<object?> list ? list.Select(o => GlobalId.Expect(o as string, typeName, name)).ToList() : []
+            : null);
+    }
+
+    /// <summary>A list of strings: null when absent, empty when null.</summary>
+    protected InputField<IReadOnlyList<string>?> Strings(string name, string? description = null)
+    {
+        Declare<ListGraphType<NonNullGraphType<StringGraphType>>>(name, description);
+        return new(name, values => values.TryGetValue(name, out var v)
+            ? v is IEnumerable<object?> list ? list.OfType<string>().ToList() : []
+            : null);
+    }
+
+    private void Declare<TGraphType>(string name, string? description) where TGraphType : IGraphType =>
+        Field<TGraphType>(name).Description(description);
+
+    private static TValue Convert<TValue>(object value, Func<object, TValue>? convert) => convert is not null ? convert(value) : (TValue)value;
+}

@@ -1,0 +1,13 @@
+using GraphQL.Types;
+
+namespace Minsheng.GraphQL.Abstractions;
+
+public sealed class NodeInterface : InterfaceGraphType
+{
+    public NodeInterface()
+    {
+        Name = "Node";
+        Description = "An object with a global id, fetchable with the node field.";
+        Field<NonNullGraphType<IdGraphType>>("id").Description("Opaque global id.");
+    }
+}

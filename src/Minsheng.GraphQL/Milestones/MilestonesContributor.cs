@@ -1,0 +1,18 @@
+namespace Minsheng.GraphQL.Milestones;
+
+/// <summary>Milestones: create/update/delete and milestone nodes (lists come through their project).</summary>
+public sealed class MilestonesContributor : ISchemaContributor
+{
+    public void Contribute(SchemaComposition schema)
+    {
+        schema.AddNode(MilestoneType.TypeName, (c, id) => c.Load<MilestoneByIdLoader, MilestoneRow?>(id));
+
+        schema.Mutation.AddMutation<CreateMilestoneInputType, CreateMilestone, MilestoneType>("createMilestone", async (c, input) =>
+            c.Load<MilestoneByIdLoader, MilestoneRow?>(await c.Service<MilestoneCommands>().CreateAsync(
+                input.ProjectId, input.Due, input.Text, input.IndicatorId, input.CumulativeValue, c.CancellationToken)));
+        schema.Mutation.AddMutation<UpdateMilestoneInputType, UpdateMilestone, MilestoneType>("updateMilestone", async (c, input) =>
+            c.Load<MilestoneByIdLoader, MilestoneRow?>(await c.Service<MilestoneCommands>().UpdateAsync(
+                input.Id, input.Due, input.Text, input.IndicatorId, input.CumulativeValue, c.CancellationToken)));
+        schema.Mutation.AddDelete("deleteMilestone", MilestoneType.TypeName, (c, id) => c.Service<MilestoneCommands>().DeleteAsync(id, c.CancellationToken));
+    }
+}

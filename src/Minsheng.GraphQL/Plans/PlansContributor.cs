@@ -1,0 +1,22 @@
+namespace Minsheng.GraphQL.Plans;
+
+/// <summary>Plans: the plans and plan root fields, create/update/delete, and plan nodes.</summary>
+public sealed class PlansContributor : ISchemaContributor
+{
+    public void Contribute(SchemaComposition schema)
+    {
+        schema.AddNode(PlanType.TypeName, (c, id) => c.Load<PlanByIdLoader, PlanRow?>(id));
+
+        schema.Query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<PlanType>>>>("plans")
+            .Argument<IntGraphType>("year")
+            .ResolveAsync(async c => await c.Guard(() => c.Service<DirectoryQueries>().PlansAsync(c.GetArgument<int?>("year"), c.CancellationToken)));
+        schema.Query.Field<PlanType>("plan").Argument<NonNullGraphType<IdGraphType>>("id")
+            .Resolve(c => c.Load<PlanByIdLoader, PlanRow?>(c.IdArgument(PlanType.TypeName)));
+
+        schema.Mutation.AddMutation<CreatePlanInputType, PlanInput, PlanType>("createPlan", async (c, input) =>
+            c.Load<PlanByIdLoader, PlanRow?>(await c.Service<PlanCommands>().CreateAsync(input, c.CancellationToken)));
+        schema.Mutation.AddMutation<UpdatePlanInputType, UpdatePlan, PlanType>("updatePlan", async (c, input) =>
+            c.Load<PlanByIdLoader, PlanRow?>(await c.Service<PlanCommands>().UpdateAsync(input.Id, input.Patch, c.CancellationToken)));
+        schema.Mutation.AddDelete("deletePlan", PlanType.TypeName, (c, id) => c.Service<PlanCommands>().DeleteAsync(id, c.CancellationToken));
+    }
+}

@@ -1,0 +1,3 @@
+namespace Minsheng.GraphQL.Projects;
+
+public sealed class ProjectConnectionType() : ConnectionType<ProjectType, ProjectRow>(ProjectType.TypeName);

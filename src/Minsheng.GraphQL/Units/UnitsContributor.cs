@@ -1,0 +1,21 @@
+namespace Minsheng.GraphQL.Units;
+
+/// <summary>The unit directory: the units root field, create/update/delete and unit nodes.</summary>
+public sealed class UnitsContributor : ISchemaContributor
+{
+    public void Contribute(SchemaComposition schema)
+    {
+        schema.AddNode(UnitType.TypeName, (c, id) => c.Load<UnitByIdLoader, UnitRow?>(id));
+
+        schema.Query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<UnitType>>>>("units")
+            .Description("The tenant's unit directory; search matches names and aliases.")
+            .Argument<StringGraphType>("search")
+            .ResolveAsync(async c => await c.Guard(() => c.Service<DirectoryQueries>().UnitsAsync(c.GetArgument<string?>("search"), c.CancellationToken)));
+
+        schema.Mutation.AddMutation<CreateUnitInputType, CreateUnit, UnitType>("createUnit", async (c, input) =>
+            c.Load<UnitByIdLoader, UnitRow?>(await c.Service<UnitCommands>().CreateAsync(input.Name, input.Aliases, c.CancellationToken)));
+        schema.Mutation.AddMutation<UpdateUnitInputType, UpdateUnit, UnitType>("updateUnit", async (c, input) =>
+            c.Load<UnitByIdLoader, UnitRow?>(await c.Service<UnitCommands>().UpdateAsync(input.Id, input.Name, input.Aliases, c.CancellationToken)));
+        schema.Mutation.AddDelete("deleteUnit", UnitType.TypeName, (c, id) => c.Service<UnitCommands>().DeleteAsync(id, c.CancellationToken));
+    }
+}
