@@ -288,7 +288,9 @@ public sealed class HostileRequestGenerator(KnownIds ids)
         // Not a megabyte of these: merging N fields of one name is quadratic in N, and ~95,000 of them keep a
         // core busy for many minutes on the current server (the query text limit is what stops it).
         Query(c, "5,000 repeated __typename fields (quadratic field merging)", "{ " + Repeat("__typename ", 5_000) + "}", Expectation.Of(RequestTooLarge, TooComplex), Alternate());
-        Get(c, "GET with a 20 KB query", Q("{ tenant { name } }\n#" + new string('a', 20 * 1024)), tooLarge, Alternate());
+        // Under 30 KB, so no text limit applies: only a cap on selections stops it.
+        Query(c, "2,700 repeated __typename fields in under 30 KB", "{ " + Repeat("__typename ", 2_700) + "}", Expectation.Of(TooComplex), Alternate());
+        Get(c, "GET with a 64 KB query", Q("{ tenant { name } }\n#" + new string('a', 64 * 1024)), tooLarge, Alternate());
         Query(c, "200 KB string literal in units(search:)", "{ units(search: \"" + s200k + "\") { name } }", longValue, Alternate());
         Query(c, "200 KB String variable for units(search:)", "query($s: String) { units(search: $s) { name } }", longValue, Alternate(), new { s = s200k });
         Query(c, "200 KB filter.search variable", "query($f: ProjectFilter) { projects(filter: $f) { totalCount } }", longValue, Alternate(), new { f = new { search = s200k } });
@@ -396,9 +398,9 @@ public sealed class HostileRequestGenerator(KnownIds ids)
             "{ projects(first: 100) { nodes { " + string.Concat(Enumerable.Range(0, 500).Select(i => $"r{i}: reports {{ progress }} ")) + "} } }", wide, Alternate());
         Query(c, "1,000 skipped aliases of tenant", Aliases(1_000, "tenant @skip(if: true) { name }"), wide, Alternate());
 
-        // Each level doubles the spreads and, on the current server, roughly the time: 18 levels take about
-        // a second and a half, 30 would take hours, so the suite sends two sizes that show the growth.
-        foreach (var levels in new[] { 10, 18 })
+        // Each level doubles the spreads. Without a cap on expanded selections 18 levels cost a server about
+        // a second and a half and 30 levels hours (the request is then reported as unanswered and abandoned).
+        foreach (var levels in new[] { 10, 18, 30 })
         {
             var merged = new StringBuilder($"{{ ...F{levels} }} fragment F0 on Query {{ tenant {{ name }} }}");
             for (var i = 1; i <= levels; i++) merged.Append($" fragment F{i} on Query {{ ...F{i - 1} ...F{i - 1} }}");
@@ -640,17 +642,27 @@ public sealed class HostileRequestGenerator(KnownIds ids)
             ("right shape, bad guid", Base64Url("0\nnotaguid\nx\ny"), "SEQUENCE"),
             ("a NAME cursor under SEQUENCE", ids.NameCursor, "SEQUENCE"), ("a SEQUENCE cursor under NAME", ids.SequenceCursor, "NAME"),
             ("a DEADLINE cursor under SEQUENCE", ids.DeadlineCursor, "SEQUENCE"), ("a SEQUENCE cursor under DEADLINE", ids.SequenceCursor, "DEADLINE"),
-            ("DEADLINE cursor with year 99999", Base64Url($"2\n{guid}\n99999-01-01"), "DEADLINE"),
-            ("SEQUENCE cursor with sort order 99999999999", Base64Url($"0\n{guid}\n{guid}\n99999999999"), "SEQUENCE"),
+            // Forged in the shapes cursors have had (values joined by line breaks, then a JSON array): the
+            // shape is right, a value is not.
+            ("DEADLINE cursor with year 99999 (line form)", Base64Url($"2\n{guid}\n99999-01-01"), "DEADLINE"),
+            ("SEQUENCE cursor with sort order 99999999999 (line form)", Base64Url($"0\n{guid}\n{guid}\n99999999999"), "SEQUENCE"),
+            ("DEADLINE cursor with year 99999 (array form)", Base64Url($"[\"2\",\"{guid}\",\"99999-01-01\"]"), "DEADLINE"),
+            ("SEQUENCE cursor with sort order 99999999999 (array form)", Base64Url($"[\"0\",\"{guid}\",\"{guid}\",\"99999999999\"]"), "SEQUENCE"),
+            ("SEQUENCE cursor with a null value (array form)", Base64Url($"[\"0\",\"{guid}\",null,\"1\"]"), "SEQUENCE"),
+            ("NAME cursor with a lone surrogate (array form)", Base64Url($"[\"1\",\"{guid}\",\"\\ud800\"]"), "NAME"),
+            ("NAME cursor that is a JSON object", Base64Url("{\"1\":\"x\"}"), "NAME"),
+            ("NAME cursor with one part (array form)", Base64Url("[\"1\"]"), "NAME"),
             ("10 KB cursor", new string('Q', 10_240), "SEQUENCE"),
         ];
         foreach (var (label, cursor, order) in cursors)
             Query(c, label, $"query($a: String) {{ projects(first: 5, after: $a, orderBy: {order}) {{ edges {{ cursor }} }} }}", BadValue, Alternate(), new { a = cursor });
         Query(c, "cursor with a GraphQL \\u0000", """{ projects(after: "\u0000") { totalCount } }""", BadValue, Alternate());
         // Well-formed NAME cursors whose name carries NUL: they reach the query unless the value is checked.
-        Query(c, "NAME cursor whose name holds NUL", "query($a: String) { projects(first: 5, after: $a, orderBy: NAME) { edges { cursor } } }", BadValue, OwnTenant,
+        Query(c, "NAME cursor whose name holds NUL (line form)", "query($a: String) { projects(first: 5, after: $a, orderBy: NAME) { edges { cursor } } }", BadValue, OwnTenant,
             new { a = Base64Url($"1\n{guid}\na\0b") });
-        Query(c, "NAME cursor whose name holds NUL, no tenant", "query($a: String) { projects(first: 5, after: $a, orderBy: NAME) { edges { cursor } } }", BadValue, null,
+        Query(c, "NAME cursor whose name holds NUL (array form)", "query($a: String) { projects(first: 5, after: $a, orderBy: NAME) { edges { cursor } } }", BadValue, OwnTenant,
+            new { a = Base64Url($"[\"1\",\"{guid}\",\"a\\u0000b\"]") });
+        Query(c, "NAME cursor whose name holds NUL, no tenant (line form)", "query($a: String) { projects(first: 5, after: $a, orderBy: NAME) { edges { cursor } } }", BadValue, null,
             new { a = Base64Url($"1\n{guid}\n\0") });
         Query(c, "after: 123 (Int literal)", "{ projects(after: 123) { totalCount } }", BadLiteral, Alternate());
     }
