@@ -1,3 +1,4 @@
+using Minsheng.GraphQL.Common;
 using Minsheng.GraphQL.Plans;
 using Minsheng.GraphQL.Units;
 
@@ -24,5 +25,5 @@ public sealed class ProjectFilterInputType : InputType<ProjectFilter>
     }
 
     public override ProjectFilter Read(InputValues input) => new(input.Get(_planId), input.Get(_year), input.Get(_category),
-        input.Get(_unitId), input.Get(_search), input.Get(_topLevelOnly) ?? false);
+        input.Get(_unitId), SearchText.Checked(input.Get(_search), "search"), input.Get(_topLevelOnly) ?? false);
 }

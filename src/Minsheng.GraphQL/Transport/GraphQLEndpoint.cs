@@ -257,6 +257,9 @@ public sealed class GraphQLEndpoint(
     /// Parses once per distinct query text and keeps the result with its limit check; an unparsable document
     /// returns null and the executer reports the syntax error in the usual GraphQL shape.
     /// </summary>
+    /// <summary>Selections, lists and objects nested deeper than this are refused by the parser itself.</summary>
+    private const int MaxNesting = 64;
+
     private CachedDocument? ParseDocument(string query)
     {
         if (query.Length > options.MaxQueryLength)
@@ -266,7 +269,12 @@ public sealed class GraphQLEndpoint(
         GraphQLDocument document;
         try
         {
-            document = Parser.Parse(query, new ParserOptions { Ignore = IgnoreOptions.Comments, MaxDepth = 64 });
+            document = Parser.Parse(query, new ParserOptions { Ignore = IgnoreOptions.Comments, MaxDepth = MaxNesting });
+        }
+        catch (GraphQLMaxDepthExceededException)
+        {
+            // Refused here: the executer would parse it again with its own options and fail as an internal error.
+            throw new BadRequestException(400, $"The document is nested more than {MaxNesting} levels deep.", ErrorCodes.QueryTooComplex);
         }
         catch (GraphQLParserException)
         {

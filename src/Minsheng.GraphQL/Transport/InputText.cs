@@ -35,7 +35,11 @@ public static class InputText
     public static void CheckVariables(Inputs? variables, int maxListLength)
     {
         if (variables is null) return;
-        foreach (var (name, value) in variables) Check(value, name, maxListLength, depth: 0);
+        foreach (var (name, value) in variables)
+        {
+            if (!IsAcceptable(name)) throw new BadRequestException(400, $"A variable name: {Refusal}", ErrorCodes.BadUserInput);
+            Check(value, name, maxListLength, depth: 0);
+        }
     }
 
     private static void Check(object? value, string path, int maxListLength, int depth)

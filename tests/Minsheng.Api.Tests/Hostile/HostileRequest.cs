@@ -65,6 +65,11 @@ public enum SuccessRule
     Never,
     /// <summary>A byte mutation that kept the request valid: a 200 without errors is fine, and counted apart.</summary>
     KeptValid,
+    /// <summary>
+    /// A read of another tenant's object, or of an id no type answers to: the field is null and no error is
+    /// raised, exactly as for an object that does not exist, so the answer does not tell which ids exist elsewhere.
+    /// </summary>
+    NullAsIfMissing,
     /// <summary>importPlan may refuse a document in its payload (succeeded: false with import errors) instead of a GraphQL error.</summary>
     ImportRefusedInPayload,
 }
