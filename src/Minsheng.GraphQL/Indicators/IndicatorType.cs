@@ -7,7 +7,7 @@ public sealed class IndicatorType : ObjectGraphType<IndicatorRow>
 {
     public const string TypeName = "Indicator";
 
-    public IndicatorType()
+    public IndicatorType(IEnumerable<ITypeExtension<IndicatorType>> extensions)
     {
         Name = TypeName;
         Description = "A quantified target (目标) of a project.";
@@ -21,5 +21,6 @@ public sealed class IndicatorType : ObjectGraphType<IndicatorRow>
         Field(i => i.Unit).Description("Unit of measure: 户, 人次, 公里, %, ‰ …");
         Field(i => i.SourcePhrase, nullable: true).Description("The phrase of the plan the target was read from.");
         IsTypeOf = o => o is IndicatorRow;
+        this.ApplyExtensions(extensions);
     }
 }

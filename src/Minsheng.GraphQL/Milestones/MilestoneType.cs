@@ -8,7 +8,7 @@ public sealed class MilestoneType : ObjectGraphType<MilestoneRow>
 {
     public const string TypeName = "Milestone";
 
-    public MilestoneType()
+    public MilestoneType(IEnumerable<ITypeExtension<MilestoneType>> extensions)
     {
         Name = TypeName;
         Interface<NodeInterface>();
@@ -20,5 +20,6 @@ public sealed class MilestoneType : ObjectGraphType<MilestoneRow>
             .Resolve(c => c.Source.IndicatorId is { } i ? c.Load<IndicatorByIdLoader, IndicatorRow?>(i) : null);
         Field<DecimalGraphType>("cumulativeValue").Description("Cumulative figure of the indicator due by this date.").Resolve(c => c.Source.CumulativeValue);
         IsTypeOf = o => o is MilestoneRow;
+        this.ApplyExtensions(extensions);
     }
 }

@@ -8,7 +8,7 @@ public sealed class PlanType : ObjectGraphType<PlanRow>
 {
     public const string TypeName = "Plan";
 
-    public PlanType()
+    public PlanType(IEnumerable<ITypeExtension<PlanType>> extensions)
     {
         Name = TypeName;
         Description = "A year's 民生实事 plan as issued in one notice.";
@@ -32,5 +32,6 @@ public sealed class PlanType : ObjectGraphType<PlanRow>
             .Description("All the plan's projects and sub-items in annex order (a plan has tens, not thousands). For paging use the root projects field with filter.planId.")
             .Resolve(c => c.Load<ProjectsByPlanLoader, IReadOnlyList<ProjectRow>>(c.Source.Id));
         IsTypeOf = o => o is PlanRow;
+        this.ApplyExtensions(extensions);
     }
 }

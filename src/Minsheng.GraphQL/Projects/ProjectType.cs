@@ -12,7 +12,7 @@ public sealed class ProjectType : ObjectGraphType<ProjectRow>
 {
     public const string TypeName = "Project";
 
-    public ProjectType()
+    public ProjectType(IEnumerable<ITypeExtension<ProjectType>> extensions)
     {
         Name = TypeName;
         Description = "One 实事 of a plan; sub-items point to their parent.";
@@ -47,6 +47,7 @@ public sealed class ProjectType : ObjectGraphType<ProjectRow>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProgressReportType>>>>("reports").Description("Monthly reports, newest first.")
             .Resolve(c => c.Load<ReportsByProjectLoader, IReadOnlyList<ReportRow>>(c.Source.Id));
         IsTypeOf = o => o is ProjectRow;
+        this.ApplyExtensions(extensions);
     }
 
     private static global::GraphQL.DataLoader.IDataLoaderResult<IReadOnlyList<ProjectUnitRow>> Units(IResolveFieldContext<ProjectRow> c) =>

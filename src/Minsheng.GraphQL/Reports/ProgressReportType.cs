@@ -7,7 +7,7 @@ public sealed class ProgressReportType : ObjectGraphType<ReportRow>
 {
     public const string TypeName = "ProgressReport";
 
-    public ProgressReportType()
+    public ProgressReportType(IEnumerable<ITypeExtension<ProgressReportType>> extensions)
     {
         Name = TypeName;
         Description = "A lead unit's monthly progress report (月度调度).";
@@ -24,5 +24,6 @@ public sealed class ProgressReportType : ObjectGraphType<ReportRow>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ActualType>>>>("actuals").Description("Achieved figures of the project's targets, as reported.")
             .Resolve(c => c.Load<ActualsByReportLoader, IReadOnlyList<ActualRow>>(c.Source.Id));
         IsTypeOf = o => o is ReportRow;
+        this.ApplyExtensions(extensions);
     }
 }

@@ -5,7 +5,7 @@ namespace Minsheng.GraphQL.Tenants;
 
 public sealed class TenantType : ObjectGraphType<TenantContext>
 {
-    public TenantType()
+    public TenantType(IEnumerable<ITypeExtension<TenantType>> extensions)
     {
         Name = "Tenant";
         Description = "The government this request acts for.";
@@ -13,5 +13,6 @@ public sealed class TenantType : ObjectGraphType<TenantContext>
         Field(t => t.Name);
         Field<NonNullGraphType<EnumerationGraphType<RegionLevel>>>("level").Resolve(c => c.Source.Level);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("enabledPlugins").Resolve(c => c.Source.EnabledPlugins);
+        this.ApplyExtensions(extensions);
     }
 }

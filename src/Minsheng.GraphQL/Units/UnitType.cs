@@ -4,7 +4,7 @@ public sealed class UnitType : ObjectGraphType<UnitRow>
 {
     public const string TypeName = "Unit";
 
-    public UnitType()
+    public UnitType(IEnumerable<ITypeExtension<UnitType>> extensions)
     {
         Name = TypeName;
         Description = "A department (单位) of the tenant's directory.";
@@ -13,5 +13,6 @@ public sealed class UnitType : ObjectGraphType<UnitRow>
         Field(u => u.Name);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("aliases").Resolve(c => c.Source.Aliases);
         IsTypeOf = o => o is UnitRow;
+        this.ApplyExtensions(extensions);
     }
 }

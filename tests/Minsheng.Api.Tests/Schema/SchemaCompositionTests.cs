@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Minsheng.Application.Reading;
 using Minsheng.Data.Reading;
 using Minsheng.GraphQL.Abstractions;
+using Minsheng.GraphQL.Projects;
 using Minsheng.GraphQL.Units;
 
 namespace Minsheng.Api.Tests.Schema;
@@ -73,16 +74,24 @@ public sealed class SchemaCompositionTests(ApiFactory factory)
         }
     }
 
+    /// <summary>A field on a core type, added from outside: how a plugin puts its data on Project.</summary>
+    private sealed class ProjectMemoExtension : ITypeExtension<ProjectType>
+    {
+        public void Extend(ProjectType type) =>
+            type.Field<NonNullGraphType<StringGraphType>>("memo").Resolve(c => "备忘：" + ((ProjectRow)c.Source!).Name);
+    }
+
     private HttpClient Client() => factory.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
     {
         services.AddSchemaContributor<MemosContributor>();
+        services.AddTypeExtension<ProjectType, ProjectMemoExtension>();
         services.AddTransient<MemoType>();
         services.AddTransient<MemoConnectionType>();
         services.AddTransient<AddMemoInputType>();
     })).CreateClient();
 
     [Fact]
-    public async Task A_contributor_adds_a_connection_a_mutation_and_nodes_without_touching_core_files()
+    public async Task A_contributor_adds_a_connection_a_mutation_nodes_and_a_field_on_a_core_type_without_touching_core_files()
     {
         var client = new GraphQLClient(Client(), "411302");
 
@@ -94,6 +103,7 @@ public sealed class SchemaCompositionTests(ApiFactory factory)
         var id = page.GetProperty("edges")[0].GetProperty("node").GetProperty("id").GetString();
         var node = await client.QueryAsync("query($id: ID!) { node(id: $id) { ... on Memo { text } } }", new { id });
         var added = await client.QueryAsync("mutation { addMemo(input: { text: \"备忘\", copies: 2 }) }");
+        var extended = (await client.QueryAsync("{ projects(first: 1) { nodes { name memo } } }")).GetProperty("projects").GetProperty("nodes")[0];
 
         Assert.Equal(3, page.GetProperty("totalCount").GetInt32());
         Assert.True(page.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean());
@@ -102,14 +112,17 @@ public sealed class SchemaCompositionTests(ApiFactory factory)
         Assert.True(second.GetProperty("pageInfo").GetProperty("hasPreviousPage").GetBoolean());
         Assert.Equal("第一", node.GetProperty("node").GetProperty("text").GetString());
         Assert.Equal(["备忘", "备忘"], added.GetProperty("addMemo").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("备忘：" + extended.GetProperty("name").GetString(), extended.GetProperty("memo").GetString());
     }
 
     [Fact]
     public async Task The_core_schema_does_not_have_what_no_contributor_added()
     {
         var response = await factory.Client("411302").PostAsync("{ memos(first: 1) { totalCount } }");
+        var extension = await factory.Client("411302").PostAsync("{ projects(first: 1) { nodes { memo } } }");
 
         Assert.Equal("GRAPHQL_VALIDATION_FAILED", response.ErrorCode());
+        Assert.Equal("GRAPHQL_VALIDATION_FAILED", extension.ErrorCode());
     }
 
     [Fact]
