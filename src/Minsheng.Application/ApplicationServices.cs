@@ -1,7 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Minsheng.Application.Commands;
-using Minsheng.Application.Reading;
+using Minsheng.Application.Common;
+using Minsheng.Application.Importing;
+using Minsheng.Application.Indicators;
+using Minsheng.Application.Milestones;
+using Minsheng.Application.Plans;
+using Minsheng.Application.Projects;
+using Minsheng.Application.Regions;
+using Minsheng.Application.Units;
+using Minsheng.Data.Reading;
 
 namespace Minsheng.Application;
 
@@ -17,26 +24,37 @@ public static class ApplicationServices
         services.AddScoped<IndicatorCommands>();
         services.AddScoped<MilestoneCommands>();
         services.AddScoped<UnitCommands>();
-        services.AddScoped<Importing.PlanImportService>();
-        services.AddScoped<Importing.PlanExportService>();
+        services.AddScoped<PlanImportService>();
+        services.AddScoped<PlanExportService>();
 
+        services.AddScoped<PlanQueries>();
         services.AddScoped<ProjectQueries>();
+        services.AddScoped<UnitQueries>();
+        services.AddScoped<RegionQueries>();
         services.AddScoped<DirectoryQueries>();
-        // Loaders are scoped: one cache and one pending batch per request.
-        services.AddScoped<PlanByIdLoader>();
-        services.AddScoped<ProjectByIdLoader>();
-        services.AddScoped<UnitByIdLoader>();
-        services.AddScoped<IndicatorByIdLoader>();
-        services.AddScoped<MilestoneByIdLoader>();
-        services.AddScoped<ReportByIdLoader>();
-        services.AddScoped<IndicatorsByProjectLoader>();
-        services.AddScoped<MilestonesByProjectLoader>();
-        services.AddScoped<SubItemsByProjectLoader>();
-        services.AddScoped<ProjectsByPlanLoader>();
-        services.AddScoped<ActualsByReportLoader>();
-        services.AddScoped<ReportsByProjectLoader>();
-        services.AddScoped<UnitsByProjectLoader>();
-        services.AddScoped<LatestReportByProjectLoader>();
+        AddLoaders(services);
         return services;
+    }
+
+    /// <summary>
+    /// Every concrete loader of this assembly, found by scanning so that a loader added to a concept folder
+    /// cannot be forgotten here. Scoped: one cache and one pending batch per request.
+    /// </summary>
+    private static void AddLoaders(IServiceCollection services)
+    {
+        foreach (var type in typeof(ApplicationServices).Assembly.GetTypes())
+        {
+            if (type is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false } && IsBatchLoader(type))
+                services.AddScoped(type);
+        }
+    }
+
+    private static bool IsBatchLoader(Type type)
+    {
+        for (var t = type.BaseType; t is not null; t = t.BaseType)
+        {
+            if (t.IsGenericType && t.GetGenericTypeDefinition() == typeof(BatchLoader<,>)) return true;
+        }
+        return false;
     }
 }

@@ -45,7 +45,7 @@ internal sealed class CliDatabase : IAsyncDisposable
             ?? throw new CliException($"No tenant has the region code '{regionCode}'. List them with: minsheng tenants");
         await using var scope = _services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantContextHolder>().Set(tenant);
-        scope.ServiceProvider.GetRequiredService<Application.Commands.ActorAccessor>().Name = $"cli:{Environment.UserName}";
+        scope.ServiceProvider.GetRequiredService<Application.Common.ActorAccessor>().Name = $"cli:{Environment.UserName}";
         return await work(scope.ServiceProvider);
     }
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Minsheng.Application.Importing;
-using Minsheng.Application.Reading;
+using Minsheng.Application.Plans;
 using Minsheng.Domain;
 
 namespace Minsheng.Cli;
@@ -17,7 +17,7 @@ internal static class PlansCommands
         command.SetAction(async (parse, ct) =>
         {
             await using var database = await CliDatabase.OpenAsync(parse.GetValue(CliDatabase.ConnectionOption), ct);
-            var plans = await database.AsTenantAsync(parse.GetValue(Tenant)!, services => services.GetRequiredService<DirectoryQueries>().PlansAsync(null, ct), ct);
+            var plans = await database.AsTenantAsync(parse.GetValue(Tenant)!, services => services.GetRequiredService<PlanQueries>().PlansAsync(null, ct), ct);
             foreach (var plan in plans) Console.WriteLine($"{plan.Id}  {plan.Year}  {plan.Status,-9}  {plan.Title}");
             return 0;
         });

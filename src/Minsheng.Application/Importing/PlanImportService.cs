@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Minsheng.Application.Commands;
+using Minsheng.Application.Common;
 using Minsheng.Domain;
 using Minsheng.Domain.Plans;
 using Minsheng.Domain.Reports;

@@ -2,7 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Minsheng.Application.Reading;
+using Minsheng.Application.Projects;
 using Minsheng.Data.Reading;
 using Minsheng.GraphQL.Abstractions;
 using Minsheng.GraphQL.Projects;

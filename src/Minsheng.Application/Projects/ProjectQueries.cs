@@ -2,11 +2,12 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Minsheng.Application.Common;
 using Minsheng.Data.Reading;
 using Minsheng.Domain;
 using Npgsql;
 
-namespace Minsheng.Application.Reading;
+namespace Minsheng.Application.Projects;
 
 public enum ProjectOrder
 {
@@ -57,8 +58,8 @@ public sealed class ProjectQueries(ReadSession session)
                 where += $" AND ({orderBy}) > ({string.Join(", ", placeholders)}, ${parameters.Count})";
             }
             parameters.Add(first + 1);
-            return Sql.Command($"SELECT {Sql.ProjectColumns} FROM projects p WHERE {where} ORDER BY {orderBy} LIMIT ${parameters.Count}", [.. parameters]);
-        }, r => Sql.ReadProject(r));
+            return Sql.Command($"SELECT {ProjectRow.Columns} FROM projects p WHERE {where} ORDER BY {orderBy} LIMIT ${parameters.Count}", [.. parameters]);
+        }, r => ProjectRow.Read(r));
 
         ListQuery<int>? total = null;
         if (includeTotal)

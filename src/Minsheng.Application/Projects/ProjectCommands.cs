@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Minsheng.Application.Common;
 using Minsheng.Data;
 using Minsheng.Domain;
 using Minsheng.Domain.Plans;
 using Minsheng.Domain.Values;
 
-namespace Minsheng.Application.Commands;
+namespace Minsheng.Application.Projects;
 
 public sealed record ProjectUnitsInput(IReadOnlyList<Guid>? Lead = null, IReadOnlyList<Guid>? Co = null, IReadOnlyList<Guid>? Certifiers = null);
 

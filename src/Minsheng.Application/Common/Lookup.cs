@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Minsheng.Domain;
 using Minsheng.Domain.Tenancy;
 
-namespace Minsheng.Application.Commands;
+namespace Minsheng.Application.Common;
 
 internal static class Lookup
 {

@@ -1,7 +1,7 @@
 using Minsheng.Data.Reading;
 using Npgsql;
 
-namespace Minsheng.Application.Reading;
+namespace Minsheng.Application.Common;
 
 /// <summary>A one-off statement whose rows are collected into a list; the root fields' queries.</summary>
 internal sealed class ListQuery<T>(Func<Guid, NpgsqlBatchCommand> create, Func<NpgsqlDataReader, T> read, bool readsTenantData = true) : IBatchQuery

@@ -1,9 +1,11 @@
-using Minsheng.Domain.Values;
 using Microsoft.EntityFrameworkCore;
+using Minsheng.Application.Common;
+using Minsheng.Data;
 using Minsheng.Domain;
 using Minsheng.Domain.Units;
+using Minsheng.Domain.Values;
 
-namespace Minsheng.Application.Commands;
+namespace Minsheng.Application.Units;
 
 public sealed class UnitCommands(UnitOfWork uow)
 {
@@ -37,7 +39,7 @@ public sealed class UnitCommands(UnitOfWork uow)
     }, ct);
 
     /// <summary>A name or alias may resolve to one unit only, or imports could not tell units apart.</summary>
-    private static async Task EnsureNamesFreeAsync(Data.MinshengDbContext db, Unit unit, CancellationToken ct)
+    private static async Task EnsureNamesFreeAsync(MinshengDbContext db, Unit unit, CancellationToken ct)
     {
         var names = unit.Aliases.Append(unit.Name).ToArray();
         var clash = await db.Units

@@ -1,9 +1,10 @@
-using Minsheng.Domain.Values;
 using Microsoft.EntityFrameworkCore;
+using Minsheng.Application.Common;
 using Minsheng.Domain;
 using Minsheng.Domain.Plans;
+using Minsheng.Domain.Values;
 
-namespace Minsheng.Application.Commands;
+namespace Minsheng.Application.Plans;
 
 public sealed record PlanInput(int Year, string Title, string? Issuer = null, string? DocumentNumber = null, DateOnly? IssuedOn = null, string? Approval = null);
 

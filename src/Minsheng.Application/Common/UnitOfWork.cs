@@ -7,13 +7,7 @@ using Minsheng.Domain;
 using Minsheng.Tenancy;
 using Npgsql;
 
-namespace Minsheng.Application.Commands;
-
-/// <summary>Who is acting, for the audit trail. Until the identity issue lands, requests act as "development".</summary>
-public sealed class ActorAccessor
-{
-    public string Name { get; set; } = "development";
-}
+namespace Minsheng.Application.Common;
 
 /// <summary>
 /// One command = one transaction: SET LOCAL of the tenant (by the interceptor), the change, its audit

@@ -1,0 +1,7 @@
+using Minsheng.Application.Common;
+using Minsheng.Data.Reading;
+
+namespace Minsheng.Application.Milestones;
+
+public sealed class MilestoneByIdLoader(ReadSession session) : ByIdLoader<MilestoneRow>(session,
+    $"SELECT {MilestoneRow.Columns} FROM milestones m WHERE m.tenant_id = $1 AND m.id = ANY($2)", r => MilestoneRow.Read(r), m => m.Id);
