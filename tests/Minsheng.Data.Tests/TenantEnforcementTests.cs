@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Minsheng.Domain.Regions;
+using Minsheng.Domain.Tenancy;
 using Minsheng.Domain.Units;
 using Minsheng.Tenancy;
 using Minsheng.Testing;
@@ -53,6 +54,37 @@ public sealed class TenantEnforcementTests
 
         Assert.Equal([a.Tenant.Id], ids);
         Assert.True(unfiltered > 0);
+    }
+
+    [Fact]
+    public async Task The_filter_follows_the_querying_context_not_the_one_that_built_the_model()
+    {
+        var (owner, a, b) = await SetUpAsync();
+        // As the owner, so only the EF filter decides. The model (and its filter expression) is built once per
+        // process by whichever context came first; each query must still use its own context's tenant.
+        var options = new DbContextOptionsBuilder<MinshengDbContext>();
+        MinshengDataServices.ConfigureNpgsql(options, owner);
+        foreach (var tenant in new[] { a, b, a })
+        {
+            var holder = new TenantContextHolder();
+            holder.Set(new TenantContext(tenant.Tenant.Id, tenant.Tenant.RegionCode, tenant.Tenant.Name, RegionLevel.County, []));
+            await using var db = new MinshengDbContext(options.Options, holder);
+
+            Assert.Equal([tenant.Tenant.Id], await db.Units.Select(u => u.TenantId).Distinct().ToListAsync());
+            Assert.Equal([tenant.Tenant.Id], await db.ReportActuals.Select(r => r.TenantId).Distinct().ToListAsync());
+        }
+    }
+
+    [Fact]
+    public void Every_tenant_owned_entity_has_the_tenant_filter()
+    {
+        var options = new DbContextOptionsBuilder<MinshengDbContext>();
+        MinshengDataServices.ConfigureNpgsql(options, "Host=localhost;Database=model_only");
+        using var db = new MinshengDbContext(options.Options, new TenantContextHolder());
+        var tenantOwned = db.Model.GetEntityTypes().Where(e => typeof(ITenantOwned).IsAssignableFrom(e.ClrType)).ToList();
+
+        Assert.NotEmpty(tenantOwned);
+        Assert.All(tenantOwned, e => Assert.True(e.FindDeclaredQueryFilter(Tenancy.TenantQueryFilter.Name) is not null, $"{e.DisplayName()} has no tenant filter"));
     }
 
     [Fact]

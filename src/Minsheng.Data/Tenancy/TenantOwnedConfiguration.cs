@@ -5,19 +5,16 @@ using Minsheng.Domain.Tenancy;
 namespace Minsheng.Data.Tenancy;
 
 /// <summary>
-/// Base mapping for tenant-owned entities: the key starts with tenant_id (what Citus distributes by and
-/// what every foreign key between tenant tables includes) and the named "tenant" query filter.
+/// Base mapping for tenant-owned entities with an id: the key starts with tenant_id (what Citus distributes
+/// by and what every foreign key between tenant tables includes). The tenant query filter is not set here:
+/// <see cref="TenantQueryFilter"/> puts it on every tenant-owned entity, whatever its configuration.
 /// </summary>
-public abstract class TenantOwnedConfiguration<T>(MinshengDbContext context) : IEntityTypeConfiguration<T> where T : TenantEntity
+public abstract class TenantOwnedConfiguration<T> : IEntityTypeConfiguration<T> where T : TenantEntity
 {
-    public const string FilterName = "tenant";
-
     public void Configure(EntityTypeBuilder<T> builder)
     {
         builder.HasKey(e => new { e.TenantId, e.Id });
         builder.Property(e => e.Id).ValueGeneratedNever();
-        // An instance member of the context: EF parameterizes it per query instead of baking in a constant.
-        builder.HasQueryFilter(FilterName, e => e.TenantId == context.CurrentTenantId);
         ConfigureEntity(builder);
     }
 

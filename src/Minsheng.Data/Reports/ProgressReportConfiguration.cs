@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Minsheng.Data.Tenancy;
+using Minsheng.Domain.Plans;
+using Minsheng.Domain.Reports;
+
+namespace Minsheng.Data.Reports;
+
+internal sealed class ProgressReportConfiguration : TenantOwnedConfiguration<ProgressReport>
+{
+    protected override void ConfigureEntity(EntityTypeBuilder<ProgressReport> b)
+    {
+        b.ToTable("progress_reports");
+        b.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(r => r.InvestmentCompletedYuan).HasPrecision(18, 2);
+        b.HasOne<Project>().WithMany().HasForeignKey(r => new { r.TenantId, r.ProjectId }).OnDelete(DeleteBehavior.Cascade);
+        // One report per project and month; also serves "latest report of each project" (period desc).
+        b.HasIndex(r => new { r.TenantId, r.ProjectId, r.Period }).IsUnique().IsDescending(false, false, true);
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Minsheng.Domain.Regions;
+using Minsheng.Domain.Tenancy;
+
+namespace Minsheng.Data.Tenancy;
+
+internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
+{
+    public void Configure(EntityTypeBuilder<Tenant> b)
+    {
+        b.ToTable("tenants");
+        b.HasKey(t => t.Id);
+        b.Property(t => t.Id).ValueGeneratedNever();
+        b.Property(t => t.RegionCode).HasMaxLength(6).IsFixedLength();
+        b.HasIndex(t => t.RegionCode).IsUnique();
+        b.Property(t => t.Name).HasMaxLength(100);
+        b.Property(t => t.Level).HasConversion<string>().HasMaxLength(20);
+        b.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
+        b.HasOne<Region>().WithMany().HasForeignKey(t => t.RegionCode).OnDelete(DeleteBehavior.Restrict);
+    }
+}
