@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Minsheng.Data.Reading;
@@ -52,10 +53,14 @@ public static class MinshengDataServices
 
     /// <summary>The provider settings every context of this model uses (migrations, tests, design time).</summary>
     public static void ConfigureNpgsql(DbContextOptionsBuilder db, string connectionString) =>
-        db.UseNpgsql(connectionString, Npgsql).UseSnakeCaseNamingConvention();
+        WithRowLevelSecurity(db.UseNpgsql(connectionString, Npgsql).UseSnakeCaseNamingConvention());
 
     private static void ConfigureNpgsql(DbContextOptionsBuilder db, NpgsqlDataSource dataSource) =>
-        db.UseNpgsql(dataSource, Npgsql).UseSnakeCaseNamingConvention();
+        WithRowLevelSecurity(db.UseNpgsql(dataSource, Npgsql).UseSnakeCaseNamingConvention());
+
+    /// <summary>Every tenant-owned table a migration creates is put under row-level security in the same migration.</summary>
+    private static void WithRowLevelSecurity(DbContextOptionsBuilder db) =>
+        db.ReplaceService<IMigrationsSqlGenerator, RowLevelSecurityMigrationsSqlGenerator>();
 
     private static void Npgsql(Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure.NpgsqlDbContextOptionsBuilder o) =>
         o.MigrationsHistoryTable("__ef_migrations_history");

@@ -10,6 +10,8 @@ internal sealed class AuditEntryConfiguration : TenantOwnedConfiguration<AuditEn
     protected override void ConfigureEntity(EntityTypeBuilder<AuditEntry> b)
     {
         b.ToTable("audit_entries");
+        // The trail of who changed what: the application adds to it and reads it, never rewrites it.
+        b.IsAppendOnly();
         b.Property(a => a.Actor).HasMaxLength(200);
         b.Property(a => a.Action).HasMaxLength(50);
         b.Property(a => a.EntityType).HasMaxLength(50);

@@ -11,16 +11,20 @@ namespace Minsheng.Data.Migrations
     /// </summary>
     public partial class RowLevelSecurity : Migration
     {
-        // The tables this migration found; later tables get the same through their own migrations.
+        // The tables this migration found; later tables get the same as they are created (the migrations SQL
+        // generator). Frozen: they describe the schema as it was.
         private static readonly string[] Tables =
             ["plans", "projects", "project_units", "indicators", "milestones", "units", "progress_reports", "audit_entries"];
+
+        // Of those, the ones the application may only read and append to.
+        private static readonly string[] AppendOnlyTables = ["audit_entries"];
 
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql(DatabaseRoles.CreateAppRoleSql);
             migrationBuilder.Sql($"GRANT USAGE ON SCHEMA public TO {DatabaseRoles.App};");
             migrationBuilder.Sql($"GRANT SELECT ON regions, tenants TO {DatabaseRoles.App};");
-            foreach (var table in Tables) RowLevelSecurityTables.Enable(migrationBuilder, table);
+            foreach (var table in Tables) RowLevelSecurityTables.Enable(migrationBuilder, table, appendOnly: AppendOnlyTables.Contains(table));
         }
 
         protected override void Down(MigrationBuilder migrationBuilder)

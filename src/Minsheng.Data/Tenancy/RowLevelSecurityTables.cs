@@ -2,48 +2,42 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Minsheng.Data.Tenancy;
 
-/// <summary>The database roles. Migrations run as the owner; the application connects as <see cref="App"/>.</summary>
-public static class DatabaseRoles
-{
-    /// <summary>Not the owner of any table, NOBYPASSRLS: row-level security always applies to it.</summary>
-    public const string App = "minsheng_app";
-
-    public const string CreateAppRoleSql = $"""
-        DO $$
-        BEGIN
-            IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{App}') THEN
-                CREATE ROLE {App} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
-            END IF;
-        EXCEPTION
-            -- Roles are cluster-wide: two databases migrating at once may both try to create it.
-            WHEN duplicate_object OR unique_violation THEN NULL;
-        END
-        $$;
-        """;
-}
-
+/// <summary>
+/// The statements that put a tenant-owned table under row-level security for the application role. Which
+/// tables get them is derived from the model: every table created with a <see cref="TenantColumn"/> column gets
+/// them as it is created (<see cref="RowLevelSecurityMigrationsSqlGenerator"/>), so nobody keeps a list.
+/// </summary>
 public static class RowLevelSecurityTables
 {
-    /// <summary>Every tenant-owned table. A test checks this list against the model, so a new table cannot be forgotten.</summary>
-    public static readonly IReadOnlyList<string> TenantOwned =
-    [
-        "plans", "projects", "project_units", "indicators", "milestones", "units", "progress_reports", "report_actuals", "audit_entries",
-    ];
+    /// <summary>The column that makes a table tenant-owned. Shared tables (regions, tenants) have none.</summary>
+    public const string TenantColumn = "tenant_id";
 
-    /// <summary>Grants the application role its privileges on a tenant-owned table and puts it under the policy.</summary>
-    public static void Enable(MigrationBuilder migration, string table)
+    public const string PolicyName = "tenant_isolation";
+
+    /// <summary>
+    /// The grants, ENABLE and FORCE, and the policy, for a table name as it goes into SQL. Each statement can run
+    /// again (the policy is dropped before it is created): the early migrations enable tables the generator has
+    /// already enabled when a database is built from scratch.
+    /// </summary>
+    public static IEnumerable<string> EnableStatements(string table, bool appendOnly)
     {
-        // Audit entries are append-only for the application.
-        var privileges = table == "audit_entries" ? "SELECT, INSERT" : "SELECT, INSERT, UPDATE, DELETE";
-        migration.Sql($"GRANT {privileges} ON {table} TO {DatabaseRoles.App};");
-        migration.Sql($"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY;");
-        migration.Sql($"ALTER TABLE {table} FORCE ROW LEVEL SECURITY;");
-        migration.Sql($"CREATE POLICY tenant_isolation ON {table} USING ({Predicate}) WITH CHECK ({Predicate});");
+        var privileges = appendOnly ? "SELECT, INSERT" : "SELECT, INSERT, UPDATE, DELETE";
+        yield return $"GRANT {privileges} ON {table} TO {DatabaseRoles.App};";
+        yield return $"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY;";
+        yield return $"ALTER TABLE {table} FORCE ROW LEVEL SECURITY;";
+        yield return $"DROP POLICY IF EXISTS {PolicyName} ON {table};";
+        yield return $"CREATE POLICY {PolicyName} ON {table} USING ({Predicate}) WITH CHECK ({Predicate});";
+    }
+
+    /// <summary>What the early migrations call for the tables they name; new tables need no call.</summary>
+    public static void Enable(MigrationBuilder migration, string table, bool appendOnly = false)
+    {
+        foreach (var statement in EnableStatements(table, appendOnly)) migration.Sql(statement);
     }
 
     public static void Disable(MigrationBuilder migration, string table)
     {
-        migration.Sql($"DROP POLICY IF EXISTS tenant_isolation ON {table};");
+        migration.Sql($"DROP POLICY IF EXISTS {PolicyName} ON {table};");
         migration.Sql($"ALTER TABLE {table} NO FORCE ROW LEVEL SECURITY;");
         migration.Sql($"ALTER TABLE {table} DISABLE ROW LEVEL SECURITY;");
         migration.Sql($"REVOKE ALL ON {table} FROM {DatabaseRoles.App};");
