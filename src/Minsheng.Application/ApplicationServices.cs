@@ -31,7 +31,6 @@ public static class ApplicationServices
         services.AddScoped<ProjectQueries>();
         services.AddScoped<UnitQueries>();
         services.AddScoped<RegionQueries>();
-        services.AddScoped<DirectoryQueries>();
         AddLoaders(services);
         return services;
     }

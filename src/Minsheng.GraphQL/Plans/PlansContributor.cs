@@ -9,7 +9,7 @@ public sealed class PlansContributor : ISchemaContributor
 
         schema.Query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<PlanType>>>>("plans")
             .Argument<IntGraphType>("year")
-            .ResolveAsync(async c => await c.Guard(() => c.Service<DirectoryQueries>().PlansAsync(c.GetArgument<int?>("year"), c.CancellationToken)));
+            .ResolveAsync(async c => await c.Guard(() => c.Service<PlanQueries>().PlansAsync(c.GetArgument<int?>("year"), c.CancellationToken)));
         schema.Query.Field<PlanType>("plan").Argument<NonNullGraphType<IdGraphType>>("id")
             .Resolve(c => c.Load<PlanByIdLoader, PlanRow?>(c.IdArgument(PlanType.TypeName)));
 

@@ -6,5 +6,5 @@ public sealed class RegionsContributor : ISchemaContributor
         schema.Query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<RegionType>>>>("regions")
             .Description("Administrative divisions: top level without parentCode, else the children of that code.")
             .Argument<StringGraphType>("parentCode")
-            .ResolveAsync(async c => await c.Guard(() => c.Service<DirectoryQueries>().RegionsAsync(c.GetArgument<string?>("parentCode"), c.CancellationToken)));
+            .ResolveAsync(async c => await c.Guard(() => c.Service<RegionQueries>().RegionsAsync(c.GetArgument<string?>("parentCode"), c.CancellationToken)));
 }

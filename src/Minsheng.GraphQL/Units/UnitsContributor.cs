@@ -12,7 +12,7 @@ public sealed class UnitsContributor : ISchemaContributor
         schema.Query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<UnitType>>>>("units")
             .Description("The tenant's unit directory; search matches names and aliases.")
             .Argument<StringGraphType>("search")
-            .ResolveAsync(async c => await c.Guard(() => c.Service<DirectoryQueries>().UnitsAsync(SearchText.Checked(c.GetArgument<string?>("search"), "search"), c.CancellationToken)));
+            .ResolveAsync(async c => await c.Guard(() => c.Service<UnitQueries>().UnitsAsync(SearchText.Checked(c.GetArgument<string?>("search"), "search"), c.CancellationToken)));
 
         schema.Mutation.AddMutation<CreateUnitInputType, CreateUnit, UnitType>("createUnit", async (c, input) =>
             c.Load<UnitByIdLoader, UnitRow?>(await c.Service<UnitCommands>().CreateAsync(input.Name, input.Aliases, c.CancellationToken)));
