@@ -8,8 +8,9 @@ using Minsheng.Tenancy;
 namespace Minsheng.Cli;
 
 /// <summary>
-/// The database of a command: --connection (as the application role), else the embedded default the
-/// server uses. A cluster the command had to start is stopped when it ends; one already running is left alone.
+/// The database of a command: --connection (as the application role), else the embedded development
+/// database the server uses in Development (same data folder, demo tenants on first start). When the
+/// command ends it leaves the cluster, which stops only if no other process (a server) still uses it.
 /// </summary>
 internal sealed class CliDatabase : IAsyncDisposable
 {
@@ -32,8 +33,22 @@ internal sealed class CliDatabase : IAsyncDisposable
         _services = services.BuildServiceProvider();
     }
 
-    public static async Task<CliDatabase> OpenAsync(string? connection, CancellationToken ct) =>
-        new(await DatabaseBootstrap.PrepareAsync(new DatabaseSettings(connection, null), ct));
+    public static async Task<CliDatabase> OpenAsync(string? connection, CancellationToken ct)
+    {
+        var database = await DatabaseBootstrap.PrepareAsync(new DatabaseSettings
+        {
+            AppConnectionString = connection,
+            EnvironmentName = "Development",
+            EmbeddedEnabled = true,
+        }, ct);
+        if (database.Embedded is { } embedded)
+        {
+            // stderr, so that output meant for other programs (--format json) stays clean.
+            Console.Error.WriteLine($"Database: embedded PostgreSQL on 127.0.0.1:{embedded.Port}, data in {embedded.DataDirectory}" +
+                (database.DataFolderNote is { } note ? $" (because {note})" : ""));
+        }
+        return new CliDatabase(database);
+    }
 
     public async Task<IReadOnlyList<TenantContext>> TenantsAsync(CancellationToken ct) =>
         await _services.GetRequiredService<Data.Tenancy.CachedTenantStore>().AllAsync(ct);
@@ -52,7 +67,7 @@ internal sealed class CliDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
-        if (_database.Embedded is { WasAlreadyRunning: false } embedded) await embedded.StopAsync();
+        if (_database.Embedded is { } embedded) await embedded.StopAsync();
     }
 }
 

@@ -17,28 +17,41 @@ public sealed record EmbeddedPostgresOptions
 
     /// <summary>Extra server settings, e.g. shared_buffers.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Whether the cluster syncs its writes to disk. Off (the default) is faster and fine for tests and
+    /// development; a machine crash can then corrupt the cluster, so anything holding real data turns it on.
+    /// </summary>
+    public bool Durable { get; init; }
 }
 
 /// <summary>
 /// A private PostgreSQL cluster driven through initdb and pg_ctl. When the process runs as root the
 /// cluster is run as the unprivileged <c>postgres</c> user (PostgreSQL refuses to run as root).
+/// Several users (processes, or instances in one process) may share a cluster: each holds a lease, and
+/// <see cref="StopAsync"/> stops the cluster only when the last live user leaves.
 /// </summary>
 public sealed class EmbeddedPostgres : IAsyncDisposable
 {
+    /// <summary>The folder inside the data folder that holds the users' leases.</summary>
+    public const string UsersFolderName = ClusterUsers.FolderName;
+
     private readonly EmbeddedPostgresOptions _options;
     private readonly string _binDir;
-    private readonly string? _runAsUser;
-    private bool _started;
+    private readonly string? _runAsUser = ServerUser.RunAs;
+    private readonly ClusterUsers _users;
+    private string? _lease;
 
     private EmbeddedPostgres(EmbeddedPostgresOptions options, string binDir, int port)
     {
         _options = options;
         _binDir = binDir;
+        _users = new ClusterUsers(options.DataDirectory);
         Port = port;
-        _runAsUser = Environment.UserName == "root" || IsRoot() ? "postgres" : null;
     }
 
-    public int Port { get; }
+    /// <summary>The port the cluster listens on; a cluster adopted from another user keeps its own.</summary>
+    public int Port { get; private set; }
 
     /// <summary>True when start found a server already running on the folder and reused it.</summary>
     public bool WasAlreadyRunning { get; private set; }
@@ -56,7 +69,11 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         var port = options.Port != 0 ? options.Port : FreePort();
         var pg = new EmbeddedPostgres(options with { DataDirectory = Path.GetFullPath(options.DataDirectory) }, binDir, port);
         await pg.InitializeIfEmptyAsync(ct);
-        await pg.StartServerAsync(ct);
+        using (await pg._users.LockAsync(ct))
+        {
+            await pg.StartServerAsync(ct);
+            pg._lease = pg._users.TakeLease();
+        }
         return pg;
     }
 
@@ -75,11 +92,12 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     {
         if (RunningServerPort() is { } runningPort)
         {
-            // A server left running by a process that was killed before it could stop it: reuse it when it
-            // listens where we want, otherwise stop it and start afresh.
-            if (runningPort == Port)
+            // Another user's cluster, or one left running by a process killed before it could stop it: reuse
+            // it when it listens where we want or someone still uses it (stopping it would cut them off);
+            // otherwise stop it and start afresh on our port.
+            if (runningPort == Port || _users.AnyLive())
             {
-                _started = true;
+                Port = runningPort;
                 WasAlreadyRunning = true;
                 return;
             }
@@ -93,14 +111,13 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             ["listen_addresses"] = "127.0.0.1",
             // No Unix socket: the default socket folder may not be writable by the cluster's user.
             ["unix_socket_directories"] = "''",
-            ["fsync"] = "off",
+            ["fsync"] = _options.Durable ? "on" : "off",
             ["max_connections"] = "200",
         };
         foreach (var (k, v) in _options.Settings) settings[k] = v;
         var serverOptions = string.Join(' ', settings.Select(kv => $"-c {kv.Key}={kv.Value}"));
         await RunAsync("pg_ctl", ["-D", DataDirectory, "-l", logFile, "-o", serverOptions, "-w", "-t", "60", "start"], ct,
             onFailure: () => File.Exists(logFile) ? TailOf(logFile) : "");
-        _started = true;
     }
 
     /// <summary>
@@ -140,11 +157,17 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         }
     }
 
+    /// <summary>Leaves the cluster; stops it when no other live user remains. A second call does nothing.</summary>
     public async Task StopAsync()
     {
-        if (!_started) return;
-        _started = false;
-        await RunAsync("pg_ctl", ["-D", DataDirectory, "-m", "fast", "-w", "stop"], CancellationToken.None);
+        if (_lease is not { } lease) return;
+        _lease = null;
+        using (await _users.LockAsync(CancellationToken.None))
+        {
+            if (_users.ReleaseAndCheckOthers(lease)) return;
+            if (RunningServerPort() is null) return;
+            await RunAsync("pg_ctl", ["-D", DataDirectory, "-m", "fast", "-w", "stop"], CancellationToken.None);
+        }
     }
 
     public async ValueTask DisposeAsync() => await StopAsync();
@@ -165,7 +188,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         }
         else
         {
-            psi.FileName = RunUser;
+            psi.FileName = ServerUser.RunUserTool;
             foreach (var a in new[] { "-u", _runAsUser, "--", exe }) psi.ArgumentList.Add(a);
         }
         foreach (var a in args) psi.ArgumentList.Add(a);
@@ -199,25 +222,11 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         chown.WaitForExit();
         if (chown.ExitCode != 0) throw new PostgresStartException($"Could not give {dir} to the user {_runAsUser}.");
         // A folder under a private home (e.g. /root, mode 700) cannot be reached by that user even when it owns it.
-        int probeExit;
-        try
-        {
-            using var probe = Process.Start(RunUser, ["-u", _runAsUser, "--", "test", "-w", dir]);
-            probe.WaitForExit();
-            probeExit = probe.ExitCode;
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new PostgresStartException($"Could not start {RunUser} to run PostgreSQL as {_runAsUser}: {e.Message}");
-        }
-        if (probeExit != 0)
+        if (ServerUser.RunAsServerUser("test", "-w", dir) != 0)
             throw new PostgresStartException(
                 $"The user {_runAsUser}, which runs PostgreSQL when started as root, cannot reach {dir}. " +
-                "Set Embedded:DataDirectory (Embedded__DataDirectory) to a folder it can reach, e.g. /var/lib/minsheng/pgdata.");
+                $"Set Embedded:DataDirectory (Embedded__DataDirectory) to a folder it can reach, e.g. {EmbeddedDefaults.SharedRoot}/pgdata.");
     }
-
-    /// <summary>runuser lives in /usr/sbin, which a root shell's PATH does not always include.</summary>
-    private static string RunUser => File.Exists("/usr/sbin/runuser") ? "/usr/sbin/runuser" : File.Exists("/sbin/runuser") ? "/sbin/runuser" : "runuser";
 
     private static string TailOf(string file)
     {
@@ -231,11 +240,5 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static bool IsRoot()
-    {
-        try { return File.ReadAllText("/proc/self/status").Split('\n').FirstOrDefault(l => l.StartsWith("Uid:"))?.Split('\t', StringSplitOptions.RemoveEmptyEntries)[1] == "0"; }
-        catch (IOException) { return false; }
     }
 }

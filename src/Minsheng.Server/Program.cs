@@ -11,9 +11,9 @@ var builder = WebApplication.CreateBuilder(args);
 PreparedDatabase database;
 try
 {
-    database = await ServerDatabase.PrepareAsync(builder.Configuration);
+    database = await DatabaseBootstrap.PrepareAsync(ServerDatabase.Settings(builder.Configuration, builder.Environment));
 }
-catch (Exception e) when (e is PostgresNotFoundException or PostgresStartException)
+catch (Exception e) when (e is DatabaseNotConfiguredException or PostgresNotFoundException or PostgresStartException)
 {
     // What to install or change, in one message rather than a stack trace.
     Console.Error.WriteLine(e.Message);

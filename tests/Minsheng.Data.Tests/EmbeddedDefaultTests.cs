@@ -1,4 +1,5 @@
 using Minsheng.Hosting;
+using Minsheng.Postgres.Embedded;
 using Npgsql;
 
 namespace Minsheng.Data.Tests;
@@ -9,9 +10,9 @@ public sealed class EmbeddedDefaultTests
     [Fact]
     public async Task First_start_creates_migrates_and_loads_the_demo_tenants_and_a_restart_adds_nothing()
     {
-        var folder = Path.Combine(Path.GetTempPath(), $"minsheng-default-{Guid.NewGuid():N}");
+        var folder = Path.Combine(EmbeddedDefaults.ScratchRoot(), $"minsheng-default-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
-        var settings = new DatabaseSettings(null, null, Path.Combine(folder, "pgdata"), EmbeddedPort: 0);
+        var settings = new DatabaseSettings { EnvironmentName = "Development", EmbeddedDataDirectory = Path.Combine(folder, "pgdata"), EmbeddedPort = 0 };
         try
         {
             var first = await DatabaseBootstrap.PrepareAsync(settings);

@@ -19,7 +19,7 @@ public sealed class EmbeddedPostgresTests
     [Fact]
     public async Task A_cluster_is_created_restarted_and_survives_a_stale_pid_file()
     {
-        var folder = Path.Combine(Path.GetTempPath(), $"minsheng-launcher-{Guid.NewGuid():N}");
+        var folder = Path.Combine(EmbeddedDefaults.ScratchRoot(), $"minsheng-launcher-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
         var dataDirectory = Path.Combine(folder, "pgdata");
         try
@@ -44,14 +44,17 @@ public sealed class EmbeddedPostgresTests
     [Fact]
     public async Task A_server_left_running_on_the_folder_is_reused()
     {
-        var folder = Path.Combine(Path.GetTempPath(), $"minsheng-launcher-{Guid.NewGuid():N}");
+        var folder = Path.Combine(EmbeddedDefaults.ScratchRoot(), $"minsheng-launcher-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
         var options = new EmbeddedPostgresOptions { DataDirectory = Path.Combine(folder, "pgdata") };
         try
         {
             var first = await EmbeddedPostgres.StartAsync(options);
-            // The owning process "dies" without stopping it; a new one starts on the same folder and port.
+            // The owning process "dies" without stopping it (its lease stays behind, naming a dead process);
+            // a new one starts on the same folder and port.
+            SharedClusterTests.LeaveLeasesOfAKilledProcess(options.DataDirectory);
             await using var second = await EmbeddedPostgres.StartAsync(options with { Port = first.Port });
+            Assert.True(second.WasAlreadyRunning);
             Assert.Equal(1, await QueryAsync(second));
         }
         finally

@@ -5,7 +5,8 @@ namespace Minsheng.Testing;
 
 /// <summary>
 /// One throwaway PostgreSQL cluster for the whole test run of an assembly, started by the project's own
-/// launcher (initdb/pg_ctl) in a temporary folder and removed afterwards. Databases are created migrated.
+/// launcher (initdb/pg_ctl) in a temporary folder the database user can reach (wherever the checkout lives)
+/// and removed afterwards. Databases are created migrated.
 /// When PostgreSQL is missing the tests fail with the message saying what to install: they never skip.
 /// </summary>
 public static class PostgresCluster
@@ -21,7 +22,7 @@ public static class PostgresCluster
         try
         {
             if (_server is not null) return _server;
-            _folder = Path.Combine(Path.GetTempPath(), $"minsheng-test-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
+            _folder = Path.Combine(EmbeddedDefaults.ScratchRoot(), $"minsheng-test-{Environment.ProcessId}-{Guid.NewGuid():N}"[..35]);
             _server = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { DataDirectory = Path.Combine(_folder, "pgdata") });
             AppDomain.CurrentDomain.ProcessExit += (_, _) => Shutdown();
             return _server;
