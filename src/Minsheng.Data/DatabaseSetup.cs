@@ -8,6 +8,9 @@ namespace Minsheng.Data;
 /// <summary>Creates the database if needed and applies the checked-in migrations, as the owner role.</summary>
 public static class DatabaseSetup
 {
+    /// <summary>Where EF Core records the applied migrations (snake_case, like every other table).</summary>
+    public const string MigrationsHistoryTable = "__ef_migrations_history";
+
     public static async Task CreateDatabaseIfMissingAsync(string ownerConnectionString, CancellationToken ct = default)
     {
         var target = new NpgsqlConnectionStringBuilder(ownerConnectionString);

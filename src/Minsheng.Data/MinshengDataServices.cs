@@ -48,6 +48,7 @@ public static class MinshengDataServices
         services.AddSingleton<CachedTenantStore>();
         services.AddSingleton<ITenantStore>(sp => sp.GetRequiredService<CachedTenantStore>());
         services.AddScoped<ReadSession>();
+        services.AddScoped<Health.DatabaseReadiness>();
         return services;
     }
 
@@ -63,5 +64,5 @@ public static class MinshengDataServices
         db.ReplaceService<IMigrationsSqlGenerator, RowLevelSecurityMigrationsSqlGenerator>();
 
     private static void Npgsql(Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure.NpgsqlDbContextOptionsBuilder o) =>
-        o.MigrationsHistoryTable("__ef_migrations_history");
+        o.MigrationsHistoryTable(DatabaseSetup.MigrationsHistoryTable);
 }

@@ -4,7 +4,9 @@ using Minsheng.GraphQL;
 using Minsheng.Hosting;
 using Minsheng.Postgres.Embedded;
 using Minsheng.Server;
+using Minsheng.Server.Health;
 using Minsheng.Server.Tenancy;
+using Npgsql;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -13,10 +15,11 @@ try
 {
     database = await DatabaseBootstrap.PrepareAsync(ServerDatabase.Settings(builder.Configuration, builder.Environment));
 }
-catch (Exception e) when (e is DatabaseNotConfiguredException or PostgresNotFoundException or PostgresStartException)
+catch (Exception e) when (e is DatabaseNotConfiguredException or PostgresNotFoundException or PostgresStartException
+                           || DatabaseFailures.Classify(e) is DatabaseFailure.Unavailable)
 {
-    // What to install or change, in one message rather than a stack trace.
-    Console.Error.WriteLine(e.Message);
+    // What to install, change or check, in one message rather than a stack trace.
+    Console.Error.WriteLine(e is NpgsqlException ? $"The database could not be reached: {e.Message}" : e.Message);
     Environment.ExitCode = 1;
     return;
 }
@@ -31,10 +34,11 @@ builder.Services.AddMinshengGraphQL(graphQL =>
     graphQL.VaryHeaders.Add(DevelopmentHeaderStrategy.HeaderName);
 });
 builder.Services.AddDashboardCors(builder.Configuration);
+builder.Services.AddMinshengHealthChecks();
 
 var app = builder.Build();
 
-app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+app.MapMinshengHealth();
 if (app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("Diagnostics:SqlCountHeaders")) app.UseSqlCountHeaders();
 app.UseCors();
 app.UseMiddleware<TenantResolutionMiddleware>();

@@ -58,6 +58,7 @@ internal static class StartupBanner
                 log.LogInformation("GraphQL endpoint: {Url}/graphql   (development: choose a tenant with the header X-Tenant: 411302)", root);
             else
                 log.LogInformation("GraphQL endpoint: {Url}/graphql", root);
+            log.LogInformation("Health: {Url}/health/live (process), {Url}/health/ready (database)", root, root);
         }
     }
 }

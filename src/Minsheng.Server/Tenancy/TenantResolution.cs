@@ -49,9 +49,20 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next)
             return;
         }
 
-        var tenant = Domain.Regions.Region.IsValidCode(identifier)
-            ? await store.FindByRegionCodeAsync(identifier, context.RequestAborted)
-            : null;
+        TenantContext? tenant;
+        try
+        {
+            tenant = Domain.Regions.Region.IsValidCode(identifier) ? await store.FindByRegionCodeAsync(identifier, context.RequestAborted) : null;
+        }
+        catch (Exception e) when (Data.DatabaseFailures.Classify(e) is Data.DatabaseFailure.Unavailable)
+        {
+            // The tenant cannot be looked up while the database is down: say so (and that retrying may help),
+            // rather than fail the request with a 500.
+            context.Response.Headers.RetryAfter = "5";
+            await WriteErrorAsync(context, StatusCodes.Status503ServiceUnavailable, "DATABASE_UNAVAILABLE",
+                "The database is unavailable at the moment; try again shortly.");
+            return;
+        }
         if (tenant is null)
         {
             await WriteErrorAsync(context, StatusCodes.Status404NotFound, "NOT_FOUND", $"No tenant has the region code '{identifier}'.");
