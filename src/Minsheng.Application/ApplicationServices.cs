@@ -26,6 +26,7 @@ public static class ApplicationServices
         services.AddScoped<UnitCommands>();
         services.AddScoped<PlanImportService>();
         services.AddScoped<PlanExportService>();
+        services.AddScoped<Tenants.TenantAdministration>();
 
         services.AddScoped<PlanQueries>();
         services.AddScoped<ProjectQueries>();

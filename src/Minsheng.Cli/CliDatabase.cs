@@ -19,6 +19,9 @@ internal sealed class CliDatabase : IAsyncDisposable
         Description = "Connection string as the application role (default: the embedded database the server uses).",
     };
 
+    /// <summary>Who the audit trail names for changes made through the CLI.</summary>
+    private static string Actor => $"cli:{Environment.UserName}";
+
     private readonly PreparedDatabase _database;
     private readonly ServiceProvider _services;
 
@@ -60,7 +63,16 @@ internal sealed class CliDatabase : IAsyncDisposable
             ?? throw new CliException($"No tenant has the region code '{regionCode}'. List them with: minsheng tenants");
         await using var scope = _services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantContextHolder>().Set(tenant);
-        scope.ServiceProvider.GetRequiredService<Application.Common.ActorAccessor>().Name = $"cli:{Environment.UserName}";
+        scope.ServiceProvider.GetRequiredService<Application.Common.ActorAccessor>().Name = Actor;
+        return await work(scope.ServiceProvider);
+    }
+
+    /// <summary>Runs <paramref name="work"/> in a scope acting for no tenant: platform administration.</summary>
+    public async Task<T> AsPlatformAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContextHolder>().Set(null);
+        scope.ServiceProvider.GetRequiredService<Application.Common.ActorAccessor>().Name = Actor;
         return await work(scope.ServiceProvider);
     }
 

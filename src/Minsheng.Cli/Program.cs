@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Minsheng.Cli;
 
-var root = new RootCommand("Minsheng Platform command line: import and export plan documents, list tenants and plans.");
+var root = new RootCommand("Minsheng Platform command line: import and export plan documents, list and add tenants, list plans.");
 root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(TenantsCommand.Create());
 root.Subcommands.Add(PlansCommands.List());
