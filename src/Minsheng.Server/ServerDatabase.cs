@@ -42,7 +42,7 @@ internal static class StartupBanner
         if (database.Embedded is { } e)
         {
             log.LogInformation("Minsheng is ready {Seconds:0.0} s after process start, on embedded PostgreSQL at 127.0.0.1:{Port} ({Adopted}).",
-                sinceStart.TotalSeconds, e.Port, e.WasAlreadyRunning ? "already running, shared with another process" : "started by this server");
+                sinceStart.TotalSeconds, e.Port, e.WasAlreadyRunning ? "already running, joined" : "started by this server");
             log.LogInformation("Embedded data folder: {Folder}", e.DataDirectory);
             if (database.DataFolderNote is { } note) log.LogInformation("That folder is used because {Reason}.", note);
         }

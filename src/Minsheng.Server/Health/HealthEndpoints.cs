@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Minsheng.Data.Health;
@@ -30,6 +31,8 @@ public static class HealthEndpoints
         app.MapHealthChecks("/health", ready);
     }
 
+    private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+
     private static Task WriteAsync(HttpContext http, HealthReport report)
     {
         http.Response.ContentType = "application/json; charset=utf-8";
@@ -42,7 +45,7 @@ public static class HealthEndpoints
                 description = e.Value.Description ?? (e.Value.Exception is not null ? "The check failed or timed out." : null),
                 pendingMigrations = e.Value.Data.TryGetValue("pendingMigrations", out var pending) ? pending : null,
             }),
-        }, cancellationToken: http.RequestAborted);
+        }, Json, http.RequestAborted);
     }
 
     private static string Status(HealthStatus status) => status == HealthStatus.Healthy ? "ok" : "unavailable";
