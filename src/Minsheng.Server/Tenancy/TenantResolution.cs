@@ -59,8 +59,8 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next)
             // The tenant cannot be looked up while the database is down: say so (and that retrying may help),
             // rather than fail the request with a 500.
             context.Response.Headers.RetryAfter = "5";
-            await WriteErrorAsync(context, StatusCodes.Status503ServiceUnavailable, "DATABASE_UNAVAILABLE",
-                "The database is unavailable at the moment; try again shortly.");
+            await WriteErrorAsync(context, StatusCodes.Status503ServiceUnavailable, GraphQL.Abstractions.ErrorCodes.DatabaseUnavailable,
+                "The database is not available at the moment; try again shortly.");
             return;
         }
         if (tenant is null)
