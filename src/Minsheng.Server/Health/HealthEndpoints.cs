@@ -15,6 +15,7 @@ namespace Minsheng.Server.Health;
 public static class HealthEndpoints
 {
     private const string ReadyTag = "ready";
+    private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
     public static IServiceCollection AddMinshengHealthChecks(this IServiceCollection services)
     {
@@ -30,8 +31,6 @@ public static class HealthEndpoints
         app.MapHealthChecks("/health/ready", ready);
         app.MapHealthChecks("/health", ready);
     }
-
-    private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
     private static Task WriteAsync(HttpContext http, HealthReport report)
     {
