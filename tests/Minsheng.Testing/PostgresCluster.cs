@@ -11,6 +11,7 @@ namespace Minsheng.Testing;
 /// </summary>
 public static class PostgresCluster
 {
+    private const string FolderPrefix = "minsheng-test-";
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static EmbeddedPostgres? _server;
     private static string? _folder;
@@ -22,7 +23,8 @@ public static class PostgresCluster
         try
         {
             if (_server is not null) return _server;
-            _folder = Path.Combine(EmbeddedDefaults.ScratchRoot(), $"minsheng-test-{Environment.ProcessId}-{Guid.NewGuid():N}"[..35]);
+            RemoveFoldersOfEndedRuns();
+            _folder = Path.Combine(EmbeddedDefaults.ScratchRoot(), $"{FolderPrefix}{Environment.ProcessId}-{Guid.NewGuid():N}"[..35]);
             _server = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { DataDirectory = Path.Combine(_folder, "pgdata") });
             AppDomain.CurrentDomain.ProcessExit += (_, _) => Shutdown();
             return _server;
@@ -49,6 +51,41 @@ public static class PostgresCluster
         var owner = await CreateMigratedDatabaseAsync(prefix);
         await Application.Demo.DemoDataLoader.LoadAsync(owner, Application.Demo.DemoDataGenerator.Generate(Application.Demo.DemoDataGenerator.DemoTenants));
         return owner;
+    }
+
+    /// <summary>
+    /// The test runner often ends the test process while <see cref="Shutdown"/> is still stopping the cluster, so
+    /// its folder (about 100 MB) stays behind. Each run removes those of runs whose process has ended; a folder
+    /// whose process still runs (another test run on this machine) is left alone.
+    /// </summary>
+    private static void RemoveFoldersOfEndedRuns()
+    {
+        foreach (var folder in Directory.EnumerateDirectories(EmbeddedDefaults.ScratchRoot(), FolderPrefix + "*"))
+        {
+            var pid = Path.GetFileName(folder)[FolderPrefix.Length..].Split('-')[0];
+            if (!int.TryParse(pid, out var id) || IsRunning(id)) continue;
+            try
+            {
+                ScratchFolder.Delete(folder);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Another run is removing it at the same moment, or it is not ours to remove.
+            }
+        }
+    }
+
+    private static bool IsRunning(int processId)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     private static void Shutdown()
