@@ -22,6 +22,15 @@ public sealed class ProductionFactory : WebApplicationFactory<Program>, IAsyncLi
         builder.UseSetting("ConnectionStrings:Minsheng", DatabaseSetup.AppConnectionString(_owner));
     }
 
+    /// <summary>One value read as the owner, past row-level security: what is really in the database.</summary>
+    public async Task<object?> OwnerScalarAsync(string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(_owner + ";Pooling=false");
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        return await command.ExecuteScalarAsync();
+    }
+
     async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
 }
 
