@@ -86,10 +86,7 @@ public sealed class ReadSession(NpgsqlDataSource dataSource, ITenantContextAcces
 
         try
         {
-            // Opened inside the try: when the connection cannot be had (database down, pool exhausted,
-            // cancelled), every query of the batch, not only the caller's, must see the failure.
-            _connection ??= await dataSource.OpenConnectionAsync(ct);
-            await using var batch = new NpgsqlBatch(_connection);
+            await using var batch = new NpgsqlBatch();
             batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN READ ONLY"));
             if (current is not null) batch.BatchCommands.Add(new NpgsqlBatchCommand(TenantSetting.SetLocalStatement(current.TenantId)));
             foreach (var query in queries) batch.BatchCommands.Add(query.CreateCommand(TenantId));
@@ -97,7 +94,7 @@ public sealed class ReadSession(NpgsqlDataSource dataSource, ITenantContextAcces
             counter.Record(queries.Length);
 
             // Statements without a result set (BEGIN, SET, COMMIT) are skipped by the reader.
-            await using var reader = await batch.ExecuteReaderAsync(ct);
+            await using var reader = await ExecuteAsync(batch, ct);
             for (var i = 0; i < queries.Length; i++)
             {
                 await queries[i].ReadAsync(reader, ct);
@@ -115,6 +112,38 @@ public sealed class ReadSession(NpgsqlDataSource dataSource, ITenantContextAcces
         }
     }
 
+    /// <summary>
+    /// Sends the batch. Opened here, inside the caller's try: when no connection can be had (database down, pool
+    /// exhausted, cancelled), every query of the batch, not only the caller's, must see the failure.
+    /// A pooled connection may have died while idle (the database restarted): the batch is read-only and nothing
+    /// of it has been read yet, so it is sent once more on a fresh connection instead of failing the request.
+    /// If the database is really gone, the second attempt fails at once (connection refused) and that is reported.
+    /// </summary>
+    private async Task<NpgsqlDataReader> ExecuteAsync(NpgsqlBatch batch, CancellationToken ct)
+    {
+        try
+        {
+            _connection ??= await dataSource.OpenConnectionAsync(ct);
+            batch.Connection = _connection;
+            return await batch.ExecuteReaderAsync(ct);
+        }
+        catch (Exception e) when (DatabaseFailures.Classify(e) == DatabaseFailure.Unavailable && !ct.IsCancellationRequested && _connection is not null)
+        {
+            // Only a connection that was opened and then failed is retried; one that could not be opened is not.
+            await DropConnectionAsync();
+            _connection = await dataSource.OpenConnectionAsync(ct);
+            batch.Connection = _connection;
+            return await batch.ExecuteReaderAsync(ct);
+        }
+    }
+
+    private async Task DropConnectionAsync()
+    {
+        if (_connection is null) return;
+        await _connection.DisposeAsync();
+        _connection = null;
+    }
+
     private async Task EndFailedTransactionAsync()
     {
         if (_connection is null) return;
@@ -127,8 +156,7 @@ public sealed class ReadSession(NpgsqlDataSource dataSource, ITenantContextAcces
         {
             // This connection is broken: Npgsql does not return a broken connection to the pool, so dropping it
             // is enough. The rest of the pool stays (clearing it would punish every other request for one failure).
-            await _connection.DisposeAsync();
-            _connection = null;
+            await DropConnectionAsync();
         }
     }
 

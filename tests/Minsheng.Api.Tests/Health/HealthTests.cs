@@ -104,6 +104,22 @@ public sealed class HealthTests(OutageFactory factory) : IClassFixture<OutageFac
     }
 
     [Fact]
+    public async Task A_restart_between_two_requests_costs_no_failed_request()
+    {
+        var county = new GraphQLClient(factory.CreateClient(), "411302");
+        var before = (await county.QueryAsync(ProjectCount)).GetProperty("projects").GetProperty("totalCount").GetInt32();
+
+        // The pooled connections die with the server; no request notices while it is down.
+        await factory.StopDatabaseAsync();
+        await factory.StartDatabaseAsync();
+
+        // The read batch is retried once on a fresh connection: the first request after the restart succeeds.
+        var after = await county.PostAsync(ProjectCount);
+        Assert.False(after.HasErrors, after.Body.ToString());
+        Assert.Equal(before, after.Data.GetProperty("projects").GetProperty("totalCount").GetInt32());
+    }
+
+    [Fact]
     public async Task Live_answers_without_the_database_and_ready_reports_ok_as_json()
     {
         var http = factory.CreateClient();
