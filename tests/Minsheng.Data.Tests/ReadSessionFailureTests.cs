@@ -91,6 +91,9 @@ public sealed class ReadSessionFailureTests
     [InlineData("SELECT 'x'::uuid", DatabaseFailure.InvalidText)]
     [InlineData("CREATE TEMP TABLE t (v varchar(2)); INSERT INTO t VALUES ('abc')", DatabaseFailure.ValueTooLong)]
     [InlineData("SELECT 100000::smallint", DatabaseFailure.OutOfRange)]
+    [InlineData("DO $$ BEGIN RAISE EXCEPTION 'collided' USING ERRCODE = '40001'; END $$", DatabaseFailure.Contention)]
+    [InlineData("DO $$ BEGIN RAISE EXCEPTION 'deadlock' USING ERRCODE = '40P01'; END $$", DatabaseFailure.Contention)]
+    [InlineData("SET statement_timeout = 50; SELECT pg_sleep(1)", DatabaseFailure.Timeout)]
     [InlineData("SELECT 1/0", null)]
     public async Task Database_errors_a_caller_can_cause_are_classified(string sql, DatabaseFailure? expected)
     {
