@@ -59,6 +59,19 @@ internal static partial class ChineseNumerals
         return total > 0 ? total : null;
     }
 
+    /// <summary>Measure words that also make place names with a numeral before them: 五台山, 七台河, 三台县, 五家渠.</summary>
+    private static readonly HashSet<string> UnitsInPlaceNames = ["台", "家", "间", "块"];
+
+    /// <summary>
+    /// Characters that end a place name (山, 河, 县, 路 …). Only checked after the measure words above, because after
+    /// 所 or 个 they are objects being counted (三所镇中心小学, 三个村).
+    /// </summary>
+    private const string PlaceEndings = "山河县镇路街桥渠湖寨庄沟峡湾坝屯岭峪港";
+
+    /// <summary>五台山路, 七台河, 三台县, 九台区: the numeral and the measure word are half of a name, not a count.</summary>
+    private static bool IsPlaceName(string unit, string after) =>
+        UnitsInPlaceNames.Contains(unit) && after.Length > 0 && (PlaceEndings.Contains(after[0]) || unit == "台" && after[0] == '区');
+
     /// <summary>True when the figure in words at <paramref name="start"/> counts something to deliver.</summary>
     public static bool IsQuantity(string text, int start, decimal value, string unit, int unitEnd)
     {
@@ -69,6 +82,7 @@ internal static partial class ChineseNumerals
         // 一校一策, 三个一批, 千家万户: 一 or 万 right after the unit makes a slogan (两所九年制学校 stays a count).
         if (after.Length > 0 && "一万”\"’".Contains(after[0])) return false;
         if (AbstractNouns.Any(n => after.StartsWith(n, StringComparison.Ordinal))) return false;
+        if (IsPlaceName(unit, after)) return false;
         // 每个乡镇建设一座: one per township is a rule for each, not the total.
         var clauseStart = text.LastIndexOfAny(['，', ',', '。', '；', ';', '\n'], Math.Max(0, start - 1)) + 1;
         var clause = text[clauseStart..start];

@@ -25,7 +25,7 @@ public static partial class QuantityParser
     [
         "个百分点", "万元", "亿元", "元", "人次", "户次", "人", "名", "例", "户", "公里", "千米", "延米", "平方米", "平米", "立方米", "米",
         "亩", "公顷", "千瓦", "兆瓦", "座", "个", "所", "场次", "场", "台", "家", "批次", "批", "件", "处", "条", "辆", "套", "张", "间",
-        "床", "项", "次", "吨", "株", "棵", "盏", "块", "栋", "幢", "根", "支", "期", "份", "册", "班", "组", "只", "头", "口", "眼", "部",
+        "床", "项", "次", "吨", "株", "棵", "颗", "盏", "块", "栋", "幢", "根", "支", "期", "份", "册", "班", "组", "只", "头", "口", "眼", "部",
         "%", "‰",
     ];
 
@@ -66,12 +66,16 @@ public static partial class QuantityParser
                 skippedRateEnd = UnitAfter(text, afterNumber).End;
                 continue;
             }
-            var (unit, multiplier, unitEnd) = UnitAfter(text, afterNumber);
+            var (unit, multiplier, unitEnd, orMore) = UnitAfter(text, afterNumber);
             if (unit is null) continue;
             if (IsRate(text, unitEnd)) continue;
             if (inWords && !ChineseNumerals.IsQuantity(text, numberStart, value, unit, unitEnd)) continue;
             var (comparator, phraseStart) = PrefixComparator(text, numberStart);
             if (comparator is null && TextBefore(text, numberStart, 1) == "由") continue;
+            // 500余户, 10万余名, 200多个: 余/多 say "more than" the figure, so the notice promises at least that many
+            // (AtLeast is the nearest comparator; a strict "above" would make the round figure itself a miss).
+            // A stated 约 or 不超过 still wins, as the clerk wrote it.
+            if (orMore && comparator is null or Comparator.Reach) comparator = Comparator.AtLeast;
             var phraseEnd = unitEnd;
             foreach (var (word, suffixComparator) in Suffixes)
             {
@@ -157,24 +161,34 @@ public static partial class QuantityParser
         return false;
     }
 
-    private static (string? Unit, decimal Multiplier, int End) UnitAfter(string text, int position)
+    /// <summary>
+    /// The unit after a number, with its 万/亿 multiplier. 余 or 多 may stand before the multiplier (300余万元) or
+    /// after it (10万余名, 500余户); <c>OrMore</c> tells that one did.
+    /// </summary>
+    private static (string? Unit, decimal Multiplier, int End, bool OrMore) UnitAfter(string text, int position)
     {
         var multiplier = 1m;
         var at = position;
+        var orMore = false;
+        if (at < text.Length && text[at] is '余' or '多') { orMore = true; at++; }
         if (at < text.Length && text[at] is '万' or '亿' && !StartsWithAt(text, at, "万元") && !StartsWithAt(text, at, "亿元"))
         {
             multiplier = text[at] == '万' ? 10_000m : 100_000_000m;
             at++;
+            if (!orMore && at < text.Length && text[at] is '余' or '多') { orMore = true; at++; }
         }
         foreach (var unit in Units)
         {
             if (!StartsWithAt(text, at, unit)) continue;
             // 个 before 月 or 工作日 is a duration, not a count: "3个月".
-            if (unit == "个" && at + 1 < text.Length && text[at + 1] is '月' or '工') return (null, 1, position);
-            return (unit, multiplier, at + unit.Length);
+            if (unit == "个" && at + 1 < text.Length && text[at + 1] is '月' or '工') return (null, 1, position, false);
+            return (unit, multiplier, at + unit.Length, orMore);
         }
-        return (null, 1, position);
+        return (null, 1, position, false);
     }
+
+    /// <summary>True when a unit of measure starts at <paramref name="position"/> (used to mend a figure cut from its unit by a line break).</summary>
+    internal static bool UnitStartsAt(string text, int position) => UnitAfter(text, position).Unit is not null;
 
     /// <summary>1600元/每人/每月 or 10元每人 is a rate, not an amount to deliver.</summary>
     private static bool IsRate(string text, int unitEnd) =>

@@ -1,0 +1,62 @@
+using Minsheng.Domain.Values;
+
+namespace Minsheng.Importing.Tests;
+
+/// <summary>
+/// The extraction misses of issue #15: figures with 余, unit names broken over lines, place names holding numerals,
+/// deadlines written as a month and a verb, disclosure actuals that were left unlinked, and cells cut before their unit.
+/// </summary>
+public sealed class MissClassesShould
+{
+    private static readonly string[] Columns = ["序号", "项目名称", "建设内容", "牵头单位", "完成时限"];
+
+    private static ProjectDraft ImportRow(string content, string leadUnits = "县教育局", string deadline = "12月底前") =>
+        TestDocuments.ImportOk(TestDocuments.Docx(["2025年民生实事清单"], [Columns, ["1", "民生项目", content, leadUnits, deadline]]), "plan.docx").Projects.Single();
+
+    // 1. 余 and 多 after a figure
+
+    [Theory]
+    [InlineData("宣传覆盖10万余名群众", "100000", "名")]
+    [InlineData("培训新型职业农民2万余名", "20000", "名")]
+    [InlineData("改造农村危房500余户", "500", "户")]
+    [InlineData("撬动社会资金300余万元", "300", "万元")]
+    [InlineData("新增公共停车位200多个", "200", "个")]
+    public void ReadAFigureWithYuAsAtLeast(string text, string value, string unit)
+    {
+        var target = Assert.Single(QuantityParser.Parse(text));
+        Assert.Equal(Comparator.AtLeast, target.Comparator);
+        Assert.Equal(decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture), target.Value);
+        Assert.Equal(unit, target.Unit);
+    }
+
+    [Fact]
+    public void KeepYuInTheSourcePhrase()
+    {
+        var target = Assert.Single(QuantityParser.Parse("惠及群众10万余名"));
+        Assert.Equal("10万余名", target.SourcePhrase);
+    }
+
+    // 3. Place names, ages, years and document numbers
+
+    [Theory]
+    [InlineData("改造五台山路人行道")]
+    [InlineData("打通三门峡路至七里河段")]
+    [InlineData("九龙街道老旧小区改造")]
+    [InlineData("六中、三中新建食堂")]
+    [InlineData("第五幼儿园改扩建")]
+    [InlineData("推行一村一场模式")]
+    [InlineData("为60岁以上老年人免费体检")]
+    [InlineData("2024年启动建设")]
+    [InlineData("依据县政办发〔2023〕4号文件")]
+    [InlineData("七台河路延伸至三台县界")]
+    [InlineData("九眼桥片区改造")]
+    [InlineData("五家渠路口改造")]
+    public void FindNoTargetInPlaceNames(string text) => Assert.Empty(QuantityParser.Parse(text));
+
+    [Fact]
+    public void StillFindTheRealTargetsBesidePlaceNames()
+    {
+        var targets = QuantityParser.Parse("2024年改造五台山路、七里河路等道路3条，为六中、三中新建食堂两座，为九龙街道60岁以上老人体检1200人，更换五台供水设备。");
+        Assert.Equal([(3m, "条"), (2m, "座"), (1200m, "人"), (5m, "台")], targets.Select(t => (t.Value, t.Unit)));
+    }
+}
