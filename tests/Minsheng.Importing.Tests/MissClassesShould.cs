@@ -59,4 +59,20 @@ public sealed class MissClassesShould
         var targets = QuantityParser.Parse("2024年改造五台山路、七里河路等道路3条，为六中、三中新建食堂两座，为九龙街道60岁以上老人体检1200人，更换五台供水设备。");
         Assert.Equal([(3m, "条"), (2m, "座"), (1200m, "人"), (5m, "台")], targets.Select(t => (t.Value, t.Unit)));
     }
+
+    // 6. A cell cut before its unit
+
+    [Fact]
+    public void JoinANumberAtALineEndToTheUnitStartingTheNextLine()
+    {
+        var project = ImportRow("为全县适龄儿童免费实施窝沟封闭4000\n颗，开展口腔检查6000\n人次。");
+        TargetAssert.Targets(project, (Comparator.Exactly, 4000m, "颗"), (Comparator.Exactly, 6000m, "人次"));
+    }
+
+    [Fact]
+    public void KeepLinesApartWhenTheNextStartsWithAWordNotAUnit()
+    {
+        var project = ImportRow("1.改造小区12\n个。\n2.新建公园3\n处\n3\n项目年底完成");
+        TargetAssert.Targets(project, (Comparator.Exactly, 12m, "个"), (Comparator.Exactly, 3m, "处"));
+    }
 }

@@ -45,9 +45,41 @@ internal static partial class TextCleaner
         });
     }
 
-    /// <summary>A multi-line cell as paragraphs: tidy lines, blank lines dropped, joined with '\n'.</summary>
-    public static string Paragraphs(string text) =>
-        string.Join('\n', text.Split('\n').SelectMany(l => TidyLine(l).Split('\n')).Select(l => l.Trim()).Where(l => l.Length > 0));
+    /// <summary>
+    /// A multi-line cell as paragraphs: tidy lines, blank lines dropped, joined with '\n'. A line that ends in a
+    /// figure and a line that starts with its unit ("…窝沟封闭4000" / "颗") are one line the export wrapped, so they
+    /// are joined without a break; otherwise the figure would lose its unit and the target would be missed.
+    /// </summary>
+    public static string Paragraphs(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        var lineStart = 0;
+        foreach (var line in text.Split('\n').SelectMany(l => TidyLine(l).Split('\n')).Select(l => l.Trim()).Where(l => l.Length > 0))
+        {
+            if (sb.Length > 0)
+            {
+                if (CutBeforeItsUnit(sb, lineStart, line)) { sb.Append(line); continue; }
+                sb.Append('\n');
+            }
+            lineStart = sb.Length;
+            sb.Append(line);
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Words that start with a measure word but are no unit: "3" / "项目" is a number line and a new line.</summary>
+    private static readonly string[] WordsStartingLikeUnits = ["项目", "个人", "个体", "次年", "台账", "处理", "处置", "件事", "部门", "部署", "期间", "批复", "批准", "条件", "条例", "场所", "场地", "口径"];
+
+    private static bool CutBeforeItsUnit(StringBuilder previous, int lineStart, string next)
+    {
+        if (!char.IsAsciiDigit(previous[^1])) return false;
+        // A line that is only a number ("3", "2.") is a sequence or a numbering, not the head of a figure.
+        var hasWords = false;
+        for (var i = lineStart; i < previous.Length && !hasWords; i++) hasWords = IsIdeograph(previous[i]);
+        if (!hasWords) return false;
+        if (WordsStartingLikeUnits.Any(w => next.StartsWith(w, StringComparison.Ordinal))) return false;
+        return QuantityParser.UnitStartsAt(next, 0);
+    }
 
     /// <summary>A cell that holds one value (name, leader, headquarters) broken over lines: "建设大别山青创\n\n园区" → 建设大别山青创园区.</summary>
     public static string SingleLine(string text)
