@@ -36,6 +36,34 @@ public sealed class MissClassesShould
         Assert.Equal("10万余名", target.SourcePhrase);
     }
 
+    // 2. Unit names broken over lines
+
+    [Theory]
+    [InlineData("县住房和城乡\n建设局", new[] { "县住房和城乡建设局" })]
+    [InlineData("县人力资源和社会\n保障局", new[] { "县人力资源和社会保障局" })]
+    [InlineData("县住房和城乡\n建设局、县财政局", new[] { "县住房和城乡建设局", "县财政局" })]
+    [InlineData("县财政局\n县民政局", new[] { "县财政局", "县民政局" })]
+    [InlineData("各乡镇\n县水利局", new[] { "各乡镇", "县水利局" })]
+    public void JoinAUnitNameBrokenWhereTheFirstPieceIsNoUnit(string cell, string[] expected)
+    {
+        var project = ImportRow("新建公园5个。", cell);
+        Assert.Equal(expected, project.LeadUnits);
+    }
+
+    [Fact]
+    public void JoinABrokenUnitNameTheDirectoryDoesNotKnow()
+    {
+        var options = new ImportOptions { Units = new KnownUnits("县财政局", "县民政局") };
+        var docx = TestDocuments.Docx(["2025年民生实事清单"], [Columns, ["1", "民生项目", "新建公园5个。", "县住房和城乡\n建设局\n县财政局", "12月底前"]]);
+        Assert.Equal(["县住房和城乡建设局", "县财政局"], TestDocuments.ImportOk(docx, "plan.docx", options: options).Projects.Single().LeadUnits);
+    }
+
+    private sealed class KnownUnits(params string[] names) : IUnitDirectory
+    {
+        public string? Resolve(string name) => names.Contains(name) ? name : null;
+        public IReadOnlyCollection<string> KnownNames => names;
+    }
+
     // 3. Place names, ages, years and document numbers
 
     [Theory]

@@ -47,9 +47,19 @@ internal static class UnitListParser
         return !LooksComplete(lastPiece);
     }
 
+    /// <summary>
+    /// Words that end like a unit name but are only the first half of one: 县住房和城乡 / 建设局, 县人力资源和社会 / 保障局.
+    /// A line ending in them continues on the next line.
+    /// </summary>
+    private static readonly string[] HalfNameEndings =
+    [
+        "城乡", "社会", "城镇", "返乡", "下乡", "机会", "全部", "内部", "场所", "平台", "执行", "运行", "互联", "关联",
+    ];
+
     public static bool LooksComplete(string unit)
     {
         var bare = TextCleaner.RemoveBracketed(unit);
+        if (HalfNameEndings.Any(e => bare.EndsWith(e, StringComparison.Ordinal))) return false;
         return UnitEndings.Any(e => bare.EndsWith(e, StringComparison.Ordinal));
     }
 
