@@ -88,6 +88,48 @@ public sealed class MissClassesShould
         Assert.Equal([(3m, "条"), (2m, "座"), (1200m, "人"), (5m, "台")], targets.Select(t => (t.Value, t.Unit)));
     }
 
+    // 4. Deadlines written as a month and a verb
+
+    [Theory]
+    [InlineData("9月投入使用", 9, DatePrecision.Month)]
+    [InlineData("5月底前动工", 5, DatePrecision.EndOfMonth)]
+    [InlineData("12月底前", 12, DatePrecision.EndOfMonth)]
+    [InlineData("年底前", 12, DatePrecision.Year)]
+    [InlineData("6月中旬前完工", 6, DatePrecision.MidMonth)]
+    [InlineData("计划9月投入使用", 9, DatePrecision.Month)]
+    [InlineData("2025年9月投入使用", 9, DatePrecision.Month)]
+    public void ReadADeadlineWrittenAsAMonthAndAVerb(string cell, int month, DatePrecision precision)
+    {
+        var project = ImportRow("新建公园5个。", deadline: cell);
+        Assert.Equal(Deadline.Of(2025, month, precision), project.Deadline);
+        Assert.Equal(cell, project.DeadlineText);
+        if (project.Milestones.Count > 0) Assert.Equal(cell, Assert.Single(project.Milestones).Text);
+    }
+
+    [Fact]
+    public void DateEachClauseOfASentenceWithTwoDatesByItsOwnDate()
+    {
+        var project = ImportRow("新建口袋公园5个，5月底前动工，12月底前完工。", deadline: "");
+        Assert.Equal(Deadline.Of(2025, 12, DatePrecision.EndOfMonth), project.Deadline);
+        Assert.Equal([(Deadline.Of(2025, 5, DatePrecision.EndOfMonth), "新建口袋公园5个，5月底前动工"), (Deadline.Of(2025, 12, DatePrecision.EndOfMonth), "12月底前完工。")],
+            project.Milestones.Select(m => (m.Due, m.Text)));
+    }
+
+    [Fact]
+    public void ReadTwoDatedStepsInOneDeadlineCell()
+    {
+        var project = ImportRow("新建口袋公园5个。", deadline: "5月底前动工，9月投入使用");
+        Assert.Equal(Deadline.Of(2025, 9, DatePrecision.Month), project.Deadline);
+        Assert.Equal(["5月底前动工", "9月投入使用"], project.Milestones.Select(m => m.Text));
+    }
+
+    [Fact]
+    public void KeepAMonthRangeInOneClauseAsOneStep()
+    {
+        var project = ImportRow("3月至5月开展隐患排查，新建口袋公园5个。", deadline: "");
+        Assert.Equal("3月至5月开展隐患排查，新建口袋公园5个。", Assert.Single(project.Milestones).Text);
+    }
+
     // 6. A cell cut before its unit
 
     [Fact]

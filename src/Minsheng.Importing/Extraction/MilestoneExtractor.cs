@@ -21,7 +21,7 @@ internal static partial class MilestoneExtractor
         if (string.IsNullOrWhiteSpace(cellText)) return new(null, milestones, extraTargets, false, false);
 
         var segments = TextCleaner.Paragraphs(cellText).Split('\n')
-            .SelectMany(l => SegmentBreak().Split(l)).Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
+            .SelectMany(l => SegmentBreak().Split(l)).SelectMany(SplitAtDates).Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
         Deadline? plain = null;
         var needsYear = false;
         var sawDate = false;
@@ -60,7 +60,7 @@ internal static partial class MilestoneExtractor
         var milestones = new List<MilestoneDraft>();
         var needsYear = false;
         if (string.IsNullOrWhiteSpace(content)) return (milestones, false);
-        foreach (var sentence in SentenceBreak().Split(content).Select(s => s.Trim()).Where(s => s.Length > 0))
+        foreach (var sentence in SentenceBreak().Split(content).SelectMany(SplitAtDates).Select(s => s.Trim()).Where(s => s.Length > 0))
         {
             if (ChineseDates.FindAll(sentence).FirstOrDefault() is not { Length: > 0 } date) continue;
             if (date.ToDeadline(planYear) is not { } due) { needsYear = true; continue; }
@@ -69,6 +69,33 @@ internal static partial class MilestoneExtractor
             milestones.Add(single.Count == 1 ? single[0] : new MilestoneDraft { Due = due, Text = sentence });
         }
         return (milestones, needsYear);
+    }
+
+    private static readonly char[] ClauseMarks = ['，', ',', '、', '；', ';', '。'];
+
+    /// <summary>
+    /// "5月底前动工，12月底前完工": two dates in two clauses are two steps. Read as one, the text would be dated by
+    /// its first date and the project's deadline would come out as 5月底. Dates in one clause (3月至5月) stay together.
+    /// </summary>
+    private static IEnumerable<string> SplitAtDates(string text)
+    {
+        var dates = ChineseDates.FindAll(text).ToList();
+        if (dates.Count < 2)
+        {
+            yield return text;
+            yield break;
+        }
+        var start = 0;
+        for (var i = 1; i < dates.Count; i++)
+        {
+            var previousEnd = dates[i - 1].Start + dates[i - 1].Length;
+            var gap = dates[i].Start - previousEnd;
+            var cut = gap > 0 ? text.LastIndexOfAny(ClauseMarks, dates[i].Start - 1, gap) : -1;
+            if (cut < previousEnd) continue;
+            yield return text[start..cut];
+            start = cut + 1;
+        }
+        yield return text[start..];
     }
 
     private static IEnumerable<MilestoneDraft> Build(Deadline due, string text, string datePrefix, string body, string? section,
