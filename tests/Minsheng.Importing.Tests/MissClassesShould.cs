@@ -130,6 +130,104 @@ public sealed class MissClassesShould
         Assert.Equal("3月至5月开展隐患排查，新建口袋公园5个。", Assert.Single(project.Milestones).Text);
     }
 
+    // 5. Disclosure actuals
+
+    private static PlanDraft ReadDisclosure(string item, string completion) =>
+        TestDocuments.ImportOk(TestDocuments.Utf8($"""
+            清河县2024年重点民生实事完成情况
+            一、县定民生实事
+            1.{item}
+            责任单位：县住建局
+            完成情况：{completion}
+            """), "完成情况.txt");
+
+    [Fact]
+    public void LinkAnActualCountedWithAnotherMeasureWord()
+    {
+        var target = Assert.Single(ReadDisclosure("改扩建学校。改扩建城区学校4所。", "4个项目已全部竣工并投入使用。").Projects[0].Targets);
+        Assert.Equal((4m, 1m), (target.Actual!.Value, target.CompletionRatio!.Value));
+    }
+
+    [Fact]
+    public void NotLinkACountOfAnotherKindToPeopleOrMoney()
+    {
+        var targets = ReadDisclosure("免费体检。为老人免费体检5000人，投入资金200万元。", "4个乡镇已全部完成。").Projects[0].Targets;
+        Assert.All(targets, t => Assert.Null(t.Actual));
+    }
+
+    [Fact]
+    public void LinkSeveralFiguresOfOneCompletionTextToTheirTargets()
+    {
+        var targets = ReadDisclosure("建设城市公园。新建口袋公园3个，改造街头游园5个，铺设绿道12公里，投入资金800万元。",
+            "共铺设绿道13.5公里，新建口袋公园4个、改造街头游园5个，完成投资0.1亿元。").Projects[0].Targets;
+        Assert.Equal([4m, 5m, 13.5m, 1000m], targets.Select(t => t.Actual));
+    }
+
+    [Fact]
+    public void LinkFiguresInOrderWhenTheirWordingDoesNotTell()
+    {
+        var targets = ReadDisclosure("实施两项改造。完成甲类任务3个，完成乙类任务5个。", "分别完成4个、6个。").Projects[0].Targets;
+        Assert.Equal([4m, 6m], targets.Select(t => t.Actual));
+    }
+
+    [Fact]
+    public void LetEachFigureGoToTheTargetItMatchesBest()
+    {
+        var targets = ReadDisclosure("改造小区。改造小区3个，改造小区管网5个。", "改造小区管网6个，另改造小区4个。").Projects[0].Targets;
+        Assert.Equal([4m, 6m], targets.Select(t => t.Actual));
+    }
+
+    [Fact]
+    public void NotRecordARatioThatSpeaksOfAnotherFigure()
+    {
+        var targets = ReadDisclosure("开展技能培训。全年培训4000人次，新建实训基地2个。", "全年培训8000人次，完成年度目标任务的200%。").Projects[0].Targets;
+        Assert.Equal(8000m, targets[0].Actual);
+        Assert.Null(targets[1].Actual);
+        Assert.Null(targets[1].CompletionRatio);
+    }
+
+    [Fact]
+    public void CompareAnActualScaledByYiWithATargetInYi()
+    {
+        var target = Assert.Single(ReadDisclosure("扩大有效投资。全年完成民生领域投资3亿元以上。", "全年完成民生领域投资4.75亿元。").Projects[0].Targets);
+        Assert.Equal(Comparator.AtLeast, target.Comparator);
+        Assert.Equal(300_000_000m, TargetInYuan(target.Value, target.Unit));
+        Assert.Equal(475_000_000m, TargetInYuan(target.Actual!.Value, target.Unit));
+        Assert.Equal(1.5833m, target.CompletionRatio);
+    }
+
+    [Fact]
+    public void CompareAnActualInWanWithATargetInYi()
+    {
+        var target = Assert.Single(ReadDisclosure("扩大有效投资。全年完成民生领域投资3亿元以上。", "全年完成民生领域投资47500万元。").Projects[0].Targets);
+        Assert.Equal(475_000_000m, TargetInYuan(target.Actual!.Value, target.Unit));
+    }
+
+    private static decimal TargetInYuan(decimal value, string unit) => unit switch
+    {
+        "亿元" => value * 100_000_000m, "万元" => value * 10_000m, _ => value,
+    };
+
+    [Theory]
+    [InlineData("全年培训8000人次，完成年度目标任务的187.5%。")]
+    [InlineData("培训8000人次，完成年度民生实事目标任务的187.5%。")]
+    [InlineData("培训8000人次，为年度计划的187.5%。")]
+    public void NotTakeAStatedRatioForTheActual(string completion)
+    {
+        var targets = ReadDisclosure("开展技能培训。全年培训4000人次，培训合格率达到90%。", completion).Projects[0].Targets;
+        Assert.Equal(8000m, targets[0].Actual);
+        Assert.Equal(2m, targets[0].CompletionRatio);
+        Assert.Null(targets[1].Actual);
+    }
+
+    [Fact]
+    public void RecordAStatedRatioWhenNoFigureIsGiven()
+    {
+        var target = Assert.Single(ReadDisclosure("开展技能培训。全年培训4000人次。", "超额完成，完成年度目标任务的187.5%。").Projects[0].Targets);
+        Assert.Null(target.Actual);
+        Assert.Equal(1.875m, target.CompletionRatio);
+    }
+
     // 6. A cell cut before its unit
 
     [Fact]
