@@ -32,10 +32,16 @@ internal static class DisclosureMatching
         return new ProjectMatch(ranked[0].Project, false);
     }
 
-    /// <summary>A target of the same unit: the only one, or one whose label is close enough.</summary>
+    /// <summary>
+    /// A target of the same unit: the only one, or one whose label is close enough. Without one, a target whose unit
+    /// names the same measure at the same scale (名 for 人, 千米 for 公里), because the figure can be recorded as it is.
+    /// Money at another scale (万元 against 亿元) is not matched: the caller records the figure unconverted.
+    /// </summary>
     public static Indicator? FindIndicator(TargetDraft target, IEnumerable<Indicator> candidates)
     {
-        var sameUnit = candidates.Where(i => i.Unit == target.Unit).ToList();
+        var all = candidates.ToList();
+        var sameUnit = all.Where(i => i.Unit == target.Unit).ToList();
+        if (sameUnit.Count == 0) sameUnit = all.Where(i => MeasureUnits.SameMeasure(target.Unit, i.Unit)).ToList();
         if (sameUnit.Count == 1) return sameUnit[0];
         var ranked = sameUnit
             .Select(i => (Indicator: i, Score: Dice(Normalize(target.Label), Normalize(i.Label))))

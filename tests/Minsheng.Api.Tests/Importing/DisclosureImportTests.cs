@@ -66,6 +66,26 @@ public sealed class DisclosureImportTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task An_actual_in_another_name_of_the_same_measure_is_recorded()
+    {
+        var tenant = await TestTenants.CreateAsync(factory.OwnerConnectionString, projects: 1);
+        var client = factory.Client(tenant.Tenant.RegionCode);
+        var planId = (await client.QueryAsync("""mutation { createPlan(input: { year: 2026, title: "2026年民生实事" }) { id } }""")).GetProperty("createPlan").GetProperty("id").GetString();
+        var training = (await client.QueryAsync("""mutation($p: ID!) { createProject(input: { planId: $p, sequence: "1", name: "职业技能培训（省定）" }) { id } }""", new { p = planId }))
+            .GetProperty("createProject").GetProperty("id").GetString();
+        // The plan counts 名 where the disclosure says 人: one measure, so the figure is recorded as it is.
+        await client.QueryAsync("""mutation($p: ID!) { createIndicator(input: { projectId: $p, label: "新增技能人才", comparator: AT_LEAST, targetValue: 800, unit: "名" }) { id } }""", new { p = training });
+
+        var result = (await client.QueryAsync(Import, new { content = Content })).GetProperty("importPlan");
+
+        Assert.True(result.GetProperty("succeeded").GetBoolean());
+        Assert.Equal(1, result.GetProperty("recordedActuals").GetInt32());
+        var report = Assert.Single(result.GetProperty("plan").GetProperty("projects").EnumerateArray().Single().GetProperty("reports").EnumerateArray());
+        var actual = Assert.Single(report.GetProperty("actuals").EnumerateArray());
+        Assert.Equal((912m, "名"), (actual.GetProperty("value").GetDecimal(), actual.GetProperty("indicator").GetProperty("unit").GetString()));
+    }
+
+    [Fact]
     public async Task Without_a_plan_of_the_year_the_disclosure_becomes_one()
     {
         var tenant = await TestTenants.CreateAsync(factory.OwnerConnectionString, projects: 1);
