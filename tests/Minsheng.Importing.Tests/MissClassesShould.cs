@@ -79,7 +79,18 @@ public sealed class MissClassesShould
     [InlineData("七台河路延伸至三台县界")]
     [InlineData("九眼桥片区改造")]
     [InlineData("五家渠路口改造")]
+    [InlineData("九台区老旧管网改造")]
     public void FindNoTargetInPlaceNames(string text) => Assert.Empty(QuantityParser.Parse(text));
+
+    [Theory]
+    [InlineData("更换两台区级应急发电设备", "2", "台")]
+    [InlineData("扶持五家山庄民宿提档升级", "5", "家")]
+    [InlineData("新增三家区属托育机构", "3", "家")]
+    public void StillReadACountWhereTheMeasureWordIsNoPartOfAName(string text, string value, string unit)
+    {
+        var target = Assert.Single(QuantityParser.Parse(text));
+        Assert.Equal((decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture), unit), (target.Value, target.Unit));
+    }
 
     [Fact]
     public void StillFindTheRealTargetsBesidePlaceNames()

@@ -68,9 +68,17 @@ internal static partial class ChineseNumerals
     /// </summary>
     private const string PlaceEndings = "山河县镇路街桥渠湖寨庄沟峡湾坝屯岭峪港";
 
-    /// <summary>五台山路, 七台河, 三台县, 九台区: the numeral and the measure word are half of a name, not a count.</summary>
-    private static bool IsPlaceName(string unit, string after) =>
-        UnitsInPlaceNames.Contains(unit) && after.Length > 0 && (PlaceEndings.Contains(after[0]) || unit == "台" && after[0] == '区');
+    /// <summary>
+    /// 五台山路, 七台河, 三台县, 九台区, 五家渠: the numeral and the measure word are half of a name, not a count.
+    /// 家 before 山 stays a count (五家山庄 are five businesses), and 台 before 区级/区属 counts machines for a district.
+    /// </summary>
+    private static bool IsPlaceName(string unit, string after)
+    {
+        if (!UnitsInPlaceNames.Contains(unit) || after.Length == 0) return false;
+        if (unit == "家" && after[0] == '山') return false;
+        if (unit == "台" && after[0] == '区') return after.Length < 2 || !"级属域内直".Contains(after[1]);
+        return PlaceEndings.Contains(after[0]);
+    }
 
     /// <summary>True when the figure in words at <paramref name="start"/> counts something to deliver.</summary>
     public static bool IsQuantity(string text, int start, decimal value, string unit, int unitEnd)
