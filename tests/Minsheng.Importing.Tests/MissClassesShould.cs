@@ -64,6 +64,27 @@ public sealed class MissClassesShould
         public IReadOnlyCollection<string> KnownNames => names;
     }
 
+    [Fact]
+    public void JoinAUnitLineOfADisclosureThatWrapped()
+    {
+        var draft = TestDocuments.ImportOk(TestDocuments.Utf8("""
+            清河县2024年重点民生实事完成情况
+            一、县定民生实事
+            1.改造农村危房。改造农村危房120户。
+            责任单位：县财政局、县住房和城乡
+            建设局
+            完成情况：改造农村危房126户。
+            2.建设口袋公园。新建口袋公园3个。
+            责任单位：县城管局
+            公园选址已全部落实。
+            完成情况：新建口袋公园3个。
+            """), "完成情况.txt");
+        Assert.Equal(["县财政局", "县住房和城乡建设局"], draft.Projects[0].LeadUnits);
+        Assert.Equal(126m, draft.Projects[0].Targets.Single().Actual);
+        Assert.Equal(["县城管局"], draft.Projects[1].LeadUnits);
+        Assert.Contains("公园选址已全部落实", draft.Projects[1].Content);
+    }
+
     // 3. Place names, ages, years and document numbers
 
     [Theory]

@@ -28,6 +28,8 @@ internal static partial class CompletionDisclosureReader
         public StringBuilder Content { get; } = new();
         public StringBuilder? Completion { get; set; }
         public bool HasUnitLine { get; set; }
+        /// <summary>The last 责任单位 line while it may still continue on the next line: its kind, its text and the units it gave.</summary>
+        public (string Kind, string Text, List<string> Units)? OpenUnitLine { get; set; }
     }
 
     public static List<ProjectDraft> Read(IReadOnlyList<SourceParagraph> paragraphs, IUnitDirectory? units, IssueLog issues)
@@ -63,11 +65,23 @@ internal static partial class CompletionDisclosureReader
             if (UnitLine().Match(text) is { Success: true } unitLine)
             {
                 current.HasUnitLine = true;
+                var kind = unitLine.Groups["kind"].Value;
                 var list = UnitListParser.Parse(unitLine.Groups["units"].Value, units);
-                if (unitLine.Groups["kind"].Value is "配合单位" or "协办单位") current.Project.CoUnits.AddRange(list);
-                else current.Project.LeadUnits.AddRange(list);
+                UnitsOf(current.Project, kind).AddRange(list);
+                current.OpenUnitLine = (kind, unitLine.Groups["units"].Value, list);
                 continue;
             }
+            // 责任单位：县住房和城乡 / 建设局: the unit line wrapped. Read both lines as one cell, which joins the name.
+            if (current.OpenUnitLine is { } open && IsUnitLineTail(open.Text, text))
+            {
+                var all = UnitsOf(current.Project, open.Kind);
+                foreach (var unit in open.Units) all.Remove(unit);
+                var list = UnitListParser.Parse(open.Text + "\n" + text, units);
+                all.AddRange(list);
+                current.OpenUnitLine = (open.Kind, open.Text + "\n" + text, list);
+                continue;
+            }
+            current.OpenUnitLine = null;
             if (CompletionLine().Match(text) is { Success: true } completion)
             {
                 current.Completion = new StringBuilder(completion.Groups["text"].Value.Trim());
@@ -105,6 +119,22 @@ internal static partial class CompletionDisclosureReader
             ActualsMatcher.Apply(project, project.CompletionText, item.Location, issues);
         }
         return pending.Select(p => p.Project).ToList();
+    }
+
+    private static List<string> UnitsOf(ProjectDraft project, string kind) =>
+        kind is "配合单位" or "协办单位" ? project.CoUnits : project.LeadUnits;
+
+    /// <summary>
+    /// A short line without figures or sentence marks after a unit line whose last name is unfinished (ends in 城乡, 和,
+    /// 人力资源和社会 …) is the rest of that name, not a paragraph of the item's content.
+    /// </summary>
+    private static bool IsUnitLineTail(string unitText, string line)
+    {
+        if (line.Length > 20 || line.Any(c => char.IsAsciiDigit(c) || c is '。' or '：' or ':')) return false;
+        var trimmed = unitText.TrimEnd();
+        if (trimmed.Length == 0) return false;
+        var lastPiece = trimmed.Split('、', '，', ',', '；', ';', ' ', '\n')[^1];
+        return lastPiece.Length > 0 && !UnitListParser.LooksComplete(lastPiece);
     }
 
     /// <summary>The item's name: its first sentence when short, else its first clause.</summary>
