@@ -41,7 +41,9 @@ internal static partial class TableInterpreter
                 var row = table.Rows[r];
                 if (row.IsBlank) continue;
                 var texts = row.Cells.Select(c => TextCleaner.SingleLine(c.Text)).ToList();
-                if (HeaderSynonyms.LooksLikeHeader(texts))
+                var byShape = map is null && !HeaderSynonyms.LooksLikeHeader(texts) && HeaderSynonyms.LooksLikeHeaderByShape(texts)
+                    && FirstDataRowIsNumbered(table, r);
+                if (HeaderSynonyms.LooksLikeHeader(texts) || byShape)
                 {
                     var header = row;
                     if (r + 1 < table.Rows.Count
@@ -57,10 +59,12 @@ internal static partial class TableInterpreter
                     var roles = texts.Select(HeaderSynonyms.RoleOf).ToList();
                     if (headerRoles is not null && roles.SequenceEqual(headerRoles)) continue; // repeated on a new page
                     headerRoles = roles;
-                    map = ColumnMap.FromHeader(header, issues, tableUnit);
+                    map = ColumnMap.FromHeader(header, issues, tableUnit, table.Rows.Skip(r + 1).Take(30).ToList());
+                    if (byShape)
+                        issues.Warn("table.by-shape", $"The header row ({string.Join(" / ", texts)}) names few known columns; the table was recognised by its numbered rows and its columns by their content.", row.Location);
                     if (!map.Has(ColumnRole.Name))
                         issues.Warn("table.no-name-column", "The table has no project-name column (项目名称/实事名称); names are taken from the content.", row.Location);
-                    hasCompletion |= map.Has(ColumnRole.Completion);
+                    hasCompletion |= map.Has(ColumnRole.Completion) || map.Has(ColumnRole.ActualValue);
                     planTables++;
                     builder.StartSection();
                     if (section is not null) captions.Add(section);
@@ -110,6 +114,13 @@ internal static partial class TableInterpreter
         if (rows.Max(r => r.Cells.Count) != previous.Roles.Count) return false;
         var sequence = previous.IndexOf(ColumnRole.Sequence);
         return sequence >= 0 && System.Text.RegularExpressions.Regex.IsMatch(TextCleaner.SingleLine(rows[0].TextAt(sequence)), @"^\d{1,3}[.、．]?$");
+    }
+
+    /// <summary>A header found by its shape counts only when the row under it starts with a number.</summary>
+    private static bool FirstDataRowIsNumbered(SourceTable table, int headerRow)
+    {
+        var next = table.Rows.Skip(headerRow + 1).FirstOrDefault(r => !r.IsBlank);
+        return next is not null && System.Text.RegularExpressions.Regex.IsMatch(TextCleaner.SingleLine(next.TextAt(0)), @"^[(（]?\d{1,3}[)）.、．]?$");
     }
 
     /// <summary>单位：万元 (or 金额单位：亿元) printed above a table: bare amounts in its investment column are in that unit.</summary>

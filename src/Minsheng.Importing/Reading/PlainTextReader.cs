@@ -41,6 +41,20 @@ internal static partial class PlainTextReader
                 i = next;
                 continue;
             }
+            if (!IsCellLine(lines[i]) && LinePerCellHeaderAt(lines, i) is { } lineHeader)
+            {
+                var (table, next) = ReadLinePerCellTable(lines, i, lineHeader, blocks.OfType<SourceTable>().Count() + 1, issues);
+                blocks.Add(table);
+                i = next;
+                continue;
+            }
+            if (SpacedHeaderAt(lines, i) is { } spacedHeader)
+            {
+                var (table, next) = ReadSpacedTable(lines, i, spacedHeader, blocks.OfType<SourceTable>().Count() + 1, issues);
+                blocks.Add(table);
+                i = next;
+                continue;
+            }
             var tidy = TextCleaner.TidyLine(lines[i]).Replace('\n', ' ');
             if (tidy.Length > 0) blocks.Add(new SourceParagraph(tidy, Line(i)));
             i++;
