@@ -184,6 +184,7 @@ public sealed class UnseenLayoutsShould
         Assert.Contains(projects[4].Targets, t => t is { Value: 15000m, Unit: "人次" });
         // The markers are no targets: nothing in any project is the item's own number without a unit.
         Assert.All(projects, p => Assert.DoesNotContain(p.Targets, t => t.SourcePhrase.Contains('(') || t.SourcePhrase.Contains(')')));
+        Assert.Equal(2025, result.Draft.Year);
         var warning = Assert.Single(result.Warnings, w => w.Code == "list.prose");
         Assert.Contains("15 projects", warning.Message);
         Assert.Contains("paragraph 3", warning.Message);
@@ -228,5 +229,35 @@ public sealed class UnseenLayoutsShould
         var result = new PlanImporter().Read(TestDocuments.Utf8("关于做好冬季防火工作的通知\n\n各乡镇要高度重视，切实落实责任。\n"), "通知.txt");
         Assert.False(result.Succeeded);
         Assert.Equal("table.missing", Assert.Single(result.Errors).Code);
+    }
+
+    [Fact]
+    public void RecogniseATabSeparatedTableByItsShape()
+    {
+        var text = "2025年为民办实事清单\n序号\t事项\t承担\t时间要求\n1\t新建城区公厕12座\t县城管局\t6月底前\n2\t更新公交车辆30辆\t县交通运输局\t10月底前\n";
+        var result = new PlanImporter().Read(TestDocuments.Utf8(text), "清单.txt");
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+        Assert.Equal(["县城管局", "县交通运输局"], result.Draft!.Projects.Select(p => p.LeadUnits.Single()));
+        Assert.Equal(Deadline.Of(2025, 10, DatePrecision.EndOfMonth), result.Draft.Projects[1].Deadline);
+        Assert.Contains(result.Warnings, w => w.Code == "table.by-shape");
+    }
+
+    [Fact]
+    public void ReadACompletionTableFromASheet()
+    {
+        var sheet = TestDocuments.Xlsx(
+        [
+            ["2024年民生实事完成情况"],
+            ["序号", "考核指标", "计量单位", "目标值", "完成数", "完成率", "责任单位"],
+            ["1", "新增城镇就业", "万人", "0.8", "0.9", "112.5%", "县人社局"],
+            ["2", "改造农村户厕", "户", "3000", "2400", "80%", "县农业农村局"],
+        ]);
+        var draft = TestDocuments.ImportOk(sheet, "完成情况.xlsx");
+        Assert.Equal(PlanKind.CompletionDisclosure, draft.Kind);
+        var jobs = Assert.Single(draft.Projects[0].Targets);
+        Assert.Equal((8000m, "人", 9000m, 1.125m), (jobs.Value, jobs.Unit, jobs.Actual!.Value, jobs.CompletionRatio!.Value));
+        var toilets = Assert.Single(draft.Projects[1].Targets);
+        Assert.Equal((3000m, 2400m, 0.8m), (toilets.Value, toilets.Actual!.Value, toilets.CompletionRatio!.Value));
+        Assert.Equal(["县农业农村局"], draft.Projects[1].LeadUnits);
     }
 }
