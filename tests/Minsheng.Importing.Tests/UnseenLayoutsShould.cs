@@ -223,10 +223,12 @@ public sealed class UnseenLayoutsShould
         Assert.Contains(draft.Projects[1].Targets, t => t is { Value: 3000m, Unit: "户" });
     }
 
-    [Fact]
-    public void StillRefuseADocumentWithNoListOfProjects()
+    [Theory]
+    [InlineData("关于做好冬季防火工作的通知\n\n各乡镇要高度重视，切实落实责任。\n")]
+    [InlineData("关于做好冬季防火工作的通知\n\n一、总体要求\n坚持预防为主。\n二、工作任务\n开展隐患排查。\n三、保障措施\n加强组织领导。\n")]
+    public void StillRefuseADocumentWithNoListOfProjects(string text)
     {
-        var result = new PlanImporter().Read(TestDocuments.Utf8("关于做好冬季防火工作的通知\n\n各乡镇要高度重视，切实落实责任。\n"), "通知.txt");
+        var result = new PlanImporter().Read(TestDocuments.Utf8(text), "通知.txt");
         Assert.False(result.Succeeded);
         Assert.Equal("table.missing", Assert.Single(result.Errors).Code);
     }

@@ -41,7 +41,8 @@ internal static partial class ProseListReader
 
         void Consider(Found? found, bool nearWords)
         {
-            if (found is null) return;
+            // A notice's own outline (一、总体要求 二、工作任务 三、保障措施) is numbered too; a list of projects states figures.
+            if (found is null || found.Items.Count(i => QuantityParser.Parse(i.Text).Count > 0) * 2 < found.Items.Count) return;
             var score = found.Items.Count + (nearWords ? 100 : 0);
             if (score > bestScore) { best = found; bestScore = score; }
         }
