@@ -262,4 +262,38 @@ public sealed class UnseenLayoutsShould
         Assert.Equal((3000m, 2400m, 0.8m), (toilets.Value, toilets.Actual!.Value, toilets.CompletionRatio!.Value));
         Assert.Equal(["县农业农村局"], draft.Projects[1].LeadUnits);
     }
+
+    [Fact]
+    public void MatchADoneFigureToATargetWrittenAsASentence()
+    {
+        var sheet = TestDocuments.Xlsx(
+        [
+            ["序号", "实事名称", "目标任务", "完成数", "责任单位"],
+            ["1", "城镇就业", "新增城镇就业不少于8000人", "9200人", "县人社局"],
+            ["2", "公厕建设", "新建公厕", "12座", "县城管局"],
+        ]);
+        var result = new PlanImporter().Read(sheet, "完成情况.xlsx");
+        var draft = result.Draft!;
+        Assert.Equal(PlanKind.CompletionDisclosure, draft.Kind);
+        var jobs = Assert.Single(draft.Projects[0].Targets);
+        Assert.Equal((Comparator.AtLeast, 8000m, 9200m, 1.15m), (jobs.Comparator, jobs.Value, jobs.Actual!.Value, jobs.CompletionRatio!.Value));
+        Assert.Empty(draft.Projects[1].Targets);
+        Assert.Contains(result.Warnings, w => w.Code == "completion.no-target" && w.Message.Contains("12座"));
+    }
+
+    [Fact]
+    public void TakeTheUnitFromTheFigureWhenThereIsNoUnitColumn()
+    {
+        var sheet = TestDocuments.Xlsx(
+        [
+            ["序号", "考核指标", "目标值", "完成数", "责任单位"],
+            ["1", "老旧小区改造投资", "5000万元", "5600万元", "县住建局"],
+            ["2", "新增城镇就业", "0.8万人", "0.9万人", "县人社局"],
+        ]);
+        var draft = TestDocuments.ImportOk(sheet, "完成情况.xlsx");
+        var money = Assert.Single(draft.Projects[0].Targets);
+        Assert.Equal((5000m, "万元", 5600m), (money.Value, money.Unit, money.Actual!.Value));
+        var jobs = Assert.Single(draft.Projects[1].Targets);
+        Assert.Equal((8000m, "人", 9000m), (jobs.Value, jobs.Unit, jobs.Actual!.Value));
+    }
 }

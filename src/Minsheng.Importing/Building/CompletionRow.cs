@@ -23,10 +23,16 @@ internal sealed class MeasuredCells
 /// </summary>
 internal static partial class CompletionRow
 {
-    public static void Fill(ProjectDraft project, string label, MeasuredCells cells, ColumnMap map, string location, IssueLog issues)
+    /// <summary>The done cell with its unit of measure, for matching against targets read from text: "0.92万人".</summary>
+    public static string? DoneText(MeasuredCells cells) =>
+        IsNothing(cells.Actual) ? null : cells.Actual + (Figure(cells.Actual) is { Percent: null } && !IsNothing(cells.Unit) ? cells.Unit : "");
+
+    /// <summary>Adds the row's target with its actual; false when the target cell holds no figure (it may be a sentence).</summary>
+    public static bool Fill(ProjectDraft project, string label, MeasuredCells cells, ColumnMap map, string location, IssueLog issues)
     {
-        var (unit, factor) = UnitAndFactor(cells.Unit);
         var target = Figure(cells.Target);
+        // 8000人 in the target cell of a table without a unit column: the cell names its own unit.
+        var (unit, factor) = UnitAndFactor(IsNothing(cells.Unit) && target?.Unit is { } own ? own : cells.Unit);
         var actual = Figure(cells.Actual);
         var rate = Figure(cells.Rate);
         var completion = new List<string>();
@@ -36,9 +42,7 @@ internal static partial class CompletionRow
         if (target is null)
         {
             if (!IsNothing(cells.Target)) project.ExtraFields[Header(map, ColumnRole.TargetValue)] = cells.Target;
-            if (!IsNothing(cells.Actual) || !IsNothing(cells.Target))
-                issues.Warn("completion.no-target", $"Row {project.Sequence} '{label}' states no target figure ('{cells.Target}'); its done figure is kept as text.", location);
-            return;
+            return false;
         }
         // A percentage target (覆盖率 95%) is in %, whatever the unit column says.
         var targetUnit = target.Value.Percent ?? unit;
@@ -67,6 +71,7 @@ internal static partial class CompletionRow
             issues.Warn("completion.actual-text", $"The done cell of row {project.Sequence} '{label}' ('{cells.Actual}') is not a figure; no actual was recorded.", location);
         }
         project.Targets.Add(draft);
+        return true;
     }
 
     private static string Header(ColumnMap map, ColumnRole role) => map.IndexOf(role) is var i and >= 0 && map.Headers[i].Length > 0 ? map.Headers[i] : role.ToString();
@@ -84,7 +89,7 @@ internal static partial class CompletionRow
         return (unit, 1m);
     }
 
-    private readonly record struct Parsed(Comparator Comparator, decimal Number, decimal Factor, string? Percent);
+    private readonly record struct Parsed(Comparator Comparator, decimal Number, decimal Factor, string? Percent, string? Unit);
 
     private static Parsed? Figure(string text)
     {
@@ -98,9 +103,13 @@ internal static partial class CompletionRow
             _ => Comparator.Exactly,
         };
         var factor = m.Groups["m"].Value switch { "万" => 10_000m, "亿" => 100_000_000m, _ => 1m };
-        return new Parsed(comparator, number, factor, m.Groups["p"].Success ? m.Groups["p"].Value : null);
+        var unit = m.Groups["u"].Success ? m.Groups["u"].Value : null;
+        // 5600万元: money keeps its printed unit.
+        if (unit == "元" && m.Groups["m"].Value.Length > 0) (unit, factor) = (m.Groups["m"].Value + "元", 1m);
+        if (unit is not null && !CellShape.IsMeasureUnit(unit)) return null;
+        return new Parsed(comparator, number, factor, m.Groups["p"].Success ? m.Groups["p"].Value : null, unit);
     }
 
-    [GeneratedRegex(@"^(?<c>≥|≤|>=|<=|>|<|不少于|不低于|不高于|不超过|约)?(?<n>-?\d+(?:\.\d+)?)(?<m>万|亿)?(?<p>%|‰)?$")]
+    [GeneratedRegex(@"^(?<c>≥|≤|>=|<=|>|<|不少于|不低于|不高于|不超过|约)?(?<n>-?\d+(?:\.\d+)?)(?<m>万|亿)?(?:(?<p>%|‰)|(?<u>[^\d%‰]{1,6}))?$")]
     private static partial Regex FigureText();
 }

@@ -174,9 +174,18 @@ internal sealed partial class ProjectBuilder(int? planYear, IUnitDirectory? unit
         if (measured.Any)
         {
             // A completion table's row is one indicator: its figures are in columns, not in a sentence to parse.
-            if (!map.Has(ColumnRole.Content)) project.Content = null;
-            CompletionRow.Fill(project, label.Length > 0 ? label : project.Name, measured, map, row.Location, issues);
-            ExtractTargetsAndMilestones(project, row.Location, warnWithoutTargets: false);
+            if (CompletionRow.Fill(project, label.Length > 0 ? label : project.Name, measured, map, row.Location, issues))
+            {
+                if (!map.Has(ColumnRole.Content)) project.Content = null;
+                ExtractTargetsAndMilestones(project, row.Location, warnWithoutTargets: false);
+                return;
+            }
+            // The target is a sentence (新增城镇就业8000人): read it as a plan's content, then match the done figure to it.
+            ExtractTargetsAndMilestones(project, row.Location);
+            var done = CompletionRow.DoneText(measured);
+            if (done is not null && project.Targets.Count > 0) ActualsMatcher.Apply(project, done, row.Location, issues);
+            else if (done is not null)
+                issues.Warn("completion.no-target", $"Row {project.Sequence} '{label}' states no target figure; its done figure '{done}' is kept as text only.", row.Location);
             return;
         }
         ExtractTargetsAndMilestones(project, row.Location);
