@@ -59,6 +59,22 @@ public sealed class UnseenLayoutsShould
     }
 
     [Fact]
+    public void ReadATableWrittenOneCellPerLineWithABlankLineAfterEachCell()
+    {
+        var lines = OneCellPerLine.Split('\n');
+        var header = Array.IndexOf(lines, "序号");
+        var signature = Array.IndexOf(lines, "清河县人民政府办公室");
+        var text = string.Join("\n", lines[..header]) + "\n" + string.Join("\n\n", lines[header..signature].Where(l => l.Length > 0))
+            + "\n\n" + string.Join("\n", lines[signature..]);
+        var draft = TestDocuments.ImportOk(TestDocuments.Utf8(text), "安排.txt");
+        Assert.Equal(["1", "2", "3", "4"], draft.Projects.Select(p => p.Sequence));
+        Assert.Equal(["3(1)", "3(2)"], draft.Projects[2].SubItems.Select(s => s.Sequence));
+        Assert.Equal(["县卫健委"], draft.Projects[3].LeadUnits);
+        Assert.Equal("10月底前", draft.Projects[3].DeadlineText);
+        Assert.Empty(draft.Projects[3].SubItems);
+    }
+
+    [Fact]
     public void ReadALineWithoutItsOwnNumberOrUnitAsASubRowOfTheRowAbove()
     {
         var result = new PlanImporter().Read(TestDocuments.Utf8(OneCellPerLine), "安排.txt");

@@ -17,15 +17,29 @@ namespace Minsheng.Importing.Reading;
 /// </summary>
 internal static partial class PlainTextReader
 {
+    /// <summary>
+    /// A header written one word per line. <see cref="Spaced"/>: the export put a blank line after every cell, so blank
+    /// lines separate nothing.
+    /// </summary>
+    private sealed record LineHeader(List<string> Cells, int DataLine, bool Spaced);
+
     /// <summary>The header when the lines from <paramref name="start"/> are header words one per line, followed by row 1.</summary>
-    private static List<string>? LinePerCellHeaderAt(string[] lines, int start)
+    private static LineHeader? LinePerCellHeaderAt(string[] lines, int start)
     {
         var run = new List<string>();
         var i = start;
+        var spaced = false;
         for (; i < lines.Length && !IsCellLine(lines[i]); i++)
         {
             var text = TextCleaner.SingleLine(lines[i]);
+            if (text.Length == 0 && run.Count > 0 && i + 1 < lines.Length && lines[i + 1].Trim().Length > 0 && (run.Count == 1 || spaced))
+            {
+                // One blank line after each header word: the whole table is written so.
+                spaced = true;
+                continue;
+            }
             if (text.Length is 0 or > 12 || text.Any(char.IsAsciiDigit) || text.IndexOfAny(['。', '，', '；', '：', ':', ',']) >= 0) break;
+            if (spaced && run.Count > 1 && lines[i - 1].Trim().Length > 0) break;
             run.Add(text);
             if (run.Count > 15) return null;
         }
@@ -33,15 +47,16 @@ internal static partial class PlainTextReader
         var byWords = run.All(c => HeaderSynonyms.RoleOf(c) != ColumnRole.Unknown) && HeaderSynonyms.LooksLikeHeader(run);
         if (!byWords && !HeaderSynonyms.LooksLikeHeaderByShape(run)) return null;
         while (i < lines.Length && lines[i].Trim().Length == 0) i++;
-        return i < lines.Length && SequenceValue(lines[i].Trim()) is not null ? run : null;
+        return i < lines.Length && SequenceValue(lines[i].Trim()) is not null ? new LineHeader(run, i, spaced) : null;
     }
 
-    private static (SourceTable Table, int NextLine) ReadLinePerCellTable(string[] lines, int start, List<string> header, int tableNumber, IssueLog issues)
+    private static (SourceTable Table, int NextLine) ReadLinePerCellTable(string[] lines, int start, LineHeader lineHeader, int tableNumber, IssueLog issues)
     {
+        var header = lineHeader.Cells;
         var width = header.Count;
         var roles = header.Select(HeaderSynonyms.RoleOf).ToList();
         var blocks = new List<List<(string Text, int Line)>>();
-        var i = start + header.Count;
+        var i = lineHeader.DataLine;
         int? expected = null;
         var blanks = 0;
         for (; i < lines.Length; i++)
@@ -62,7 +77,8 @@ internal static partial class PlainTextReader
             }
             if (current is null) break;
             var complete = current.Count >= width;
-            if (AttachmentLine().IsMatch(text) || complete && (blanks > 0 || text.Length > 60)) break;
+            var pause = lineHeader.Spaced ? blanks >= 2 : blanks > 0;
+            if (AttachmentLine().IsMatch(text) || complete && (pause || text.Length > 60 || Signature().IsMatch(text))) break;
             current.Add((text, i));
             blanks = 0;
         }
@@ -179,6 +195,10 @@ internal static partial class PlainTextReader
 
     [GeneratedRegex(@"^[(（]?(\d{1,3})[)）.、．]?$")]
     private static partial Regex RowNumber();
+
+    /// <summary>The signature under a table: the issuing office, or the full date of issue.</summary>
+    [GeneratedRegex(@"^(?:\S{2,30}(?:人民政府办公室|人民政府|办公室|委员会|指挥部)|\d{4}年\d{1,2}月\d{1,2}日)$")]
+    private static partial Regex Signature();
 
     [GeneratedRegex(@"\s{2,}|\t")]
     private static partial Regex SpaceRun();
