@@ -58,6 +58,25 @@ public sealed class UnseenLayoutsShould
         Assert.Contains(draft.Projects[3].Targets, t => t is { Value: 12000m, Unit: "人次" });
     }
 
+    [Theory]
+    [InlineData("\t")]
+    [InlineData("    ")]
+    public void ReadTheSameTableWithCellsSeparatedByTabsOrSpaces(string separator)
+    {
+        string Row(params string[] cells) => string.Join(separator, cells) + "\n";
+        var text = "2025年民生实事项目安排\n" + Row("序号", "民生实事", "责任单位", "完成时限")
+            + Row("1", "新建城东幼儿园1所，新增学位360个", "县教育局", "9月投入使用")
+            + Row("2", "新建城北污水处理厂1座", "县住建局", "5月底前动工")
+            + Row("", "建成配套污水管网8公里", "", "12月底前")
+            + Row("3", "为全县老年人免费体检1.2万人次", "县卫健委", "10月底前");
+        var draft = TestDocuments.ImportOk(TestDocuments.Utf8(text), "安排.txt");
+        Assert.Equal(["1", "2", "3"], draft.Projects.Select(p => p.Sequence));
+        Assert.Equal(["2(1)", "2(2)"], draft.Projects[1].SubItems.Select(s => s.Sequence));
+        Assert.Equal(["县住建局"], draft.Projects[1].SubItems[1].LeadUnits);
+        Assert.Equal("12月底前", draft.Projects[1].SubItems[1].DeadlineText);
+        Assert.Equal("9月投入使用", draft.Projects[0].DeadlineText);
+    }
+
     [Fact]
     public void ReadATableWrittenOneCellPerLineWithABlankLineAfterEachCell()
     {

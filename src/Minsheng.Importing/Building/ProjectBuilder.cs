@@ -36,7 +36,9 @@ internal sealed partial class ProjectBuilder(int? planYear, IUnitDirectory? unit
             || subLabel.Success && (subLabel.Groups["base"].Value.Length == 0 || subLabel.Groups["base"].Value == last.Sequence)
             // Sequence and unit cells merged from above: a sub-row with its own wording in a table whose name column is
             // all the text there is (序号 / 民生实事 / 责任单位 / 完成时限), or a 其中 row of a completion table.
-            || Merged(ColumnRole.Sequence) && (!map.Has(ColumnRole.Content) || Merged(ColumnRole.LeadUnits)));
+            || Merged(ColumnRole.Sequence) && (!map.Has(ColumnRole.Content) || Merged(ColumnRole.LeadUnits))
+            // The same in a tab export, where the lower part of a merged cell is written as an empty cell.
+            || sequence.Length == 0 && !map.Has(ColumnRole.Content) && TextCleaner.SingleLine(Cell(ColumnRole.LeadUnits)).Length == 0);
 
         if (continues)
         {
