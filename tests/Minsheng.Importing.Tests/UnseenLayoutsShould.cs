@@ -199,7 +199,7 @@ public sealed class UnseenLayoutsShould
 
         过去一年，全县经济运行稳中有进。
 
-        2025年，县政府将集中力量办好15件民生实事：(1)新建县第六中学，同步建成2.5公里配套道路。 (2)改扩建三中教学楼1栋。 (3)建成第五幼儿园，新增学位270个。 (4)推行“一村一场”，新建村级文体广场20个。 (5)为60岁以上老年人免费体检1.5万人次。 (6)改造农村危房300户。 (7)新增城区停车位2000个。 (8)建设口袋公园6个。 (9)新建农村供水工程3处。 (10)开展职业技能培训5000人次。 (11)改造老旧小区12个。 (12)新建城乡公交站亭50座。 (13)实施校园食堂“明厨亮灶”改造40所。 (14)为困难群众发放取暖补贴。 (15)建成县级应急物资储备库1个。
+        2025年，县政府将集中力量办好15件民生实事：(1)新建县第六中学，同步建成2.5公里配套道路。 (2)改扩建三中教学楼1栋。 (3)建成第五幼儿园，新增学位270个。 (4)推行“一村一场”，新建村级文体广场20个。 (5)为60岁以上老年人免费体检1.5万人次。 (6)改造农村危房300户。 (7)新增城区停车位2000个。 (8)建设口袋公园6个。 (9)新建农村供水工程3处。 (10)开展职业技能培训5000人次。 (11)改造老旧小区12个。 (12)新建城乡公交站亭50座。 (13)实施校园食堂“明厨亮灶”改造40所。 (14)为困难群众发放取暖补贴。 (15)建成县级应急物资储备库1个。以上实事，各部门要细化方案、压实责任，确保年底前全部兑现，向全县人民交出满意答卷。
 
         让我们团结一心，奋力开创县域发展新局面。
         """;
@@ -256,6 +256,28 @@ public sealed class UnseenLayoutsShould
         var draft = TestDocuments.ImportOk(TestDocuments.Utf8(text), "安排.txt");
         Assert.Equal(["一", "二", "三"], draft.Projects.Select(p => p.Sequence));
         Assert.Contains(draft.Projects[1].Targets, t => t is { Value: 3000m, Unit: "户" });
+    }
+
+    [Fact]
+    public void TakeTheLeadUnitNamedAtTheEndOfAnItemAndStopTheListAtTheClosingParagraph()
+    {
+        const string text = """
+            关于2025年民生实事工作的安排意见
+            经县政府研究，确定2025年实施以下民生实事：
+            1.建设城区口袋公园。新建口袋公园6个，10月底前建成。（牵头单位：县城市管理局）
+            2.推进农村户厕改造。改造农村卫生户厕2000户，11月底前完成。（牵头单位：县农业农村局）
+            3.实施老年助餐服务。新建老年助餐点20个。（牵头单位：县民政局）
+            各牵头单位要于每月5日前报送进展情况。
+            县人民政府
+            2025年3月3日
+            """;
+        var result = new PlanImporter().Read(TestDocuments.Utf8(text), "意见.txt");
+        var projects = result.Draft!.Projects;
+        Assert.Equal(["建设城区口袋公园", "推进农村户厕改造", "实施老年助餐服务"], projects.Select(p => p.Name));
+        Assert.Equal(["县城市管理局"], projects[0].LeadUnits);
+        Assert.Equal(["县民政局"], projects[2].LeadUnits);
+        Assert.Equal("实施老年助餐服务。新建老年助餐点20个。", projects[2].Content);
+        Assert.DoesNotContain(result.Warnings, w => w.Code == "project.no-lead-unit");
     }
 
     [Theory]

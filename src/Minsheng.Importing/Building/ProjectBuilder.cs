@@ -130,6 +130,8 @@ internal sealed partial class ProjectBuilder(int? planYear, IUnitDirectory? unit
         {
             var cell = i < row.Cells.Count ? row.Cells[i] : new SourceCell("", row.Location);
             var text = cell.Text;
+            // "-" under 备注 or 责任单位 says there is none; it is no unit name.
+            if (CellShape.IsUnitRole(map.Roles[i]) && CellShape.Classify(text) == CellShape.Kind.Dash) text = "";
             switch (map.Roles[i])
             {
                 // Without a content column the name cell is all the row says (新建城东幼儿园1所，新增学位360个): its

@@ -64,8 +64,10 @@ internal static partial class ProseListReader
                 expected++;
                 continue;
             }
-            // A heading of another kind, or prose after a blank, ends the list; short continuations join the item.
-            if (items.Count == 0 || text.Length > 200 || Markers().Any(m => StartsWithNumber(text, m, 1) is not null)) break;
+            // A line broken mid-sentence continues the item; after a finished item (。；）) the list is over, so the
+            // closing paragraphs and the signature stay out of the last item.
+            if (items.Count == 0 || text.Length > 200 || Markers().Any(m => StartsWithNumber(text, m, 1) is not null)
+                || items[^1].Text.TrimEnd() is { Length: > 0 } previous && "。；;）)！".Contains(previous[^1])) break;
             var last = items[^1];
             items[^1] = last with { Text = last.Text + text };
         }
@@ -96,6 +98,12 @@ internal static partial class ProseListReader
             var end = k + 1 < starts.Count ? starts[k + 1].Start : text.Length;
             items.Add((Label(marker, starts[k].Number), text[starts[k].BodyStart..end].Trim()));
         }
+        // The last item runs to the end of the paragraph, which may go on after the list (以上实事，请各部门抓好落实。):
+        // when it is far longer than the others, only its first sentence is the item.
+        var (number, last) = items[^1];
+        var typical = items.Take(items.Count - 1).Select(i => i.Item2.Length).Order().ElementAt((items.Count - 1) / 2);
+        var stop = last.IndexOf('。');
+        if (last.Length > 2 * typical && stop > 0 && stop < last.Length - 1) items[^1] = (number, last[..(stop + 1)]);
         return items;
     }
 
@@ -131,21 +139,41 @@ internal static partial class ProseListReader
     /// </summary>
     public static (SourceTable Table, ColumnMap Map) AsTable(Found found, IssueLog issues)
     {
-        var header = new SourceRow([new("序号", found.Location), new("项目名称", found.Location), new("建设内容", found.Location)], found.Location);
+        var header = new SourceRow(
+            [new("序号", found.Location), new("项目名称", found.Location), new("建设内容", found.Location), new("牵头单位", found.Location)], found.Location);
         var rows = found.Items.Select(item =>
         {
             var body = item.Text.Trim().TrimEnd('；', ';', '，', ',', ' ');
-            return new SourceRow([new(item.Number, item.Location), new(NameOf(body), item.Location), new(body, item.Location)], item.Location);
+            // （牵头单位：县民政局） closing an item names its lead unit; it is no part of the content.
+            var units = "";
+            if (UnitNote().Match(body) is { Success: true } note)
+            {
+                units = note.Groups["units"].Value.Trim();
+                body = (body[..note.Index] + body[(note.Index + note.Length)..]).Trim();
+            }
+            return new SourceRow([new(item.Number, item.Location), new(NameOf(body), item.Location), new(body, item.Location), new(units, item.Location)], item.Location);
         }).ToList();
+        if (rows.All(r => r.Cells[3].Text.Length == 0))
+        {
+            // No item names a unit: no unit column, so no item is reported as lacking one.
+            header = new SourceRow(header.Cells.Take(3).ToList(), header.Location);
+            rows = rows.Select(r => new SourceRow(r.Cells.Take(3).ToList(), r.Location)).ToList();
+        }
         return (new SourceTable([header, .. rows], found.Location), ColumnMap.FromHeader(header, issues));
     }
 
+    /// <summary>The item's name: its first sentence when that is short (实施城区停车设施建设。新建…), else its first clause.</summary>
     private static string NameOf(string body)
     {
+        var sentence = body.Split('。', '；', ';')[0].Trim();
+        if (sentence.Length is > 0 and <= 20 && !sentence.Any(char.IsAsciiDigit)) return sentence;
         var clause = body.Split('。', '，', '；', '：', ',', ';', ':')[0].Trim();
         if (clause.Length == 0) clause = body;
         return clause.Length <= 30 ? clause : clause[..30];
     }
+
+    [GeneratedRegex(@"[(（]\s*(?:牵头单位|责任单位|主办单位|牵头部门|责任部门|实施单位)\s*[:：](?<units>[^（）()]{2,80})[)）]\s*[。；;]?\s*$")]
+    private static partial Regex UnitNote();
 
     [GeneratedRegex(@"[(（](?<n>\d{1,2})[)）]")]
     private static partial Regex ArabicParen();
