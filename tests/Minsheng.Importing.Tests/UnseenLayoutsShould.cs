@@ -291,6 +291,24 @@ public sealed class UnseenLayoutsShould
     }
 
     [Fact]
+    public void NotTakeANumberedContactListForAPlan()
+    {
+        var docx = TestDocuments.Docx(["2025年民生实事"],
+        [
+            ["序号", "项目名称", "建设内容", "牵头单位"],
+            ["1", "燃气管网改造", "改造燃气管网18公里。", "县住建局"],
+        ],
+        [
+            ["序号", "姓名", "电话"],
+            ["1", "孙八", "0373-5551234"],
+            ["2", "周九", "0373-5556789"],
+        ]);
+        var result = new PlanImporter().Read(docx, "plan.docx");
+        Assert.Single(result.Draft!.Projects);
+        Assert.DoesNotContain(result.Warnings, w => w.Code is "table.by-shape" or "column.guessed");
+    }
+
+    [Fact]
     public void RecogniseATabSeparatedTableByItsShape()
     {
         var text = "2025年为民办实事清单\n序号\t事项\t承担\t时间要求\n1\t新建城区公厕12座\t县城管局\t6月底前\n2\t更新公交车辆30辆\t县交通运输局\t10月底前\n";

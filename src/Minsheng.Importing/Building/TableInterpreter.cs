@@ -42,7 +42,10 @@ internal static partial class TableInterpreter
                 if (row.IsBlank) continue;
                 var texts = row.Cells.Select(c => TextCleaner.SingleLine(c.Text)).ToList();
                 var byShape = map is null && !HeaderSynonyms.LooksLikeHeader(texts) && HeaderSynonyms.LooksLikeHeaderByShape(texts)
-                    && FirstDataRowIsNumbered(table, r);
+                    && FirstDataRowIsNumbered(table, r)
+                    // A list of contacts (序号 / 姓名 / 电话) is numbered too: a plan's rows name units or deadlines.
+                    && ColumnMap.FromHeader(row, new IssueLog(), tableUnit, table.Rows.Skip(r + 1).Take(30).ToList()) is var trial
+                    && trial.Has(ColumnRole.Name) && (trial.Has(ColumnRole.LeadUnits) || trial.Has(ColumnRole.Deadline));
                 if (HeaderSynonyms.LooksLikeHeader(texts) || byShape)
                 {
                     var header = row;
