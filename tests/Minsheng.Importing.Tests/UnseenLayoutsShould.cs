@@ -343,9 +343,10 @@ public sealed class UnseenLayoutsShould
     {
         var sheet = TestDocuments.Xlsx(
         [
-            ["序号", "实事名称", "目标任务", "完成数", "责任单位"],
-            ["1", "城镇就业", "新增城镇就业不少于8000人", "9200人", "县人社局"],
-            ["2", "公厕建设", "新建公厕", "12座", "县城管局"],
+            ["序号", "实事名称", "目标任务", "完成数", "完成率", "责任单位"],
+            ["1", "城镇就业", "新增城镇就业不少于8000人", "9200人", "115%", "县人社局"],
+            ["2", "公厕建设", "新建公厕", "12座", "-", "县城管局"],
+            ["3", "学校建设", "新建中小学校4所", "4个项目已全部竣工", "100%", "县教育局"],
         ]);
         var result = new PlanImporter().Read(sheet, "完成情况.xlsx");
         var draft = result.Draft!;
@@ -354,6 +355,9 @@ public sealed class UnseenLayoutsShould
         Assert.Equal((Comparator.AtLeast, 8000m, 9200m, 1.15m), (jobs.Comparator, jobs.Value, jobs.Actual!.Value, jobs.CompletionRatio!.Value));
         Assert.Empty(draft.Projects[1].Targets);
         Assert.Contains(result.Warnings, w => w.Code == "completion.no-target" && w.Message.Contains("12座"));
+        // The done figure is in another measure word: no actual, but the printed ratio is kept.
+        var schools = Assert.Single(draft.Projects[2].Targets);
+        Assert.Equal((null, 1m), (schools.Actual, schools.CompletionRatio));
     }
 
     [Fact]

@@ -27,6 +27,18 @@ internal static partial class CompletionRow
     public static string? DoneText(MeasuredCells cells) =>
         IsNothing(cells.Actual) ? null : cells.Actual + (Figure(cells.Actual) is { Percent: null } && !IsNothing(cells.Unit) ? cells.Unit : "");
 
+    /// <summary>
+    /// The 完成率 cell of a row whose targets were read from a sentence: one printed ratio per target, in order
+    /// ("101.3%、112%"), is the ratio of a target whose actual could not be matched (4个项目已全部竣工 for 4所). The
+    /// actual itself is not inferred from it.
+    /// </summary>
+    public static void ApplyPrintedRatios(ProjectDraft project, MeasuredCells cells)
+    {
+        var printed = cells.Rate.Split(['、', '，', ',', ';', '；', ' '], StringSplitOptions.RemoveEmptyEntries).Select(Figure).ToList();
+        if (printed.Count != project.Targets.Count || printed.Any(p => p?.Percent is null)) return;
+        for (var t = 0; t < printed.Count; t++) project.Targets[t].CompletionRatio ??= Math.Round(printed[t]!.Value.Number / 100m, 4);
+    }
+
     /// <summary>Adds the row's target with its actual; false when the target cell holds no figure (it may be a sentence).</summary>
     public static bool Fill(ProjectDraft project, string label, MeasuredCells cells, ColumnMap map, string location, IssueLog issues)
     {

@@ -187,7 +187,11 @@ internal sealed partial class ProjectBuilder(int? planYear, IUnitDirectory? unit
             // The target is a sentence (新增城镇就业8000人): read it as a plan's content, then match the done figure to it.
             ExtractTargetsAndMilestones(project, row.Location);
             var done = CompletionRow.DoneText(measured);
-            if (done is not null && project.Targets.Count > 0) ActualsMatcher.Apply(project, done, row.Location, issues);
+            if (done is not null && project.Targets.Count > 0)
+            {
+                ActualsMatcher.Apply(project, done, row.Location, issues);
+                CompletionRow.ApplyPrintedRatios(project, measured);
+            }
             else if (done is not null)
                 issues.Warn("completion.no-target", $"Row {project.Sequence} '{label}' states no target figure; its done figure '{done}' is kept as text only.", row.Location);
             return;
