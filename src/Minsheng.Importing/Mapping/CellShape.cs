@@ -67,7 +67,8 @@ internal static partial class CellShape
     public static bool Fits(Kind kind, ColumnRole role) => kind switch
     {
         Kind.Blank => true,
-        Kind.Sequence => role is ColumnRole.Sequence,
+        // 45 is a row number or a figure, by the column it comes to.
+        Kind.Sequence => role is ColumnRole.Sequence || Fits(Kind.Number, role),
         Kind.Dash => role is not (ColumnRole.Sequence or ColumnRole.Name),
         // 工作目标 over bare figures is read as target figures once the table is mapped.
         Kind.Number => role is ColumnRole.Content or ColumnRole.TargetValue or ColumnRole.ActualValue or ColumnRole.CompletionRate or ColumnRole.Investment
@@ -92,7 +93,7 @@ internal static partial class CellShape
     /// </summary>
     public static List<List<(int Column, int Cell)>> Place(IReadOnlyList<ColumnRole> roles, IReadOnlyList<string> cells)
     {
-        var rows = new List<List<(int, int)>> { new() };
+        var rows = new List<List<(int Column, int Cell)>> { new() };
         var column = 0;
         for (var n = 0; n < cells.Count; n++)
         {
@@ -102,10 +103,15 @@ internal static partial class CellShape
             {
                 // Past every column that could hold it: a new row beneath, whose sequence cell is merged from above.
                 at = FirstFit(roles, kind, roles.Count > 1 && roles[0] == ColumnRole.Sequence ? 1 : 0);
-                if (at < 0) at = Math.Min(column, roles.Count - 1);
-                else rows.Add([]);
+                if (at >= 0 && rows[^1].Count > 0) rows.Add([]);
+                else if (at < 0)
+                {
+                    // Fits no column at all (a stray sub-number): it goes with the cell before it.
+                    at = rows[^1].Count > 0 ? rows[^1][^1].Column : Math.Min(column, roles.Count - 1);
+                    rows[^1].Add((at, n));
+                    continue;
+                }
             }
-            if (at < column && rows[^1].Count > 0) rows.Add([]);
             rows[^1].Add((at, n));
             column = at + 1;
         }

@@ -80,7 +80,9 @@ internal sealed class ColumnMap
             var kinds = sample.Select(r => CellShape.Classify(Building.TextCleaner.SingleLine(r.TextAt(c))))
                 .Where(k => k is not (CellShape.Kind.Blank or CellShape.Kind.Dash)).ToList();
             if (kinds.Count == 0) continue;
-            bool Mostly(CellShape.Kind kind) => kinds.Count(k => k == kind) * 10 >= kinds.Count * 6;
+            // A small whole number (45) reads as a row number on its own; outside the first column it is a figure.
+            bool Mostly(CellShape.Kind kind) =>
+                kinds.Count(k => k == kind || kind == CellShape.Kind.Number && k == CellShape.Kind.Sequence && c > 0) * 10 >= kinds.Count * 6;
             var role = roles[c];
             ColumnRole? guess = role switch
             {
