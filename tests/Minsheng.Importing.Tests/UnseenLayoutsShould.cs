@@ -78,6 +78,29 @@ public sealed class UnseenLayoutsShould
     }
 
     [Fact]
+    public void ReadRowsNumberedInWordsOneCellPerLine()
+    {
+        const string text = """
+            2025年民生实事清单
+            序号
+            实事名称
+            责任单位
+            完成时限
+            一、
+            新建城区公厕12座
+            县城管局
+            6月底前
+            二、
+            更新公交车辆30辆
+            县交通运输局
+            10月底前
+            """;
+        var draft = TestDocuments.ImportOk(TestDocuments.Utf8(text), "清单.txt");
+        Assert.Equal(["一", "二"], draft.Projects.Select(p => p.Sequence));
+        Assert.Equal(["县交通运输局"], draft.Projects[1].LeadUnits);
+    }
+
+    [Fact]
     public void ReadATableWrittenOneCellPerLineWithABlankLineAfterEachCell()
     {
         var lines = OneCellPerLine.Split('\n');

@@ -38,7 +38,8 @@ internal static partial class PlainTextReader
                 spaced = true;
                 continue;
             }
-            if (text.Length is 0 or > 12 || text.Any(char.IsAsciiDigit) || text.IndexOfAny(['。', '，', '；', '：', ':', ',']) >= 0) break;
+            if (text.Length is 0 or > 12 || text.Any(char.IsAsciiDigit) || text.IndexOfAny(['。', '，', '；', '：', ':', ',']) >= 0
+                || SequenceValue(text) is not null) break;
             if (spaced && run.Count > 1 && lines[i - 1].Trim().Length > 0) break;
             run.Add(text);
             if (run.Count > 15) return null;
@@ -186,12 +187,17 @@ internal static partial class PlainTextReader
         return result;
     }
 
-    /// <summary>The number of a line that is only a row number: 3, 3., 3、, (3).</summary>
+    /// <summary>The number of a line that is only a row number: 3, 3., 3、, (3), 三、.</summary>
     private static int? SequenceValue(string text)
     {
-        var m = RowNumber().Match(text.Trim());
-        return m.Success && int.TryParse(m.Groups[1].Value, out var n) ? n : null;
+        text = text.Trim();
+        var m = RowNumber().Match(text);
+        if (m.Success && int.TryParse(m.Groups[1].Value, out var n)) return n;
+        return WordRowNumber().Match(text) is { Success: true } w && ChineseNumerals.TryParse(w.Groups[1].Value) is { } value ? (int)value : null;
     }
+
+    [GeneratedRegex(@"^([一二三四五六七八九十]{1,3})、$")]
+    private static partial Regex WordRowNumber();
 
     [GeneratedRegex(@"^[(（]?(\d{1,3})[)）.、．]?$")]
     private static partial Regex RowNumber();
