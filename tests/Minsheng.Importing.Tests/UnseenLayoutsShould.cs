@@ -314,6 +314,26 @@ public sealed class UnseenLayoutsShould
     }
 
     [Fact]
+    public void ReadATableWithoutAHeaderRowByItsShape()
+    {
+        var docx = TestDocuments.Docx(["附件", "2025年县级民生实事"],
+        [
+            ["1", "新建城区公厕12座", "县城管局", "2025年6月底"],
+            ["2", "更新公交车辆30辆", "县交通运输局", "2025年10月底"],
+            ["3", "改造农村危房300户", "县住建局", "2025年11月底"],
+        ]);
+        var result = new PlanImporter().Read(docx, "清单.docx");
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+        var draft = result.Draft!;
+        Assert.Equal(["1", "2", "3"], draft.Projects.Select(p => p.Sequence));
+        Assert.Equal("更新公交车辆30辆", draft.Projects[1].Name);
+        Assert.Equal(["县住建局"], draft.Projects[2].LeadUnits);
+        Assert.Equal(Deadline.Of(2025, 11, DatePrecision.EndOfMonth), draft.Projects[2].Deadline);
+        Assert.Contains(result.Warnings, w => w.Code == "table.no-header");
+        Assert.Contains(result.Warnings, w => w.Code == "column.guessed" && w.Message.StartsWith("Column 3 was read as lead units", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void NotTakeANumberedContactListForAPlan()
     {
         var docx = TestDocuments.Docx(["2025年民生实事"],

@@ -88,6 +88,7 @@ internal sealed class ColumnMap
             {
                 ColumnRole.Remarks or ColumnRole.MeasureUnit or ColumnRole.Unknown when Mostly(CellShape.Kind.Units) && !roles.Contains(ColumnRole.LeadUnits)
                     => ColumnRole.LeadUnits,
+                ColumnRole.Unknown when c == 0 && Mostly(CellShape.Kind.Sequence) && !roles.Contains(ColumnRole.Sequence) => ColumnRole.Sequence,
                 ColumnRole.Unknown when Mostly(CellShape.Kind.Date) && !roles.Contains(ColumnRole.Deadline) => ColumnRole.Deadline,
                 ColumnRole.Unknown when Mostly(CellShape.Kind.MeasureUnit) && !roles.Contains(ColumnRole.MeasureUnit) => ColumnRole.MeasureUnit,
                 ColumnRole.Unknown when Mostly(CellShape.Kind.Text) && !roles.Contains(ColumnRole.Name) => ColumnRole.Name,
@@ -101,6 +102,7 @@ internal sealed class ColumnMap
             {
                 ColumnRole.LeadUnits => "lead units",
                 ColumnRole.Deadline => "deadlines",
+                ColumnRole.Sequence => "sequence numbers",
                 ColumnRole.MeasureUnit => "units of measure",
                 ColumnRole.Name => "project names",
                 ColumnRole.Content => "content",
