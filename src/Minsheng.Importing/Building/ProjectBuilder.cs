@@ -135,8 +135,10 @@ internal sealed partial class ProjectBuilder(int? planYear, IUnitDirectory? unit
             switch (map.Roles[i])
             {
                 // Without a content column the name cell is all the row says (新建城东幼儿园1所，新增学位360个): its
-                // figures are the targets.
-                case ColumnRole.Name when !map.Has(ColumnRole.Content): project.Content = Blank(TextCleaner.Paragraphs(text)); break;
+                // figures are the targets. A bare name (体育公园) stays a name, with no content to lack targets.
+                case ColumnRole.Name when !map.Has(ColumnRole.Content) && QuantityParser.Parse(text).Count > 0:
+                    project.Content = Blank(TextCleaner.Paragraphs(text));
+                    break;
                 case ColumnRole.MeasureUnit: measured.Unit = TextCleaner.SingleLine(text); break;
                 case ColumnRole.TargetValue: measured.Target = TextCleaner.SingleLine(text); break;
                 case ColumnRole.ActualValue: measured.Actual = TextCleaner.SingleLine(text); break;
