@@ -12,11 +12,15 @@ var documents = new (string Name, byte[] Bytes)[]
     ("text", text),
     ("docx", PlanExporter.ToDocx(draft)),
     ("xlsx", PlanExporter.ToXlsx(draft)),
+    // Layouts read by their shape: one cell per line, a completion table with runs of spaces, a list in prose.
+    ("lines", Encoding.UTF8.GetBytes(OneCellPerLine(30))),
+    ("spaced", Encoding.UTF8.GetBytes(SpacedCompletionTable(30))),
+    ("prose", Encoding.UTF8.GetBytes(ProseList(15))),
 };
 
 foreach (var (name, bytes) in documents)
 {
-    var fileName = "bench." + name;
+    var fileName = "bench." + (name is "lines" or "spaced" or "prose" ? "txt" : name);
     var projects = importer.Read(bytes, fileName).Draft!.AllProjects().Count();
     // Warm-up: JIT, regex compilation and first-use caches are not what a clerk's second import pays.
     var warmUp = Stopwatch.StartNew();
@@ -30,7 +34,7 @@ foreach (var (name, bytes) in documents)
     }
     Array.Sort(samples);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{name,-5} {bytes.Length,7} bytes  {projects} projects  median {samples[100]:0.00} ms  p90 {samples[180]:0.00} ms  max {samples[^1]:0.00} ms"));
+        $"{name,-6} {bytes.Length,7} bytes  {projects} projects  median {samples[100]:0.00} ms  p90 {samples[180]:0.00} ms  max {samples[^1]:0.00} ms"));
 }
 
 static string GeneratedPlan(int count)
@@ -50,4 +54,33 @@ static string GeneratedPlan(int count)
         sb.Append('\t').Append('\n');
     }
     return sb.ToString();
+}
+
+static string OneCellPerLine(int count)
+{
+    var sb = new StringBuilder("2025年民生实事项目安排\n\n序号\n民生实事\n责任单位\n完成时限\n");
+    for (var i = 1; i <= count; i++)
+    {
+        sb.Append(i).Append('\n').Append($"新建改造管网{10 + i}公里，新增充电桩{100 + i}个\n").Append("县住建局\n").Append($"{1 + i % 12}月底前\n");
+        if (i % 5 == 0) sb.Append($"建成配套设施{i}处\n").Append("12月底前\n");
+    }
+    return sb.Append("\n县人民政府办公室\n").ToString();
+}
+
+static string SpacedCompletionTable(int count)
+{
+    var sb = new StringBuilder("2024年民生实事完成情况表\n序号    考核指标            单位      工作目标    已完成数    占年任务之比    备注\n");
+    for (var i = 1; i <= count; i++)
+    {
+        sb.Append($"{i}       第{i}项考核指标          万人      0.{i % 9 + 1}         0.{i % 9 + 2}         110%            县人社局\n");
+        if (i % 4 == 0) sb.Append($"        其中：第{i}项分指标        公里      {i}          {i + 1}          -\n");
+    }
+    return sb.ToString();
+}
+
+static string ProseList(int count)
+{
+    var sb = new StringBuilder("2025年政府工作报告\n\n2025年，县政府将办好以下民生实事：");
+    for (var i = 1; i <= count; i++) sb.Append($"({i})新建第{i}批便民设施{i * 3}处，铺设道路{i}.5公里。 ");
+    return sb.Append("\n").ToString();
 }

@@ -103,14 +103,29 @@ public sealed class PlanImporter(ImportOptions? options = null)
 
         if (outcome.PlanTables == 0)
         {
-            if (!CompletionDisclosureReader.Recognises(outcome.Paragraphs))
+            if (!CompletionDisclosureReader.Recognises(outcome.Paragraphs) && ProseListReader.Find(outcome.Paragraphs) is { } list)
+            {
+                // No table, but a numbered list in the text: the projects of a work report. A person confirms them.
+                var (table, map) = ProseListReader.AsTable(list, issues);
+                builder.StartSection();
+                foreach (var row in table.Rows.Skip(1)) builder.AddRow(row, map, null);
+                draft.Projects = builder.Projects;
+                issues.Warn("list.prose", list.OneParagraph
+                    ? $"No table was found; {list.Items.Count} projects were read from the numbered list in paragraph {list.ParagraphNumber}. Check names, targets and units."
+                    : $"No table was found; {list.Items.Count} projects were read from the numbered paragraphs starting at paragraph {list.ParagraphNumber}. Check names, targets and units.",
+                    list.Location);
+            }
+            else if (!CompletionDisclosureReader.Recognises(outcome.Paragraphs))
             {
                 var hint = document.Encoding is "gb18030" ? " The text was decoded as GBK/GB18030; if it looks garbled, it may be in another encoding." : "";
                 throw new ImportRejectedException("table.missing",
                     "No annex table was found: the importer looks for a header row naming columns such as 序号, 项目名称 and 建设内容, or for a 完成情况 disclosure." + hint);
             }
-            draft.Kind = PlanKind.CompletionDisclosure;
-            draft.Projects = CompletionDisclosureReader.Read(outcome.Paragraphs, _options.Units, issues);
+            else
+            {
+                draft.Kind = PlanKind.CompletionDisclosure;
+                draft.Projects = CompletionDisclosureReader.Read(outcome.Paragraphs, _options.Units, issues);
+            }
         }
         else
         {

@@ -35,7 +35,8 @@ internal static partial class MetadataExtractor
             }
         }
         draft.Title ??= captions.FirstOrDefault(c => c.Length <= 80)
-            ?? lines.FirstOrDefault(l => l.Length <= 80 && (l.Contains("民生实事") || l.Contains("完成情况") || l.Contains("清单")));
+            ?? lines.FirstOrDefault(l => l.Length <= 80 && (l.Contains("民生实事") || l.Contains("完成情况") || l.Contains("清单")
+                || l.Contains("实事") || l.Contains("工作报告")));
         draft.Issuer ??= lines.Select(Compact).Where(l => IssuerLike().IsMatch(l) && l.Length <= 30).Select(WithoutFileWord).FirstOrDefault();
 
         foreach (var line in lines)

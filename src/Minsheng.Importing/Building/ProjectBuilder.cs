@@ -33,7 +33,12 @@ internal sealed partial class ProjectBuilder(int? planYear, IUnitDirectory? unit
         var continues = last is not null && (
             (sequence.Length == 0 || Merged(ColumnRole.Sequence)) && (name.Length == 0 || Merged(ColumnRole.Name) || name == last.Name)
             || sequence == last.Sequence && (name.Length == 0 || name == last.Name)
-            || subLabel.Success && (subLabel.Groups["base"].Value.Length == 0 || subLabel.Groups["base"].Value == last.Sequence));
+            || subLabel.Success && (subLabel.Groups["base"].Value.Length == 0 || subLabel.Groups["base"].Value == last.Sequence)
+            // Sequence and unit cells merged from above: a sub-row with its own wording in a table whose name column is
+            // all the text there is (序号 / 民生实事 / 责任单位 / 完成时限), or a 其中 row of a completion table.
+            || Merged(ColumnRole.Sequence) && (!map.Has(ColumnRole.Content) || Merged(ColumnRole.LeadUnits))
+            // The same in a tab export, where the lower part of a merged cell is written as an empty cell.
+            || sequence.Length == 0 && !map.Has(ColumnRole.Content) && TextCleaner.SingleLine(Cell(ColumnRole.LeadUnits)).Length == 0);
 
         if (continues)
         {
@@ -120,12 +125,24 @@ internal sealed partial class ProjectBuilder(int? planYear, IUnitDirectory? unit
 
     private void FillLeaf(ProjectDraft project, SourceRow row, ColumnMap map, ProjectDraft? inheritFrom)
     {
+        var measured = new MeasuredCells();
         for (var i = 0; i < map.Roles.Count; i++)
         {
             var cell = i < row.Cells.Count ? row.Cells[i] : new SourceCell("", row.Location);
             var text = cell.Text;
+            // "-" under 备注 or 责任单位 says there is none; it is no unit name.
+            if (CellShape.IsUnitRole(map.Roles[i]) && CellShape.Classify(text) == CellShape.Kind.Dash) text = "";
             switch (map.Roles[i])
             {
+                // Without a content column the name cell is all the row says (新建城东幼儿园1所，新增学位360个): its
+                // figures are the targets. A bare name (体育公园) stays a name, with no content to lack targets.
+                case ColumnRole.Name when !map.Has(ColumnRole.Content) && QuantityParser.Parse(text).Count > 0:
+                    project.Content = Blank(TextCleaner.Paragraphs(text));
+                    break;
+                case ColumnRole.MeasureUnit: measured.Unit = TextCleaner.SingleLine(text); break;
+                case ColumnRole.TargetValue: measured.Target = TextCleaner.SingleLine(text); break;
+                case ColumnRole.ActualValue: measured.Actual = TextCleaner.SingleLine(text); break;
+                case ColumnRole.CompletionRate: measured.Rate = TextCleaner.SingleLine(text); break;
                 case ColumnRole.Content: project.Content = Blank(TextCleaner.Paragraphs(text)); break;
                 case ColumnRole.Investment: SetInvestment(project, TextCleaner.SingleLine(text), map.InvestmentUnitHint, cell.Location); break;
                 case ColumnRole.Deadline: project.DeadlineText = Blank(TextCleaner.Paragraphs(text)); break;
@@ -159,11 +176,33 @@ internal sealed partial class ProjectBuilder(int? planYear, IUnitDirectory? unit
             foreach (var unknown in project.LeadUnits.Concat(project.CoUnits).Concat(project.CertificationUnits).Where(u => units.Resolve(u) is null).Distinct())
                 issues.Warn("unit.unknown", $"Unit '{unknown}' is not in the tenant's unit directory; it will be proposed as a new unit.", row.Location);
         }
+        var label = TextCleaner.SingleLine(map.IndexOf(ColumnRole.Name) is var nameAt and >= 0 ? row.TextAt(nameAt) : project.Name);
+        if (measured.Any)
+        {
+            // A completion table's row is one indicator: its figures are in columns, not in a sentence to parse.
+            if (CompletionRow.Fill(project, label.Length > 0 ? label : project.Name, measured, map, row.Location, issues))
+            {
+                if (!map.Has(ColumnRole.Content)) project.Content = null;
+                ExtractTargetsAndMilestones(project, row.Location, warnWithoutTargets: false);
+                return;
+            }
+            // The target is a sentence (新增城镇就业8000人): read it as a plan's content, then match the done figure to it.
+            ExtractTargetsAndMilestones(project, row.Location);
+            var done = CompletionRow.DoneText(measured);
+            if (done is not null && project.Targets.Count > 0)
+            {
+                ActualsMatcher.Apply(project, done, row.Location, issues);
+                CompletionRow.ApplyPrintedRatios(project, measured);
+            }
+            else if (done is not null)
+                issues.Warn("completion.no-target", $"Row {project.Sequence} '{label}' states no target figure; its done figure '{done}' is kept as text only.", row.Location);
+            return;
+        }
         ExtractTargetsAndMilestones(project, row.Location);
         if (project.CompletionText is { } completion) ActualsMatcher.Apply(project, completion, row.Location, issues);
     }
 
-    private void ExtractTargetsAndMilestones(ProjectDraft project, string location)
+    private void ExtractTargetsAndMilestones(ProjectDraft project, string location, bool warnWithoutTargets = true)
     {
         foreach (var figure in QuantityParser.Parse(project.Content ?? "")) AddTarget(project, figure, location);
         var firstPass = MilestoneExtractor.FromDeadlineCell(project.DeadlineText, planYear, project.Targets);
@@ -183,7 +222,7 @@ internal sealed partial class ProjectBuilder(int? planYear, IUnitDirectory? unit
             _yearWarned = true;
             issues.Warn("milestone.no-year", "Dates such as 3月底 could not be placed in a year because the plan year is unknown; those milestones were left out.", location);
         }
-        if (project.Targets.Count == 0 && project.Content is not null)
+        if (warnWithoutTargets && project.Targets.Count == 0 && project.Content is not null)
             issues.Warn("project.no-targets", $"No quantified target was found in the content of project {project.Sequence} '{project.Name}'.", location);
     }
 

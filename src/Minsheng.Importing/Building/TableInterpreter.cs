@@ -36,12 +36,26 @@ internal static partial class TableInterpreter
                 section = builder.Projects.Count > 0 ? builder.Projects[^1].Section : section;
                 issues.Warn("table.continued", $"{table.Location} has no header row; it has the columns of the table above and was read as its continuation.", table.Location);
             }
+            else if (HeaderlessPlan(table, tableUnit, issues) is { } guessed)
+            {
+                map = guessed;
+                headerRoles = [.. guessed.Roles];
+                hasCompletion |= map.Has(ColumnRole.ActualValue);
+                planTables++;
+                builder.StartSection();
+                if (section is not null) captions.Add(section);
+            }
             for (var r = 0; r < table.Rows.Count; r++)
             {
                 var row = table.Rows[r];
                 if (row.IsBlank) continue;
                 var texts = row.Cells.Select(c => TextCleaner.SingleLine(c.Text)).ToList();
-                if (HeaderSynonyms.LooksLikeHeader(texts))
+                var byShape = map is null && !HeaderSynonyms.LooksLikeHeader(texts) && HeaderSynonyms.LooksLikeHeaderByShape(texts)
+                    && FirstDataRowIsNumbered(table, r)
+                    // A list of contacts (序号 / 姓名 / 电话) is numbered too: a plan's rows name units or deadlines.
+                    && ColumnMap.FromHeader(row, new IssueLog(), tableUnit, table.Rows.Skip(r + 1).Take(30).ToList()) is var trial
+                    && trial.Has(ColumnRole.Name) && (trial.Has(ColumnRole.LeadUnits) || trial.Has(ColumnRole.Deadline));
+                if (HeaderSynonyms.LooksLikeHeader(texts) || byShape)
                 {
                     var header = row;
                     if (r + 1 < table.Rows.Count
@@ -57,10 +71,12 @@ internal static partial class TableInterpreter
                     var roles = texts.Select(HeaderSynonyms.RoleOf).ToList();
                     if (headerRoles is not null && roles.SequenceEqual(headerRoles)) continue; // repeated on a new page
                     headerRoles = roles;
-                    map = ColumnMap.FromHeader(header, issues, tableUnit);
+                    map = ColumnMap.FromHeader(header, issues, tableUnit, table.Rows.Skip(r + 1).Take(30).ToList());
+                    if (byShape)
+                        issues.Warn("table.by-shape", $"The header row ({string.Join(" / ", texts)}) names few known columns; the table was recognised by its numbered rows and its columns by their content.", row.Location);
                     if (!map.Has(ColumnRole.Name))
                         issues.Warn("table.no-name-column", "The table has no project-name column (项目名称/实事名称); names are taken from the content.", row.Location);
-                    hasCompletion |= map.Has(ColumnRole.Completion);
+                    hasCompletion |= map.Has(ColumnRole.Completion) || map.Has(ColumnRole.ActualValue);
                     planTables++;
                     builder.StartSection();
                     if (section is not null) captions.Add(section);
@@ -110,6 +126,35 @@ internal static partial class TableInterpreter
         if (rows.Max(r => r.Cells.Count) != previous.Roles.Count) return false;
         var sequence = previous.IndexOf(ColumnRole.Sequence);
         return sequence >= 0 && System.Text.RegularExpressions.Regex.IsMatch(TextCleaner.SingleLine(rows[0].TextAt(sequence)), @"^\d{1,3}[.、．]?$");
+    }
+
+    /// <summary>
+    /// A table without any header row whose rows still read as a plan: numbered 1, 2, 3 in the first column, as wide as
+    /// each other, with a column of names and one of units or deadlines. Its columns are mapped by their cells alone
+    /// ("table.no-header" and a "column.guessed" for each); null when the table is not such a list.
+    /// </summary>
+    private static ColumnMap? HeaderlessPlan(SourceTable table, string? tableUnit, IssueLog issues)
+    {
+        var rows = table.Rows.Where(r => !r.IsBlank).ToList();
+        if (rows.Count < 2 || rows.Any(r => HeaderSynonyms.LooksLikeHeader(r.Cells.Select(c => TextCleaner.SingleLine(c.Text)).ToList())
+                                           || HeaderSynonyms.LooksLikeHeaderByShape(r.Cells.Select(c => TextCleaner.SingleLine(c.Text)).ToList()))) return null;
+        var width = rows.Max(r => r.Cells.Count);
+        var numbered = rows.Count(r => r.Cells.Count == width && System.Text.RegularExpressions.Regex.IsMatch(TextCleaner.SingleLine(r.TextAt(0)), @"^[(（]?\d{1,3}[)）.、．]?$"));
+        if (width < 3 || numbered < 2 || numbered * 10 < rows.Count * 6) return null;
+        var header = new SourceRow(Enumerable.Range(0, width).Select(c => new SourceCell("", rows[0].Cells[Math.Min(c, rows[0].Cells.Count - 1)].Location)).ToList(), rows[0].Location);
+        var trial = new IssueLog();
+        var map = ColumnMap.FromHeader(header, trial, tableUnit, rows);
+        if (!map.Has(ColumnRole.Sequence) || !map.Has(ColumnRole.Name) || !(map.Has(ColumnRole.LeadUnits) || map.Has(ColumnRole.Deadline))) return null;
+        issues.Warn("table.no-header", $"{table.Location} has no header row; its rows are numbered and were read as a plan, each column by what it holds.", table.Location);
+        issues.Warnings.AddRange(trial.Warnings);
+        return map;
+    }
+
+    /// <summary>A header found by its shape counts only when the row under it starts with a number.</summary>
+    private static bool FirstDataRowIsNumbered(SourceTable table, int headerRow)
+    {
+        var next = table.Rows.Skip(headerRow + 1).FirstOrDefault(r => !r.IsBlank);
+        return next is not null && System.Text.RegularExpressions.Regex.IsMatch(TextCleaner.SingleLine(next.TextAt(0)), @"^[(（]?\d{1,3}[)）.、．]?$");
     }
 
     /// <summary>单位：万元 (or 金额单位：亿元) printed above a table: bare amounts in its investment column are in that unit.</summary>

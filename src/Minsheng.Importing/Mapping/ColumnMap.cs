@@ -30,7 +30,8 @@ internal sealed class ColumnMap
     /// lists the co-units (seed 000 vs the second table of seed 002). Unknown columns are reported once each.
     /// </summary>
     /// <param name="tableUnit">The unit a note above the table gives (单位：万元), for an investment header that names none.</param>
-    public static ColumnMap FromHeader(SourceRow header, IssueLog issues, string? tableUnit = null)
+    /// <param name="body">Rows under the header: columns whose header words are unknown or ambiguous are mapped by what these hold.</param>
+    public static ColumnMap FromHeader(SourceRow header, IssueLog issues, string? tableUnit = null, IReadOnlyList<SourceRow>? body = null)
     {
         var headers = header.Cells.Select(c => Building.TextCleaner.SingleLine(c.Text)).ToList();
         var roles = headers.Select(HeaderSynonyms.RoleOf).ToList();
@@ -42,6 +43,7 @@ internal sealed class ColumnMap
             if (roles[i] == ColumnRole.ResponsibleUnits) roles[i] = hasLead ? ColumnRole.CoUnits : ColumnRole.LeadUnits;
             else if (roles[i] == ColumnRole.LeadUnits) hasLead = true;
         }
+        if (body is { Count: > 0 }) GuessByContent(roles, headers, header, body, issues);
         // A role claimed twice (two 备注 columns, say): keep the first, keep the rest as extra fields.
         var seen = new HashSet<ColumnRole>();
         for (var i = 0; i < roles.Count; i++)
@@ -61,5 +63,53 @@ internal sealed class ColumnMap
         var investmentHeader = roles.IndexOf(ColumnRole.Investment) is var k and >= 0 ? headers[k] : "";
         var hint = investmentHeader.Contains("亿元") ? "亿元" : investmentHeader.Contains("万元") ? "万元" : investmentHeader.Contains("元") ? "元" : tableUnit;
         return new ColumnMap(roles, headers, hint);
+    }
+
+    /// <summary>
+    /// Maps columns by their cells where the header words do not settle it: 备注 or an unknown header over department
+    /// names is the lead-unit column when there is none, an unknown header over dates the deadline, over sentences the
+    /// name (or content), 单位 over department names is no unit of measure, and 工作目标 over bare figures beside a done
+    /// column holds target figures. Each guess is reported as "column.guessed" so a person confirms it.
+    /// </summary>
+    private static void GuessByContent(List<ColumnRole> roles, List<string> headers, SourceRow header, IReadOnlyList<SourceRow> body, IssueLog issues)
+    {
+        var sample = body.Where(r => !r.IsBlank).Take(30).ToList();
+        var completionTable = roles.Contains(ColumnRole.ActualValue) || roles.Contains(ColumnRole.MeasureUnit);
+        for (var c = 0; c < roles.Count; c++)
+        {
+            var kinds = sample.Select(r => CellShape.Classify(Building.TextCleaner.SingleLine(r.TextAt(c))))
+                .Where(k => k is not (CellShape.Kind.Blank or CellShape.Kind.Dash)).ToList();
+            if (kinds.Count == 0) continue;
+            // A small whole number (45) reads as a row number on its own; outside the first column it is a figure.
+            bool Mostly(CellShape.Kind kind) =>
+                kinds.Count(k => k == kind || kind == CellShape.Kind.Number && k == CellShape.Kind.Sequence && c > 0) * 10 >= kinds.Count * 6;
+            var role = roles[c];
+            ColumnRole? guess = role switch
+            {
+                ColumnRole.Remarks or ColumnRole.MeasureUnit or ColumnRole.Unknown when Mostly(CellShape.Kind.Units) && !roles.Contains(ColumnRole.LeadUnits)
+                    => ColumnRole.LeadUnits,
+                ColumnRole.Unknown when c == 0 && Mostly(CellShape.Kind.Sequence) && !roles.Contains(ColumnRole.Sequence) => ColumnRole.Sequence,
+                ColumnRole.Unknown when Mostly(CellShape.Kind.Date) && !roles.Contains(ColumnRole.Deadline) => ColumnRole.Deadline,
+                ColumnRole.Unknown when Mostly(CellShape.Kind.MeasureUnit) && !roles.Contains(ColumnRole.MeasureUnit) => ColumnRole.MeasureUnit,
+                ColumnRole.Unknown when Mostly(CellShape.Kind.Text) && !roles.Contains(ColumnRole.Name) => ColumnRole.Name,
+                ColumnRole.Unknown when Mostly(CellShape.Kind.Text) && !roles.Contains(ColumnRole.Content) => ColumnRole.Content,
+                ColumnRole.Content when completionTable && Mostly(CellShape.Kind.Number) && !roles.Contains(ColumnRole.TargetValue) => ColumnRole.TargetValue,
+                _ => null,
+            };
+            if (guess is not { } g) continue;
+            roles[c] = g;
+            var what = g switch
+            {
+                ColumnRole.LeadUnits => "lead units",
+                ColumnRole.Deadline => "deadlines",
+                ColumnRole.Sequence => "sequence numbers",
+                ColumnRole.MeasureUnit => "units of measure",
+                ColumnRole.Name => "project names",
+                ColumnRole.Content => "content",
+                _ => "target figures",
+            };
+            var label = headers[c].Length > 0 ? $" '{headers[c]}'" : "";
+            issues.Warn("column.guessed", $"Column {c + 1}{label} was read as {what} by its content; check it.", header.Cells[c].Location);
+        }
     }
 }

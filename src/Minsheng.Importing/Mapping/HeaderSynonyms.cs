@@ -8,7 +8,8 @@ internal static class HeaderSynonyms
     private static readonly (ColumnRole Role, string[] Words)[] Table =
     [
         (ColumnRole.Sequence, ["序号", "编号", "序", "项目序号"]),
-        (ColumnRole.Name, ["项目名称", "项目", "实事名称", "实事项目", "民生实事", "民生实事项目", "名称", "任务名称", "实事", "项目名", "民生实事名称"]),
+        (ColumnRole.Name, ["项目名称", "项目", "实事名称", "实事项目", "民生实事", "民生实事项目", "名称", "任务名称", "实事", "项目名", "民生实事名称",
+            "考核指标", "指标名称", "指标", "考核内容", "民生实事内容", "实事项目名称"]),
         (ColumnRole.Content, ["建设内容", "项目内容", "实事内容", "主要内容", "建设内容及规模", "目标任务", "工作内容", "具体内容", "任务内容", "建设规模及内容", "工作目标", "目标任务及内容", "主要建设内容", "年度目标任务", "年度目标",
             "建设规模", "实施内容", "项目建设内容", "建设内容及目标", "年度任务", "任务目标", "主要目标", "具体目标", "主要任务", "目标内容", "工作任务"]),
         (ColumnRole.Investment, ["计划投资", "投资", "投资额", "计划投资额", "年度投资", "年度计划投资", "投资估算", "资金投入", "投资金额", "估算投资", "年度计划投资额", "本年度投资", "年度投资额", "计划投入资金"]),
@@ -27,6 +28,12 @@ internal static class HeaderSynonyms
         // Only a year-end 完成情况 column makes a table a disclosure; 进展情况 / 完成进度 columns report progress
         // mid-year and stay extra fields, or a progress table would be recorded as year-end actuals.
         (ColumnRole.Completion, ["完成情况", "实际完成情况"]),
+        // A completion table states figures in columns: target and done beside a unit of measure. 单位 alone may also
+        // mean a department; ColumnMap settles that by the cells.
+        (ColumnRole.MeasureUnit, ["单位", "计量单位", "指标单位"]),
+        (ColumnRole.TargetValue, ["目标值", "年度目标值", "计划数", "目标数", "任务数", "年度任务数"]),
+        (ColumnRole.ActualValue, ["已完成数", "完成数", "实际完成数", "完成数量", "累计完成", "累计完成数", "完成值", "实际完成值", "已完成"]),
+        (ColumnRole.CompletionRate, ["占年任务之比", "完成率", "完成比例", "占年度任务之比", "占年任务比", "完成进度比", "任务完成率"]),
     ];
 
     /// <summary>
@@ -129,6 +136,17 @@ internal static class HeaderSynonyms
         var distinct = roles.Distinct().Count();
         return distinct >= 3 && (roles.Contains(ColumnRole.Name) || roles.Contains(ColumnRole.Content))
             && cells.All(c => c.Length <= 40);
+    }
+
+    /// <summary>
+    /// A header row recognised by its shape rather than its words: 序号 first, then at least two short labels without
+    /// figures or sentence punctuation. Counties invent column names (事项, 承担, 时间要求); the cells beneath then tell
+    /// what each column holds (<see cref="ColumnMap"/>). The caller confirms it by a data row starting with a number.
+    /// </summary>
+    public static bool LooksLikeHeaderByShape(IReadOnlyList<string> cells)
+    {
+        if (cells.Count < 3 || RoleOf(cells[0]) != ColumnRole.Sequence) return false;
+        return cells.All(c => c.Length is > 0 and <= 12 && !c.Any(char.IsAsciiDigit) && c.IndexOfAny(['。', '，', '；', ',', ':', '：']) < 0);
     }
 
     private static string Key(string header) => string.Concat(header.Where(c => !char.IsWhiteSpace(c))).Replace('：', ':').TrimEnd(':');

@@ -34,9 +34,23 @@ internal static partial class PlainTextReader
                 i = next;
                 continue;
             }
-            if (DelimitedHeaderAt(lines[i]) is { } delimiter)
+            if ((DelimitedHeaderAt(lines[i]) ?? DelimitedShapeHeaderAt(lines, i)) is { } delimiter)
             {
                 var (table, next) = ReadDelimitedTable(lines, i, delimiter, issues);
+                blocks.Add(table);
+                i = next;
+                continue;
+            }
+            if (!IsCellLine(lines[i]) && LinePerCellHeaderAt(lines, i) is { } lineHeader)
+            {
+                var (table, next) = ReadLinePerCellTable(lines, i, lineHeader, blocks.OfType<SourceTable>().Count() + 1, issues);
+                blocks.Add(table);
+                i = next;
+                continue;
+            }
+            if (SpacedHeaderAt(lines, i) is { } spacedHeader)
+            {
+                var (table, next) = ReadSpacedTable(lines, i, spacedHeader, blocks.OfType<SourceTable>().Count() + 1, issues);
                 blocks.Add(table);
                 i = next;
                 continue;
@@ -241,6 +255,20 @@ internal static partial class PlainTextReader
             if (fields.Count >= 3 && HeaderSynonyms.LooksLikeHeader(fields)) return delimiter;
         }
         return null;
+    }
+
+    /// <summary>
+    /// A tab-separated header whose words the importer does not know (序号 / 事项 / 承担 / 时间要求), taken when the next line
+    /// is row 1; the interpreter then maps its columns by their cells.
+    /// </summary>
+    private static char? DelimitedShapeHeaderAt(string[] lines, int index)
+    {
+        var line = lines[index];
+        if (!line.Contains('\t') || IsCellLine(line) && line.TrimStart('\t').Length == 0) return null;
+        var fields = line.Trim().Split('\t').Select(f => TextCleaner.SingleLine(f)).ToList();
+        if (!HeaderSynonyms.LooksLikeHeaderByShape(fields) || index + 1 >= lines.Length) return null;
+        var first = lines[index + 1].Trim().Split('\t')[0].Trim();
+        return SequenceValue(first) is not null ? '\t' : null;
     }
 
     /// <summary>One row per line; a line without the delimiter continues the last cell of the row above.</summary>
