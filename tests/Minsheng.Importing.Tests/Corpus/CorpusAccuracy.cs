@@ -15,7 +15,7 @@ public sealed class CorpusAccuracy(ITestOutputHelper output)
     /// The accuracy measured on main when the corpus was added. A ratchet: raise it whenever the importer improves,
     /// never lower it, so a change that reads fewer fields right fails here.
     /// </summary>
-    public const decimal Floor = 0.3975m;
+    public const decimal Floor = 0.5036m;
 
     public static readonly IReadOnlyList<CorpusDocument> Documents =
     [
@@ -28,6 +28,9 @@ public sealed class CorpusAccuracy(ITestOutputHelper output)
         Doc07NumberedSentences.Document,
         Doc08YiShiErShiDocx.Document,
         Doc09GbkWrappedCells.Document,
+        Doc10ParagraphDisclosure.Document,
+        Doc11DocxCompletionColumnSubItems.Document,
+        Doc12XlsxMilestonesWrappedUnit.Document,
     ];
 
     [Fact]
