@@ -17,7 +17,8 @@ namespace Minsheng.Importing.Tests.Corpus;
 /// <para>
 /// Precision matters, so the importer's surplus counts too: a target that should not exist (an ordinal, a place name,
 /// an age read as a figure), a unit nobody named, a deadline or an actual the document does not state, each is one
-/// extra field; a project the document does not have is one extra field plus one per target it carries.
+/// extra field; a project the document does not have is one extra field plus one per target it carries. A ratio the
+/// document does not print is not scored either way: the importer derives one from every actual it reads.
 /// Accuracy = right ÷ (expected + extra). Sub-items are folded into their project on both sides, so how the importer
 /// splits a project into sub-items does not matter, only what it reads.
 /// </para>
@@ -211,7 +212,7 @@ public static class CorpusScorer
             case "元": return (value, "元");
             case "万元": return (value * 10_000m, "元");
             case "亿元": return (value * 100_000_000m, "元");
-            case "名": return (value, "人");
+            case "名" or "人口": return (value, "人");
             case "千米": return (value, "公里");
             case "平米": return (value, "平方米");
         }
