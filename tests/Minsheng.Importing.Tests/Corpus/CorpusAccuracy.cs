@@ -42,6 +42,10 @@ public sealed class CorpusAccuracy(ITestOutputHelper output)
         Assert.All(Documents, d => Assert.Equal(d.Projects.Count, d.Projects.Select(p => p.Sequence).Distinct().Count()));
     }
 
+    /// <summary>
+    /// Issue #15's hard line. Fails on main when the corpus was added (documents 01, 02, 03, 07 and 08 are refused with
+    /// table.missing); deliberately not skipped, so it turns green only when the importer reads those layouts.
+    /// </summary>
     [Fact]
     public void No_document_returns_nothing()
     {
