@@ -398,9 +398,10 @@ public sealed class UnseenLayoutsShould
         Assert.Equal((Comparator.AtLeast, 8000m, 9200m, 1.15m), (jobs.Comparator, jobs.Value, jobs.Actual!.Value, jobs.CompletionRatio!.Value));
         Assert.Empty(draft.Projects[1].Targets);
         Assert.Contains(result.Warnings, w => w.Code == "completion.no-target" && w.Message.Contains("12座"));
-        // The done figure is in another measure word: no actual, but the printed ratio is kept.
+        // The done figure is in another measure word (4个项目 for 4所): a general count reports on the one
+        // count-of-things target, and the printed ratio is kept.
         var schools = Assert.Single(draft.Projects[2].Targets);
-        Assert.Equal((null, 1m), (schools.Actual, schools.CompletionRatio));
+        Assert.Equal((4m, 1m), (schools.Actual, schools.CompletionRatio));
     }
 
     [Fact]

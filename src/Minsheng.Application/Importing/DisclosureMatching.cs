@@ -42,6 +42,8 @@ internal static class DisclosureMatching
         var all = candidates.ToList();
         var sameUnit = all.Where(i => i.Unit == target.Unit).ToList();
         if (sameUnit.Count == 0) sameUnit = all.Where(i => MeasureUnits.SameMeasure(target.Unit, i.Unit)).ToList();
+        // The same measure at another scale (亿元 / 万元, 万人 / 人): the figure is converted when it is recorded.
+        if (sameUnit.Count == 0) sameUnit = all.Where(i => MeasureUnits.Convert(1m, target.Unit, i.Unit) is not null).ToList();
         if (sameUnit.Count == 1) return sameUnit[0];
         var ranked = sameUnit
             .Select(i => (Indicator: i, Score: Dice(Normalize(target.Label), Normalize(i.Label))))

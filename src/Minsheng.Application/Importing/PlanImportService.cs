@@ -171,17 +171,19 @@ public sealed class PlanImportService(UnitOfWork uow)
                     }
                     try
                     {
+                        // The figure in the plan target's own unit: 4.75亿元 against a target kept in 万元 is 47500.
+                        var value = MeasureUnits.Convert(target.Actual!.Value, target.Unit, indicator.Unit) ?? target.Actual.Value;
                         var existing = actuals.FirstOrDefault(a => a.ReportId == report.Id && a.IndicatorId == indicator.Id);
                         if (existing is null)
                         {
-                            var actual = new ReportActual(report.Id, indicator.Id, target.Actual!.Value);
+                            var actual = new ReportActual(report.Id, indicator.Id, value);
                             db.ReportActuals.Add(actual);
                             actuals.Add(actual);
                         }
                         else
                         {
-                            uow.Audit("revise-actual", nameof(ReportActual), report.Id, new { existing.IndicatorId, existing.Value }, new { existing.IndicatorId, Value = target.Actual!.Value });
-                            existing.Revise(target.Actual.Value);
+                            uow.Audit("revise-actual", nameof(ReportActual), report.Id, new { existing.IndicatorId, existing.Value }, new { existing.IndicatorId, Value = value });
+                            existing.Revise(value);
                         }
                         usedIndicators.Add(indicator.Id);
                         recorded++;

@@ -151,6 +151,11 @@ internal static partial class ProseListReader
                 units = note.Groups["units"].Value.Trim();
                 body = (body[..note.Index] + body[(note.Index + note.Length)..]).Trim();
             }
+            else if (LedBy().Match(body) is { Success: true } ledBy)
+            {
+                // 由市教育局牵头 (or 牵头负责, 牵头实施) names the lead unit inside the sentence; the content keeps it as written.
+                units = ledBy.Groups["units"].Value.Trim();
+            }
             return new SourceRow([new(item.Number, item.Location), new(NameOf(body), item.Location), new(body, item.Location), new(units, item.Location)], item.Location);
         }).ToList();
         if (rows.All(r => r.Cells[3].Text.Length == 0))
@@ -171,6 +176,9 @@ internal static partial class ProseListReader
         if (clause.Length == 0) clause = body;
         return clause.Length <= 30 ? clause : clause[..30];
     }
+
+    [GeneratedRegex(@"由(?<units>[^，。；,;：:由]{2,60}?)(?:牵头|负责)")]
+    private static partial Regex LedBy();
 
     [GeneratedRegex(@"[(（]\s*(?:牵头单位|责任单位|主办单位|牵头部门|责任部门|实施单位)\s*[:：](?<units>[^（）()]{2,80})[)）]\s*[。；;]?\s*$")]
     private static partial Regex UnitNote();

@@ -21,8 +21,21 @@ internal static class TargetLinker
     public static decimal? Convert(decimal value, string fromUnit, string toUnit)
     {
         if (fromUnit == toUnit) return value;
-        if (!Families.TryGetValue(fromUnit, out var from) || !Families.TryGetValue(toUnit, out var to) || from.Family != to.Family) return null;
+        if (Measure(fromUnit) is not { } from || Measure(toUnit) is not { } to || from.Family != to.Family) return null;
         return value * from.Factor / to.Factor;
+    }
+
+    /// <summary>
+    /// A unit's family and factor: from the table, else a 万 or 亿 in front of any unit (万人次 is 10⁴ 人次, 万亩 10⁴ 亩),
+    /// else the unit on its own (户 is its own family).
+    /// </summary>
+    private static (string Family, decimal Factor)? Measure(string unit)
+    {
+        if (unit.Length == 0) return null;
+        if (Families.TryGetValue(unit, out var known)) return known;
+        var scale = unit[0] switch { '万' => 10_000m, '亿' => 100_000_000m, _ => 0m };
+        if (scale > 0 && unit.Length > 1 && Measure(unit[1..]) is { } rest) return (rest.Family, rest.Factor * scale);
+        return (unit, 1m);
     }
 
     /// <summary>

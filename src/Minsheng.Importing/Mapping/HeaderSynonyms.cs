@@ -3,7 +3,7 @@ using Minsheng.Importing.Building;
 namespace Minsheng.Importing.Mapping;
 
 /// <summary>The header words counties use for each column (DESIGN §1), matched after tidying whitespace and brackets.</summary>
-internal static class HeaderSynonyms
+internal static partial class HeaderSynonyms
 {
     private static readonly (ColumnRole Role, string[] Words)[] Table =
     [
@@ -74,8 +74,13 @@ internal static class HeaderSynonyms
         // words are too loose for this (资金来源 is not an investment).
         var prefix = RoleByWord.Keys.Where(w => w.Length >= 3 && withoutBrackets.StartsWith(w, StringComparison.Ordinal))
             .OrderByDescending(w => w.Length).FirstOrDefault();
-        return prefix is null ? ColumnRole.Unknown : RoleByWord[prefix];
+        if (prefix is not null) return RoleByWord[prefix];
+        // A done column named by its date: 截至12月底完成, 截止目前完成数, 截至11月末累计完成.
+        return DoneByDate().IsMatch(withoutBrackets) ? ColumnRole.ActualValue : ColumnRole.Unknown;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^截[至止].{0,8}(?:完成|累计)")]
+    private static partial System.Text.RegularExpressions.Regex DoneByDate();
 
     /// <summary>
     /// The role of a sub-column: a short word read against the header above it (牵头 under 责任单位), else the sub-header on

@@ -86,6 +86,25 @@ public sealed class DisclosureImportTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task An_actual_at_another_scale_is_converted_to_the_targets_unit()
+    {
+        var tenant = await TestTenants.CreateAsync(factory.OwnerConnectionString, projects: 1);
+        var client = factory.Client(tenant.Tenant.RegionCode);
+        var planId = (await client.QueryAsync("""mutation { createPlan(input: { year: 2026, title: "2026年民生实事" }) { id } }""")).GetProperty("createPlan").GetProperty("id").GetString();
+        var training = (await client.QueryAsync("""mutation($p: ID!) { createProject(input: { planId: $p, sequence: "1", name: "职业技能培训（省定）" }) { id } }""", new { p = planId }))
+            .GetProperty("createProject").GetProperty("id").GetString();
+        // The plan keeps the training target in 万人次; the disclosure's 1.45万人次 is recorded as 1.45 of them.
+        await client.QueryAsync("""mutation($p: ID!) { createIndicator(input: { projectId: $p, label: "职业技能培训", comparator: EXACTLY, targetValue: 1.2, unit: "万人次" }) { id } }""", new { p = training });
+
+        var result = (await client.QueryAsync(Import, new { content = Content })).GetProperty("importPlan");
+
+        Assert.True(result.GetProperty("succeeded").GetBoolean(), result.ToString());
+        var report = Assert.Single(result.GetProperty("plan").GetProperty("projects").EnumerateArray().Single().GetProperty("reports").EnumerateArray());
+        var actual = Assert.Single(report.GetProperty("actuals").EnumerateArray());
+        Assert.Equal((1.45m, "万人次"), (actual.GetProperty("value").GetDecimal(), actual.GetProperty("indicator").GetProperty("unit").GetString()));
+    }
+
+    [Fact]
     public async Task Without_a_plan_of_the_year_the_disclosure_becomes_one()
     {
         var tenant = await TestTenants.CreateAsync(factory.OwnerConnectionString, projects: 1);

@@ -12,10 +12,10 @@ namespace Minsheng.Importing.Tests.Corpus;
 public sealed class CorpusAccuracy(ITestOutputHelper output)
 {
     /// <summary>
-    /// The accuracy measured on main when the corpus was added. A ratchet: raise it whenever the importer improves,
+    /// The accuracy measured on main (98.7 % with the held-out documents 13–15; 50.4 % when the corpus was added). A ratchet: raise it whenever the importer improves,
     /// never lower it, so a change that reads fewer fields right fails here.
     /// </summary>
-    public const decimal Floor = 0.5036m;
+    public const decimal Floor = 0.985m;
 
     public static readonly IReadOnlyList<CorpusDocument> Documents =
     [
@@ -31,6 +31,9 @@ public sealed class CorpusAccuracy(ITestOutputHelper output)
         Doc10ParagraphDisclosure.Document,
         Doc11DocxCompletionColumnSubItems.Document,
         Doc12XlsxMilestonesWrappedUnit.Document,
+        Doc13HoldoutTabSynonyms.Document,
+        Doc14HoldoutBracketedParagraphs.Document,
+        Doc15HoldoutTabCompletion.Document,
     ];
 
     [Fact]
