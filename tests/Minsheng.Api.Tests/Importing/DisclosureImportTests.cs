@@ -105,6 +105,31 @@ public sealed class DisclosureImportTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task A_completion_table_records_its_done_column_against_the_plan()
+    {
+        var tenant = await TestTenants.CreateAsync(factory.OwnerConnectionString, projects: 1);
+        var client = factory.Client(tenant.Tenant.RegionCode);
+        var planId = (await client.QueryAsync("""mutation { createPlan(input: { year: 2026, title: "2026年民生实事" }) { id } }""")).GetProperty("createPlan").GetProperty("id").GetString();
+        var road = (await client.QueryAsync("""mutation($p: ID!) { createProject(input: { planId: $p, sequence: "1", name: "新改建农村公路" }) { id } }""", new { p = planId }))
+            .GetProperty("createProject").GetProperty("id").GetString();
+        await client.QueryAsync("""mutation($p: ID!) { createIndicator(input: { projectId: $p, label: "新改建农村公路", comparator: EXACTLY, targetValue: 45, unit: "公里" }) { id } }""", new { p = road });
+        // A table pasted from a web page: cells apart by runs of spaces, the unit of measure in its own column.
+        var table = """
+            长河县2026年民生实事完成情况统计表
+            序号    考核指标          单位      工作目标    已完成数    占年任务之比    备注
+            1       新改建农村公路    公里      45          52.3        116.2%          县交通运输局
+            """;
+
+        var result = (await client.QueryAsync(Import, new { content = Convert.ToBase64String(Encoding.UTF8.GetBytes(table)) })).GetProperty("importPlan");
+
+        Assert.True(result.GetProperty("succeeded").GetBoolean(), result.ToString());
+        Assert.Equal(1, result.GetProperty("recordedActuals").GetInt32());
+        var report = Assert.Single(result.GetProperty("plan").GetProperty("projects").EnumerateArray().Single().GetProperty("reports").EnumerateArray());
+        var actual = Assert.Single(report.GetProperty("actuals").EnumerateArray());
+        Assert.Equal((52.3m, 45m), (actual.GetProperty("value").GetDecimal(), actual.GetProperty("indicator").GetProperty("targetValue").GetDecimal()));
+    }
+
+    [Fact]
     public async Task Without_a_plan_of_the_year_the_disclosure_becomes_one()
     {
         var tenant = await TestTenants.CreateAsync(factory.OwnerConnectionString, projects: 1);
