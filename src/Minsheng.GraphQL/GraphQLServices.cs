@@ -60,6 +60,7 @@ public static class GraphQLServices
         configure?.Invoke(options);
         services.AddSingleton(options);
         services.AddSingleton<PersistedDocumentStore>();
+        services.AddSingleton<AutomaticPersistedQueries>();
         services.AddSingleton<GraphQLEndpoint>();
         return services;
     }

@@ -13,6 +13,7 @@ public static class ErrorCodes
     public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
     public const string RequestTooLarge = "REQUEST_TOO_LARGE";
     public const string PersistedQueryNotFound = "PERSISTED_QUERY_NOT_FOUND";
+    public const string PersistedQueryNotSupported = "PERSISTED_QUERY_NOT_SUPPORTED";
 
     // The document.
     public const string ParseFailed = "GRAPHQL_PARSE_FAILED";

@@ -27,6 +27,7 @@ public sealed class GraphQLEndpoint(
     IGraphQLTextSerializer serializer,
     GraphQLEndpointOptions options,
     PersistedDocumentStore persistedDocuments,
+    AutomaticPersistedQueries automaticPersistedQueries,
     IHostEnvironment environment,
     ILogger<GraphQLEndpoint> logger)
 {
@@ -111,9 +112,11 @@ public sealed class GraphQLEndpoint(
         if (HttpMethods.IsGet(request.Method))
         {
             var q = request.Query;
-            var query = JsonRequestReader.Document(q["query"].FirstOrDefault(), q["documentId"].FirstOrDefault(), persistedDocuments.Resolve);
+            var extensions = ParseJsonParameter(q["extensions"].FirstOrDefault(), "extensions");
+            var query = JsonRequestReader.Document(q["query"].FirstOrDefault(), q["documentId"].FirstOrDefault(),
+                AutomaticPersistedQueries.HashOf(extensions), persistedDocuments.Resolve, automaticPersistedQueries.Resolve);
             return new GraphQLHttpRequest(query, q["operationName"].FirstOrDefault() is { Length: > 0 } op ? op : null,
-                ParseJsonParameter(q["variables"].FirstOrDefault(), "variables"), ParseJsonParameter(q["extensions"].FirstOrDefault(), "extensions"));
+                ParseJsonParameter(q["variables"].FirstOrDefault(), "variables"), extensions);
         }
 
         // Only application/json: a "simple" content type (text/plain, form posts) would let another site
@@ -135,7 +138,7 @@ public sealed class GraphQLEndpoint(
         return ReadJson(() =>
         {
             using var json = JsonDocument.Parse(body);
-            return JsonRequestReader.FromJson(json.RootElement, ToInputs, persistedDocuments.Resolve);
+            return JsonRequestReader.FromJson(json.RootElement, ToInputs, persistedDocuments.Resolve, automaticPersistedQueries.Resolve);
         }, "The request body is not valid JSON.");
     }
 

@@ -24,6 +24,12 @@ public sealed class GraphQLEndpointOptions
     /// <summary>Time budget of one execution; past it the request stops with TIMEOUT.</summary>
     public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// Apollo's automatic persisted queries: clients may register a document by its hash and then send only the
+    /// hash. Off: only the shipped trusted documents answer to a hash.
+    /// </summary>
+    public bool AutomaticPersistedQueries { get; set; } = true;
+
     /// <summary>Parsed documents kept for reuse; dashboards send the same few queries all day.</summary>
     public int DocumentCacheSize { get; set; } = 500;
 

@@ -23,7 +23,8 @@ public static class MediaTypes
 internal static class JsonRequestReader
 {
     /// <summary>Reads the parameters from a JSON object, checking each one's type as the spec demands.</summary>
-    public static GraphQLHttpRequest FromJson(JsonElement root, Func<JsonElement, Inputs> toInputs, Func<string, string> resolveDocument)
+    public static GraphQLHttpRequest FromJson(JsonElement root, Func<JsonElement, Inputs> toInputs, Func<string, string> resolveDocument,
+        Func<string, string?, string> resolveHash)
     {
         if (root.ValueKind == JsonValueKind.Array)
             throw new BadRequestException(400, "Batched requests are not supported; send one operation per request.");
@@ -59,18 +60,23 @@ internal static class JsonRequestReader
                     break;
             }
         }
-        query = Document(query, documentId, resolveDocument);
+        query = Document(query, documentId, AutomaticPersistedQueries.HashOf(extensions), resolveDocument, resolveHash);
         return new GraphQLHttpRequest(query, operationName, variables, extensions);
     }
 
-    /// <summary>The document text: the query itself, or the persisted document a documentId names (never both).</summary>
-    public static string Document(string? query, string? documentId, Func<string, string> resolveDocument)
+    /// <summary>
+    /// The document text: the query itself, the trusted document a documentId names (never both), or the document an
+    /// automatic persisted query's hash stands for (registering the query sent with it).
+    /// </summary>
+    public static string Document(string? query, string? documentId, string? persistedHash, Func<string, string> resolveDocument,
+        Func<string, string?, string> resolveHash)
     {
         if (!string.IsNullOrEmpty(documentId))
         {
             if (!string.IsNullOrEmpty(query)) throw new BadRequestException(400, "Send either 'query' or 'documentId', not both.");
             return resolveDocument(documentId);
         }
+        if (persistedHash is not null) return resolveHash(persistedHash, query);
         if (string.IsNullOrWhiteSpace(query)) throw new BadRequestException(400, "The request has no 'query' (or 'documentId').");
         return query;
     }
