@@ -34,6 +34,7 @@ builder.Services.AddMinshengGraphQL(graphQL =>
     graphQL.VaryHeaders.Add(DevelopmentHeaderStrategy.HeaderName);
 });
 builder.Services.AddDashboardCors(builder.Configuration);
+builder.Services.AddRequestRateLimits(builder.Configuration, builder.Environment);
 builder.Services.AddMinshengHealthChecks();
 
 var app = builder.Build();
@@ -42,6 +43,7 @@ app.MapMinshengHealth();
 if (app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("Diagnostics:SqlCountHeaders")) app.UseSqlCountHeaders();
 app.UseCors();
 app.UseMiddleware<TenantResolutionMiddleware>();
+app.UseRequestRateLimits();
 app.MapMinshengGraphQL();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, database));
 
