@@ -43,6 +43,8 @@ public static class GraphQLServices
                 o.MaxDepth = MaxDepth;
                 o.MaxComplexity = MaxComplexity;
             })
+            // Also for documents validated before: who may introspect depends on the caller, not on the document.
+            .AddValidationRule<IntrospectionAccessRule>(useForCachedDocuments: true)
             .AddErrorInfoProvider<MinshengErrorInfoProvider>());
 
         // The core concepts, in the order their fields appear in the schema. A plugin adds its own the same way.
