@@ -53,14 +53,22 @@ internal sealed class CliDatabase : IAsyncDisposable
         return new CliDatabase(database);
     }
 
-    public async Task<IReadOnlyList<TenantContext>> TenantsAsync(CancellationToken ct) =>
-        await _services.GetRequiredService<Data.Tenancy.CachedTenantStore>().AllAsync(ct);
+    /// <summary>Every tenant with its status (Active, Disabled, …): disabled ones are listed too, so they can be enabled.</summary>
+    public async Task<IReadOnlyList<(TenantContext Tenant, string Status)>> TenantsAsync(CancellationToken ct) =>
+        await _services.GetRequiredService<Data.Tenancy.CachedTenantStore>().AllWithStatusAsync(ct);
 
     /// <summary>Runs <paramref name="work"/> in a scope acting for one tenant, as a request would.</summary>
     public async Task<T> AsTenantAsync<T>(string regionCode, Func<IServiceProvider, Task<T>> work, CancellationToken ct)
     {
-        var tenant = await _services.GetRequiredService<ITenantStore>().FindByRegionCodeAsync(regionCode, ct)
-            ?? throw new CliException($"No tenant has the region code '{regionCode}'. List them with: minsheng tenants");
+        var store = _services.GetRequiredService<ITenantStore>();
+        var tenant = await store.FindByRegionCodeAsync(regionCode, ct);
+        if (tenant is null && await store.FindInactiveStatusAsync(regionCode, ct) is { } status)
+        {
+            throw new CliException(status == "Disabled"
+                ? $"The tenant {regionCode} is disabled. Enable it first with: minsheng tenants enable {regionCode}"
+                : $"The tenant {regionCode} is not active ({status.ToLowerInvariant()}).");
+        }
+        if (tenant is null) throw new CliException($"No tenant has the region code '{regionCode}'. List them with: minsheng tenants");
         await using var scope = _services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantContextHolder>().Set(tenant);
         scope.ServiceProvider.GetRequiredService<Application.Common.ActorAccessor>().Name = Actor;

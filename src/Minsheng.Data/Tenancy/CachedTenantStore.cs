@@ -7,8 +7,9 @@ namespace Minsheng.Data.Tenancy;
 
 /// <summary>
 /// Tenants by region code, read from the shared <c>tenants</c> table (no row-level security there) and
-/// kept in memory for a minute. Tenants change rarely; a suspension takes effect within that minute, or at
-/// once through <see cref="Invalidate"/>.
+/// kept in memory for a minute. Tenants change rarely; disabling one takes effect at once in the process that
+/// did it (TenantAdministration calls <see cref="Invalidate"/>) and within that minute in every other process
+/// (other servers, or a server while the CLI disabled the tenant), whose cached entry simply expires.
 /// </summary>
 public sealed class CachedTenantStore(NpgsqlDataSource dataSource, TimeProvider clock) : ITenantStore
 {
@@ -34,17 +35,24 @@ public sealed class CachedTenantStore(NpgsqlDataSource dataSource, TimeProvider 
         return tenant;
     }
 
+    public async ValueTask<string?> FindInactiveStatusAsync(string regionCode, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("SELECT status FROM tenants WHERE region_code = $1 AND status <> 'Active'");
+        command.Parameters.Add(new NpgsqlParameter { Value = regionCode });
+        return await command.ExecuteScalarAsync(ct) as string;
+    }
+
     public void Invalidate() => _byCode.Clear();
 
-    /// <summary>Every active tenant, for operators' tools; not cached.</summary>
-    public async Task<IReadOnlyList<TenantContext>> AllAsync(CancellationToken ct)
+    /// <summary>Every tenant whatever its status, for operators' tools (<c>minsheng tenants</c>); not cached.</summary>
+    public async Task<IReadOnlyList<(TenantContext Tenant, string Status)>> AllWithStatusAsync(CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand(
-            "SELECT id, region_code, name, level, enabled_plugins FROM tenants WHERE status = 'Active' ORDER BY region_code");
+            "SELECT id, region_code, name, level, enabled_plugins, status FROM tenants ORDER BY region_code");
         await using var reader = await command.ExecuteReaderAsync(ct);
-        var tenants = new List<TenantContext>();
+        var tenants = new List<(TenantContext, string)>();
         while (await reader.ReadAsync(ct))
-            tenants.Add(new TenantContext(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), Enum.Parse<RegionLevel>(reader.GetString(3)), reader.GetFieldValue<string[]>(4)));
+            tenants.Add((new TenantContext(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), Enum.Parse<RegionLevel>(reader.GetString(3)), reader.GetFieldValue<string[]>(4)), reader.GetString(5)));
         return tenants;
     }
 }

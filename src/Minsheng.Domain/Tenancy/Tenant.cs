@@ -7,6 +7,11 @@ public enum TenantStatus
     Active,
     Suspended,
     Provisioning,
+    /// <summary>
+    /// The government stopped using the platform: refused at once, never deleted, so its plans and audit
+    /// trail stay and enabling it again brings them back. Stored as text, so adding it changes no schema.
+    /// </summary>
+    Disabled,
 }
 
 /// <summary>A government using the platform. One per region; shared reference data, not tenant-owned.</summary>

@@ -6,13 +6,14 @@ using Minsheng.Tenancy;
 
 namespace Minsheng.GraphQL.Tenants;
 
-/// <summary>The tenant of the request, and onboarding a new one (a platform administrator's act).</summary>
+/// <summary>The tenant of the request; onboarding, disabling and enabling tenants (a platform administrator's acts).</summary>
 public sealed class TenantsContributor(IConfiguration configuration, IHostEnvironment environment) : ISchemaContributor
 {
     /// <summary>
     /// Until sign-in arrives nobody can be told apart from a platform administrator, so onboarding over the API
     /// is on only where this says so: by default in Development, never silently in Production. The identity
-    /// issue replaces this switch with the administrator's permission. The CLI (`minsheng tenants add`) works regardless.
+    /// issue replaces this switch with the administrator's permission. It guards disabling and enabling tenants too.
+    /// The CLI (`minsheng tenants add|disable|enable`) works regardless.
     /// </summary>
     public const string AllowOnboardingSetting = "Administration:AllowTenantOnboarding";
 
@@ -29,5 +30,23 @@ public sealed class TenantsContributor(IConfiguration configuration, IHostEnviro
                 throw new DomainException(DomainErrorKind.Forbidden, $"Onboarding tenants over the API is switched off ({AllowOnboardingSetting}); use the CLI: minsheng tenants add <code>.");
             return await c.Service<TenantAdministration>().AddAsync(input.RegionCode, c.CancellationToken);
         }, "Onboards the government of a region as a tenant, named from the shipped GB/T 2260 list (platform administrators).");
+
+        schema.Mutation.AddMutation<DisableTenantInputType, TenantByRegionCode, TenantStatusChangeType>("disableTenant", async (c, input) =>
+        {
+            RequireAdministration("disable");
+            return await c.Service<TenantAdministration>().DisableAsync(input.RegionCode, c.CancellationToken);
+        }, "Disables a tenant: its requests are refused with FORBIDDEN, nothing is deleted (platform administrators). Other server processes refuse it within a minute.");
+
+        schema.Mutation.AddMutation<EnableTenantInputType, TenantByRegionCode, TenantStatusChangeType>("enableTenant", async (c, input) =>
+        {
+            RequireAdministration("enable");
+            return await c.Service<TenantAdministration>().EnableAsync(input.RegionCode, c.CancellationToken);
+        }, "Enables a disabled tenant again, with all its data (platform administrators).");
+    }
+
+    private void RequireAdministration(string verb)
+    {
+        if (!OnboardingAllowed)
+            throw new DomainException(DomainErrorKind.Forbidden, $"Administering tenants over the API is switched off ({AllowOnboardingSetting}); use the CLI: minsheng tenants {verb} <code>.");
     }
 }

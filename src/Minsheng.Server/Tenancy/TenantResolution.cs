@@ -29,7 +29,8 @@ public sealed class DevelopmentHeaderStrategy(IHostEnvironment environment) : IT
 
 /// <summary>
 /// Resolves the tenant once, before any business code, and is the only writer of <see cref="TenantContextHolder"/>.
-/// A request that names an unknown tenant gets 404; one that names none continues without a tenant and sees nothing tenant-owned.
+/// A request that names an unknown tenant gets 404, one that names a disabled (or otherwise inactive) tenant 403;
+/// one that names none continues without a tenant and sees nothing tenant-owned.
 /// </summary>
 public sealed class TenantResolutionMiddleware(RequestDelegate next)
 {
@@ -50,9 +51,13 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next)
         }
 
         TenantContext? tenant;
+        string? inactiveStatus = null;
         try
         {
             tenant = Domain.Regions.Region.IsValidCode(identifier) ? await store.FindByRegionCodeAsync(identifier, context.RequestAborted) : null;
+            // Only when no active tenant answered: a second look tells a tenant that exists but is refused from no tenant at all.
+            if (tenant is null && Domain.Regions.Region.IsValidCode(identifier))
+                inactiveStatus = await store.FindInactiveStatusAsync(identifier, context.RequestAborted);
         }
         catch (Exception e) when (Data.DatabaseFailures.Classify(e) is Data.DatabaseFailure.Unavailable)
         {
@@ -61,6 +66,14 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next)
             context.Response.Headers.RetryAfter = "5";
             await WriteErrorAsync(context, StatusCodes.Status503ServiceUnavailable, GraphQL.Abstractions.ErrorCodes.DatabaseUnavailable,
                 "The database is not available at the moment; try again shortly.");
+            return;
+        }
+        if (inactiveStatus is not null)
+        {
+            await WriteErrorAsync(context, StatusCodes.Status403Forbidden, "FORBIDDEN",
+                inactiveStatus == "Disabled"
+                    ? $"Tenant disabled: the tenant with the region code '{identifier}' is disabled; a platform administrator can enable it again."
+                    : $"The tenant with the region code '{identifier}' is not active ({inactiveStatus.ToLowerInvariant()}).");
             return;
         }
         if (tenant is null)

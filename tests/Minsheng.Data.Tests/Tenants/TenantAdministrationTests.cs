@@ -7,6 +7,7 @@ using Minsheng.Application.Tenants;
 using Minsheng.Data.Reference;
 using Minsheng.Domain;
 using Minsheng.Domain.Regions;
+using Minsheng.Domain.Tenancy;
 using Minsheng.Tenancy;
 using Minsheng.Testing;
 using Npgsql;
@@ -105,6 +106,93 @@ public sealed class TenantAdministrationTests : IAsyncLifetime
         var byCode = shipped.ToDictionary(r => r.Code);
         Assert.All(shipped.Where(r => r.ParentCode is not null), r => Assert.True(byCode[r.ParentCode!].Level < r.Level, r.Code));
         Assert.All(shipped, r => Assert.Equal(r.Level == RegionLevel.Province, r.ParentCode is null));
+    }
+
+    /// <summary>Issue #16 §1: a tenant that stops using the platform is disabled, not deleted, and can come back.</summary>
+    [Fact]
+    public async Task Disabling_a_tenant_hides_it_from_the_store_at_once_and_enabling_it_brings_it_back_with_audit_entries()
+    {
+        var added = await AddAsync("411523", actor: "test:lifecycle");
+        var store = _services.GetRequiredService<ITenantStore>();
+        // Cached now: the disable below must not be hidden by the store's cache minute.
+        Assert.NotNull(await store.FindByRegionCodeAsync("411523", CancellationToken.None));
+
+        var disabled = await AdministerAsync(a => a.DisableAsync(" 411523 ", CancellationToken.None), actor: "test:lifecycle");
+        var whileDisabled = await store.FindByRegionCodeAsync("411523", CancellationToken.None);
+        var status = await store.FindInactiveStatusAsync("411523", CancellationToken.None);
+        var enabled = await AdministerAsync(a => a.EnableAsync("411523", CancellationToken.None), actor: "test:lifecycle");
+        var afterEnable = await store.FindByRegionCodeAsync("411523", CancellationToken.None);
+
+        Assert.Equal(("411523", "新县", TenantStatus.Disabled), (disabled.RegionCode, disabled.Name, disabled.Status));
+        Assert.Null(whileDisabled);
+        Assert.Equal("Disabled", status);
+        Assert.Equal(TenantStatus.Active, enabled.Status);
+        Assert.Equal(added.Id, afterEnable!.TenantId);
+        Assert.Null(await store.FindInactiveStatusAsync("411523", CancellationToken.None));
+        Assert.Equal("create,disable,enable", await OwnerScalarAsync<string>(
+            "SELECT string_agg(action || '', ',' ORDER BY at, id) FROM audit_entries WHERE tenant_id = $1 AND actor = 'test:lifecycle'", added.Id));
+        Assert.Equal("Active Disabled", await OwnerScalarAsync<string>(
+            "SELECT (before->>'Status') || ' ' || (after->>'Status') FROM audit_entries WHERE tenant_id = $1 AND action = 'disable'", added.Id));
+        Assert.Equal(1L, await OwnerScalarAsync<long>("SELECT count(*) FROM tenants WHERE region_code = $1", "411523"));
+    }
+
+    [Fact]
+    public async Task Disabling_a_disabled_tenant_or_enabling_an_active_one_is_a_conflict_and_writes_nothing()
+    {
+        var added = await AddAsync("411524");
+        await AdministerAsync(a => a.DisableAsync("411524", CancellationToken.None));
+
+        var disableAgain = await Assert.ThrowsAsync<DomainException>(() => AdministerAsync(a => a.DisableAsync("411524", CancellationToken.None)));
+        await AdministerAsync(a => a.EnableAsync("411524", CancellationToken.None));
+        var enableAgain = await Assert.ThrowsAsync<DomainException>(() => AdministerAsync(a => a.EnableAsync("411524", CancellationToken.None)));
+
+        Assert.Equal((DomainErrorKind.Conflict, "411524 商城县 is already disabled."), (disableAgain.Kind, disableAgain.Message));
+        Assert.Equal((DomainErrorKind.Conflict, "411524 商城县 is already enabled."), (enableAgain.Kind, enableAgain.Message));
+        Assert.Equal(3L, await OwnerScalarAsync<long>("SELECT count(*) FROM audit_entries WHERE tenant_id = $1", added.Id));
+    }
+
+    [Theory]
+    [InlineData("41152", "is not a region code")]
+    [InlineData("411599", "No tenant has the region code 411599")]
+    [InlineData("411522", "No tenant has the region code 411522")]
+    public async Task Disabling_or_enabling_a_malformed_code_or_one_without_a_tenant_is_invalid_input(string code, string message)
+    {
+        var disable = await Assert.ThrowsAsync<DomainException>(() => AdministerAsync(a => a.DisableAsync(code, CancellationToken.None)));
+        var enable = await Assert.ThrowsAsync<DomainException>(() => AdministerAsync(a => a.EnableAsync(code, CancellationToken.None)));
+
+        Assert.All(new[] { disable, enable }, refused =>
+        {
+            Assert.Equal(DomainErrorKind.Invalid, refused.Kind);
+            Assert.Equal("regionCode", refused.Field);
+            Assert.Contains(message, refused.Message);
+        });
+    }
+
+    /// <summary>The migration grants the app role UPDATE on the status column only: the rest of a tenant stays the owner's.</summary>
+    [Fact]
+    public async Task The_application_role_may_change_a_tenants_status_but_nothing_else_and_delete_no_tenant()
+    {
+        await AddAsync("411521");
+        await using var app = new NpgsqlConnection(DatabaseSetup.AppConnectionString(_owner));
+        await app.OpenAsync();
+
+        await using (var status = new NpgsqlCommand("UPDATE tenants SET status = status WHERE region_code = '411521'", app))
+            Assert.Equal(1, await status.ExecuteNonQueryAsync());
+        await using var rename = new NpgsqlCommand("UPDATE tenants SET name = 'x' WHERE region_code = '411521'", app);
+        var renameRefused = await Assert.ThrowsAsync<PostgresException>(() => rename.ExecuteNonQueryAsync());
+        await using var delete = new NpgsqlCommand("DELETE FROM tenants WHERE region_code = '411521'", app);
+        var deleteRefused = await Assert.ThrowsAsync<PostgresException>(() => delete.ExecuteNonQueryAsync());
+
+        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, renameRefused.SqlState);
+        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, deleteRefused.SqlState);
+    }
+
+    private async Task<T> AdministerAsync<T>(Func<TenantAdministration, Task<T>> work, string actor = "test")
+    {
+        await using var scope = _services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContextHolder>().Set(null);
+        scope.ServiceProvider.GetRequiredService<ActorAccessor>().Name = actor;
+        return await work(scope.ServiceProvider.GetRequiredService<TenantAdministration>());
     }
 
     private async Task<AddedTenant> AddAsync(string code, string actor = "test")
