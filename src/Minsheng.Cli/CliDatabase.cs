@@ -38,10 +38,14 @@ internal sealed class CliDatabase : IAsyncDisposable
 
     public static async Task<CliDatabase> OpenAsync(string? connection, CancellationToken ct)
     {
+        // The CLI works on the embedded database by default (like the server in Development), but on a host whose
+        // environment says otherwise it must not load demo tenants into that data or run the cluster without fsync.
+        var environment = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT")
+            ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? "Development";
         var database = await DatabaseBootstrap.PrepareAsync(new DatabaseSettings
         {
             AppConnectionString = connection,
-            EnvironmentName = "Development",
+            EnvironmentName = environment,
             EmbeddedEnabled = true,
         }, ct);
         if (database.Embedded is { } embedded)

@@ -33,7 +33,9 @@ public sealed class UnitOfWork(MinshengDbContext db, ITenantContextAccessor tena
         {
             var result = await work(db);
             await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
+            // Not cancellable: a time budget or a caller that goes away must not leave the caller unsure whether a
+            // change it was told failed was in fact committed.
+            await transaction.CommitAsync(CancellationToken.None);
             // Rows the request's loaders read before this change are stale now.
             reads.InvalidateCaches();
             return result;

@@ -26,7 +26,8 @@ public abstract class BatchLoader<TKey, TValue> : IBatchQuery, IRequestCache whe
     /// <summary>Registers <paramref name="key"/> and returns a handle whose value arrives at the next flush.</summary>
     public Deferred<TValue> Load(TKey key)
     {
-        if (!_loaded.ContainsKey(key) && _pending.Add(key) && !_enqueued)
+        // A key already loaded, or whose batch failed, is not sent again: its answer (or error) stands for the request.
+        if (!_loaded.ContainsKey(key) && !_failed.ContainsKey(key) && _pending.Add(key) && !_enqueued)
         {
             _session.Enqueue(this);
             _enqueued = true;

@@ -129,8 +129,11 @@ public sealed class ReadSession(NpgsqlDataSource dataSource, ITenantContextAcces
         }
         catch (Exception e) when (DatabaseFailures.Classify(e) == DatabaseFailure.Unavailable && !ct.IsCancellationRequested && _connection is not null)
         {
-            // Only a connection that was opened and then failed is retried; one that could not be opened is not.
+            // The connection was had but the server was gone behind it: it restarted, and every idle connection in the
+            // pool died with it. Those are dropped (Npgsql would hand them out one by one, each failing a request);
+            // a statement's own failure never gets here, so one bad query does not cost the pool.
             await DropConnectionAsync();
+            dataSource.Clear();
             _connection = await dataSource.OpenConnectionAsync(ct);
             batch.Connection = _connection;
             return await batch.ExecuteReaderAsync(ct);

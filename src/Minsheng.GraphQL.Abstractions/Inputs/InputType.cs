@@ -28,6 +28,7 @@ public abstract class InputType<T> : InputObjectGraphType
     protected InputField<TValue?> Optional<TGraphType, TValue>(string name, string? description = null, Func<object, TValue>? convert = null)
         where TGraphType : IGraphType
     {
+        RequireNullable<TValue>(name);
         Declare<TGraphType>(name, description);
         return new(name, values => values.TryGetValue(name, out var v) && v is not null ? Convert(v, convert) : default);
     }
@@ -36,6 +37,7 @@ public abstract class InputType<T> : InputObjectGraphType
     protected InputField<Opt<TValue?>> Patch<TGraphType, TValue>(string name, string? description = null, Func<object, TValue>? convert = null)
         where TGraphType : IGraphType
     {
+        RequireNullable<TValue>(name);
         Declare<TGraphType>(name, description);
         return new(name, values => values.TryGetValue(name, out var v)
             ? Opt<TValue?>.Of(v is null ? default : Convert(v, convert))
@@ -96,6 +98,17 @@ public abstract class InputType<T> : InputObjectGraphType
 
     private void Declare<TGraphType>(string name, string? description) where TGraphType : IGraphType =>
         Field<TGraphType>(name).Description(description);
+
+    /// <summary>
+    /// For Optional and Patch: null must be representable. TValue? on an unconstrained generic is not Nullable&lt;T&gt;
+    /// for a value type, so Optional&lt;IntGraphType, int&gt; would read null as 0; such a declaration fails when the
+    /// schema is built, not at run time.
+    /// </summary>
+    private static void RequireNullable<TValue>(string name)
+    {
+        if (typeof(TValue).IsValueType && Nullable.GetUnderlyingType(typeof(TValue)) is null)
+            throw new InvalidOperationException($"Input field {name}: declare it with {typeof(TValue).Name}? so that null stays null.");
+    }
 
     private static TValue Convert<TValue>(object value, Func<object, TValue>? convert) => convert is not null ? convert(value) : (TValue)value;
 }

@@ -201,9 +201,10 @@ public sealed class GraphQLEndpoint(
                 return Task.CompletedTask;
             },
         };
-        // Validation depends on the document and the schema only (not on variables), so a document that
-        // passed once skips the standard rules; the rules marked for cached documents (limits) still run.
-        if (cached is { Validated: true }) executionOptions.ValidationRules = executionOptions.CachedDocumentValidationRules ?? [];
+        // Validation depends on the document and the schema only (not on variables), so a document that passed once
+        // skips the standard rules. The rules registered for cached documents (the complexity analyzer, who may
+        // introspect) are appended by the executer to whatever list is set here, so they run every time.
+        if (cached is { Validated: true }) executionOptions.ValidationRules = [];
         try
         {
             var result = await executer.ExecuteAsync(executionOptions);
@@ -256,13 +257,13 @@ public sealed class GraphQLEndpoint(
         }, $"The '{name}' parameter is not valid JSON.");
     }
 
+    /// <summary>Selections, lists and objects nested deeper than this are refused by the parser itself.</summary>
+    private const int MaxNesting = 64;
+
     /// <summary>
     /// Parses once per distinct query text and keeps the result with its limit check; an unparsable document
     /// returns null and the executer reports the syntax error in the usual GraphQL shape.
     /// </summary>
-    /// <summary>Selections, lists and objects nested deeper than this are refused by the parser itself.</summary>
-    private const int MaxNesting = 64;
-
     private CachedDocument? ParseDocument(string query)
     {
         if (query.Length > options.MaxQueryLength)

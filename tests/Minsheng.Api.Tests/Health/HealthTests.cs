@@ -108,15 +108,21 @@ public sealed class HealthTests(OutageFactory factory) : IClassFixture<OutageFac
     {
         var county = new GraphQLClient(factory.CreateClient(), "411302");
         var before = (await county.QueryAsync(ProjectCount)).GetProperty("projects").GetProperty("totalCount").GetInt32();
+        // Several requests at once leave several idle connections in the pool, as a server under load has.
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => new GraphQLClient(factory.CreateClient(), "411302").QueryAsync(ProjectCount)));
 
         // The pooled connections die with the server; no request notices while it is down.
         await factory.StopDatabaseAsync();
         await factory.StartDatabaseAsync();
 
-        // The read batch is retried once on a fresh connection: the first request after the restart succeeds.
-        var after = await county.PostAsync(ProjectCount);
-        Assert.False(after.HasErrors, after.Body.ToString());
-        Assert.Equal(before, after.Data.GetProperty("projects").GetProperty("totalCount").GetInt32());
+        // The read batch is retried once on a fresh connection (the dead idle ones dropped): every request after the
+        // restart succeeds, not only the first.
+        for (var i = 0; i < 3; i++)
+        {
+            var after = await county.PostAsync(ProjectCount);
+            Assert.False(after.HasErrors, after.Body.ToString());
+            Assert.Equal(before, after.Data.GetProperty("projects").GetProperty("totalCount").GetInt32());
+        }
     }
 
     [Fact]
