@@ -40,13 +40,8 @@ public sealed class AutomaticPersistedQueries(PersistedDocumentStore trusted, Gr
         {
             if (!string.Equals(Sha256Hex(query), hash, StringComparison.Ordinal))
                 throw new BadRequestException(400, "The sha256Hash does not match the query.", ErrorCodes.BadRequest);
-            if (!options.AutomaticPersistedQueries) return query;
-            if (query.Length <= options.MaxQueryLength)
-            {
-                // Bounded without bookkeeping, like the parsed-document cache: when full, start over.
-                if (_registered.Count >= options.DocumentCacheSize) _registered.Clear();
-                _registered[hash] = query;
-            }
+            // Registered by the endpoint once the text has parsed within the limits (Register), not here: junk
+            // must not push real registrations out of the bounded store.
             return query;
         }
         if (trusted.Documents.TryGetValue("sha256:" + hash, out var shipped)) return shipped;
@@ -55,6 +50,15 @@ public sealed class AutomaticPersistedQueries(PersistedDocumentStore trusted, Gr
         return _registered.TryGetValue(hash, out var text)
             ? text
             : throw new BadRequestException(StatusCodes.Status200OK, NotFoundMessage, ErrorCodes.PersistedQueryNotFound);
+    }
+
+    /// <summary>Keeps a document sent with its hash, after the endpoint parsed it and found it within the limits.</summary>
+    public void Register(Inputs? extensions, string query)
+    {
+        if (!options.AutomaticPersistedQueries || query.Length > options.MaxQueryLength || HashOf(extensions) is not { } hash) return;
+        // Bounded without bookkeeping, like the parsed-document cache: when full, start over.
+        if (_registered.Count >= options.DocumentCacheSize) _registered.Clear();
+        _registered[hash] = query;
     }
 
     public static string Sha256Hex(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));

@@ -60,6 +60,7 @@ public sealed class GraphQLEndpoint(
             InputText.CheckVariables(request.Variables, options.MaxVariableListLength);
             var cached = ParseDocument(request.Query);
             if (cached?.Refusal is { } refusal) throw refusal;
+            if (cached is not null) automaticPersistedQueries.Register(request.Extensions, request.Query);
             var operation = cached is null ? null : SelectOperation(cached.Document, request.OperationName);
             if (operation?.Operation is OperationType.Mutation or OperationType.Subscription && HttpMethods.IsGet(http.Request.Method))
             {

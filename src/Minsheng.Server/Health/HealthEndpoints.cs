@@ -34,6 +34,8 @@ public static class HealthEndpoints
 
     private static Task WriteAsync(HttpContext http, HealthReport report)
     {
+        // Migration names tell which build a server runs: named in Development, counted elsewhere (the endpoint is public).
+        var nameMigrations = http.RequestServices.GetRequiredService<IHostEnvironment>().IsDevelopment();
         http.Response.ContentType = "application/json; charset=utf-8";
         return JsonSerializer.SerializeAsync(http.Response.Body, new
         {
@@ -42,7 +44,9 @@ public static class HealthEndpoints
             {
                 status = Status(e.Value.Status),
                 description = e.Value.Description ?? (e.Value.Exception is not null ? "The check failed or timed out." : null),
-                pendingMigrations = e.Value.Data.TryGetValue("pendingMigrations", out var pending) ? pending : null,
+                pendingMigrations = e.Value.Data.TryGetValue("pendingMigrations", out var pending)
+                    ? nameMigrations ? pending : (pending as System.Collections.ICollection)?.Count
+                    : null,
             }),
         }, Json, http.RequestAborted);
     }

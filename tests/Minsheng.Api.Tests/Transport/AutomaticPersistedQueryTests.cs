@@ -60,6 +60,21 @@ public sealed class AutomaticPersistedQueryTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task Text_that_does_not_parse_within_the_limits_is_not_registered()
+    {
+        var http = factory.CreateClient();
+        var junk = $"{{ not graphql ((( {Guid.NewGuid():N}";
+        var tooWide = "{" + string.Concat(Enumerable.Range(0, 25).Select(i => $" a{i}: __typename")) + $" }} # {Guid.NewGuid():N}";
+
+        foreach (var text in new[] { junk, tooWide })
+        {
+            await SendAsync(http, Post(new { query = text, extensions = new { persistedQuery = new { version = 1, sha256Hash = Sha256(text) } } }));
+            var (_, byHash) = await SendAsync(http, Get(Sha256(text)));
+            Assert.Equal("PERSISTED_QUERY_NOT_FOUND", byHash.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+        }
+    }
+
+    [Fact]
     public async Task A_hash_that_does_not_match_its_text_is_refused()
     {
         var (status, body) = await SendAsync(factory.CreateClient(),
