@@ -10,14 +10,14 @@ namespace Minsheng.GraphQL.Tenants;
 public sealed class TenantsContributor(IConfiguration configuration, IHostEnvironment environment) : ISchemaContributor
 {
     /// <summary>
-    /// Until sign-in arrives nobody can be told apart from a platform administrator, so onboarding over the API
-    /// is on only where this says so: by default in Development, never silently in Production. The identity
-    /// issue replaces this switch with the administrator's permission. It guards disabling and enabling tenants too.
+    /// Until sign-in arrives nobody can be told apart from a platform administrator, so adding, disabling and
+    /// enabling tenants over the API is on only where this says so: by default in Development, never silently in
+    /// Production. The identity issue replaces this switch with the administrator's permission.
     /// The CLI (`minsheng tenants add|disable|enable`) works regardless.
     /// </summary>
-    public const string AllowOnboardingSetting = "Administration:AllowTenantOnboarding";
+    public const string AllowAdministrationSetting = "Administration:AllowTenantAdministration";
 
-    private bool OnboardingAllowed => configuration.GetValue(AllowOnboardingSetting, environment.IsDevelopment());
+    private bool AdministrationAllowed => configuration.GetValue(AllowAdministrationSetting, environment.IsDevelopment());
 
     public void Contribute(SchemaComposition schema)
     {
@@ -26,8 +26,7 @@ public sealed class TenantsContributor(IConfiguration configuration, IHostEnviro
 
         schema.Mutation.AddMutation<AddTenantInputType, AddTenant, AddedTenantType>("addTenant", async (c, input) =>
         {
-            if (!OnboardingAllowed)
-                throw new DomainException(DomainErrorKind.Forbidden, $"Onboarding tenants over the API is switched off ({AllowOnboardingSetting}); use the CLI: minsheng tenants add <code>.");
+            RequireAdministration("add");
             return await c.Service<TenantAdministration>().AddAsync(input.RegionCode, c.CancellationToken);
         }, "Onboards the government of a region as a tenant, named from the shipped GB/T 2260 list (platform administrators).");
 
@@ -46,7 +45,7 @@ public sealed class TenantsContributor(IConfiguration configuration, IHostEnviro
 
     private void RequireAdministration(string verb)
     {
-        if (!OnboardingAllowed)
-            throw new DomainException(DomainErrorKind.Forbidden, $"Administering tenants over the API is switched off ({AllowOnboardingSetting}); use the CLI: minsheng tenants {verb} <code>.");
+        if (!AdministrationAllowed)
+            throw new DomainException(DomainErrorKind.Forbidden, $"Administering tenants over the API is switched off ({AllowAdministrationSetting}); use the CLI: minsheng tenants {verb} <code>.");
     }
 }
