@@ -25,10 +25,16 @@ internal sealed class ClusterUsers
     /// taking a lease, and leaving plus stopping it, never interleave between processes. The operating system
     /// drops the lock when its holder dies.
     /// </summary>
-    public async Task<IDisposable> LockAsync(CancellationToken ct)
+    public Task<IDisposable> LockAsync(CancellationToken ct)
     {
         Directory.CreateDirectory(_folder);
-        var path = Path.Combine(_folder, LockFileName);
+        return LockFileAsync(Path.Combine(_folder, LockFileName), ct);
+    }
+
+    /// <summary>An exclusive lock on <paramref name="path"/> until disposed, waiting for another holder to let go.</summary>
+    public static async Task<IDisposable> LockFileAsync(string path, CancellationToken ct)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var waited = Stopwatch.StartNew();
         while (true)
         {

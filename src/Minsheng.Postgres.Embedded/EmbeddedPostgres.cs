@@ -81,6 +81,10 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     {
         var dir = DataDirectory;
         if (File.Exists(Path.Combine(dir, "PG_VERSION"))) return;
+        // Two processes starting on one empty folder at once must not both run initdb. The users' lock lives
+        // inside the data folder, which initdb needs empty, so this one sits beside it.
+        using var initLock = await ClusterUsers.LockFileAsync(dir.TrimEnd(Path.DirectorySeparatorChar) + ".init-lock", ct);
+        if (File.Exists(Path.Combine(dir, "PG_VERSION"))) return;
         Directory.CreateDirectory(dir);
         if (Directory.EnumerateFileSystemEntries(dir).Any())
             throw new PostgresStartException($"The data folder {dir} is not empty and holds no PostgreSQL cluster; empty it or choose another.");

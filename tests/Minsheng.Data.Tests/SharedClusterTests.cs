@@ -72,6 +72,20 @@ public sealed class SharedClusterTests : IDisposable
     }
 
     [Fact]
+    public async Task Two_users_starting_at_once_on_an_empty_folder_create_one_cluster()
+    {
+        var options = new EmbeddedPostgresOptions { DataDirectory = DataDirectory };
+
+        // Before the init lock, both ran initdb on the empty folder and the second failed.
+        var both = await Task.WhenAll(EmbeddedPostgres.StartAsync(options), EmbeddedPostgres.StartAsync(options));
+
+        Assert.Equal(both[0].Port, both[1].Port);
+        Assert.Equal(1, await QueryAsync(both[0].ConnectionString()));
+        await both[0].StopAsync();
+        await both[1].StopAsync();
+    }
+
+    [Fact]
     public async Task A_lease_left_by_a_killed_process_does_not_keep_the_cluster_running()
     {
         var options = new EmbeddedPostgresOptions { DataDirectory = DataDirectory };
