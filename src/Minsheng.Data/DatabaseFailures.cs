@@ -47,6 +47,18 @@ public static class DatabaseFailures
         return null;
     }
 
+    /// <summary>What to tell the caller about a failure: plain words, nothing of the database's own message.</summary>
+    public static string Describe(DatabaseFailure failure) => failure switch
+    {
+        DatabaseFailure.InvalidText => "A text contains characters that cannot be stored (such as NUL).",
+        DatabaseFailure.ValueTooLong => "A text is longer than its field allows.",
+        DatabaseFailure.OutOfRange => "A figure is out of range.",
+        DatabaseFailure.Timeout => "The query took too long and was stopped; ask for less (smaller pages, fewer fields).",
+        DatabaseFailure.Contention => "The change collided with another one; send it again.",
+        DatabaseFailure.Unavailable => "The database is not available at the moment; try again shortly.",
+        _ => throw new ArgumentOutOfRangeException(nameof(failure)),
+    };
+
     private static DatabaseFailure? ClassifySqlState(string state) => state switch
     {
         PostgresErrorCodes.CharacterNotInRepertoire or PostgresErrorCodes.UntranslatableCharacter

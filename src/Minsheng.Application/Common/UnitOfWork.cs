@@ -81,13 +81,9 @@ public sealed class UnitOfWork(MinshengDbContext db, ITenantContextAccessor tena
         { SqlState: PostgresErrorCodes.UniqueViolation } => DomainException.Conflict("This would duplicate an existing record."),
         { SqlState: PostgresErrorCodes.ForeignKeyViolation } => DomainException.Conflict("Other records still refer to this one, or it refers to a record that does not exist."),
         { SqlState: PostgresErrorCodes.InsufficientPrivilege } => new DomainException(DomainErrorKind.Forbidden, "The database refused the change for this tenant."),
-        _ => DatabaseFailures.Classify(e) switch
-        {
-            DatabaseFailure.ValueTooLong => DomainException.Invalid("input", "A text is longer than its field allows."),
-            DatabaseFailure.OutOfRange => DomainException.Invalid("input", "A figure is out of range."),
-            DatabaseFailure.InvalidText => DomainException.Invalid("input", "A text contains characters that cannot be stored (such as NUL)."),
-            _ => null,
-        },
+        _ => DatabaseFailures.Classify(e) is { } failure and (DatabaseFailure.ValueTooLong or DatabaseFailure.OutOfRange or DatabaseFailure.InvalidText)
+            ? DomainException.Invalid("input", DatabaseFailures.Describe(failure))
+            : null,
     };
 
     /// <summary>Records a change in the same transaction. <paramref name="before"/>/<paramref name="after"/> are snapshots (null on create/delete).</summary>

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Minsheng.Application.Common;
 using Minsheng.Data.Reading;
 using Minsheng.Domain;
+using Minsheng.Domain.Values;
 using Npgsql;
 
 namespace Minsheng.Application.Projects;
@@ -146,23 +147,6 @@ public sealed class ProjectQueries(ReadSession session)
             throw DomainException.Invalid("after", "The cursor is not one this list produced (or it belongs to another ordering).");
         }
 
-        private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
-        /// <summary>Text PostgreSQL can compare with a name: no NUL, no unpaired surrogate.</summary>
-        private static bool IsStorableText(string value)
-        {
-            if (value.Contains('\0')) return false;
-            try
-            {
-                StrictUtf8.GetByteCount(value);
-                return true;
-            }
-            catch (EncoderFallbackException)
-            {
-                return false;
-            }
-        }
-
         /// <summary>Names are limited in length, so are real cursors; anything much longer is forged.</summary>
         private const int MaxLength = 4096;
 
@@ -170,7 +154,7 @@ public sealed class ProjectQueries(ReadSession session)
         // cursor into bad input rather than a database error.
         private static bool Valid(ProjectOrder order, string[] values) => order switch
         {
-            ProjectOrder.Name => IsStorableText(values[0]),
+            ProjectOrder.Name => StorableText.IsValid(values[0]),
             ProjectOrder.Deadline => DateOnly.TryParseExact(values[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
             _ => Guid.TryParseExact(values[0], "N", out _) && int.TryParse(values[1], CultureInfo.InvariantCulture, out _),
         };

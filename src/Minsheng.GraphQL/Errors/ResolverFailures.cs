@@ -15,15 +15,16 @@ public static class ResolverFailures
     {
         ExecutionError error => error,
         DomainException domain => ErrorCodes.From(domain),
-        _ => DatabaseFailures.Classify(exception) switch
-        {
-            DatabaseFailure.InvalidText => ErrorCodes.BadInput("A text contains characters that cannot be stored or read (such as NUL)."),
-            DatabaseFailure.ValueTooLong => ErrorCodes.BadInput("A value is longer than its field allows."),
-            DatabaseFailure.OutOfRange => ErrorCodes.BadInput("A figure is out of range."),
-            DatabaseFailure.Timeout => new ExecutionError("The query took too long and was stopped; ask for less (smaller pages, fewer fields).") { Code = ErrorCodes.Timeout },
-            DatabaseFailure.Contention => new ExecutionError("The change collided with another one; send it again.") { Code = ErrorCodes.TransactionConflict },
-            DatabaseFailure.Unavailable => new ExecutionError("The database is not available at the moment; try again shortly.") { Code = ErrorCodes.DatabaseUnavailable },
-            _ => null,
-        },
+        _ => DatabaseFailures.Classify(exception) is { } failure
+            ? new ExecutionError(DatabaseFailures.Describe(failure)) { Code = CodeOf(failure) }
+            : null,
+    };
+
+    private static string CodeOf(DatabaseFailure failure) => failure switch
+    {
+        DatabaseFailure.Timeout => ErrorCodes.Timeout,
+        DatabaseFailure.Contention => ErrorCodes.TransactionConflict,
+        DatabaseFailure.Unavailable => ErrorCodes.DatabaseUnavailable,
+        _ => ErrorCodes.BadUserInput,
     };
 }

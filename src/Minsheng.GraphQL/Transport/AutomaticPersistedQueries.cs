@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using GraphQL;
+using Microsoft.AspNetCore.Http;
 
 namespace Minsheng.GraphQL.Transport;
 
@@ -56,15 +57,12 @@ public sealed class AutomaticPersistedQueries(PersistedDocumentStore trusted, Gr
     public void Register(Inputs? extensions, string query)
     {
         if (!options.AutomaticPersistedQueries || query.Length > options.MaxQueryLength || HashOf(extensions) is not { } hash) return;
+        // Hash-only requests resolve to a document already here: nothing to write on the hot path.
+        if (_registered.ContainsKey(hash)) return;
         // Bounded without bookkeeping, like the parsed-document cache: when full, start over.
         if (_registered.Count >= options.DocumentCacheSize) _registered.Clear();
         _registered[hash] = query;
     }
 
     public static string Sha256Hex(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-
-    private static class StatusCodes
-    {
-        public const int Status200OK = 200;
-    }
 }

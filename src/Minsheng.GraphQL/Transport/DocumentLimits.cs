@@ -1,5 +1,6 @@
 using GraphQLParser.AST;
 using GraphQLParser.Visitors;
+using Minsheng.Domain.Values;
 using Minsheng.GraphQL.Errors;
 
 namespace Minsheng.GraphQL.Transport;
@@ -54,7 +55,7 @@ public static class DocumentLimits
     {
         protected override ValueTask VisitStringValueAsync(GraphQLStringValue stringValue, TextContext context)
         {
-            if (!InputText.IsAcceptable(stringValue.Value.Span)) context.Refused = true;
+            if (!StorableText.IsValid(stringValue.Value.Span)) context.Refused = true;
             return ValueTask.CompletedTask;
         }
     }

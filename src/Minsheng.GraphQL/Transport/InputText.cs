@@ -1,5 +1,6 @@
 using System.Collections;
 using GraphQL;
+using Minsheng.Domain.Values;
 
 namespace Minsheng.GraphQL.Transport;
 
@@ -10,25 +11,6 @@ namespace Minsheng.GraphQL.Transport;
 /// </summary>
 public static class InputText
 {
-    public static bool IsAcceptable(ReadOnlySpan<char> text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (c == '\0') return false;
-            if (char.IsHighSurrogate(c))
-            {
-                if (i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1])) return false;
-                i++;
-            }
-            else if (char.IsLowSurrogate(c))
-            {
-                return false;
-            }
-        }
-        return true;
-    }
-
     public const string Refusal = "Text must not contain NUL characters or unpaired surrogates (\\u0000, \\uD800–\\uDFFF).";
 
     /// <summary>Checks every string and list in the variables; throws a 400 for the first that is not acceptable.</summary>
@@ -37,7 +19,7 @@ public static class InputText
         if (variables is null) return;
         foreach (var (name, value) in variables)
         {
-            if (!IsAcceptable(name)) throw new BadRequestException(400, $"A variable name: {Refusal}", ErrorCodes.BadUserInput);
+            if (!StorableText.IsValid(name)) throw new BadRequestException(400, $"A variable name: {Refusal}", ErrorCodes.BadUserInput);
             Check(value, name, maxListLength, depth: 0);
         }
     }
@@ -48,12 +30,12 @@ public static class InputText
         if (depth > 64) throw new BadRequestException(400, $"Variable '{path}' is nested too deeply.", ErrorCodes.BadUserInput);
         switch (value)
         {
-            case string s when !IsAcceptable(s):
+            case string s when !StorableText.IsValid(s):
                 throw new BadRequestException(400, $"Variable '{path}': {Refusal}", ErrorCodes.BadUserInput);
             case IDictionary<string, object?> map:
                 foreach (var (key, item) in map)
                 {
-                    if (!IsAcceptable(key)) throw new BadRequestException(400, $"Variable '{path}': {Refusal}", ErrorCodes.BadUserInput);
+                    if (!StorableText.IsValid(key)) throw new BadRequestException(400, $"Variable '{path}': {Refusal}", ErrorCodes.BadUserInput);
                     Check(item, $"{path}.{key}", maxListLength, depth + 1);
                 }
                 break;
