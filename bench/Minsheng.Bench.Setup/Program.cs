@@ -19,6 +19,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Minsheng.Application.Demo;
 using Minsheng.Data;
+using Minsheng.Hosting;
 using Minsheng.Postgres.Embedded;
 using Npgsql;
 
@@ -76,7 +77,7 @@ async Task<int> UpAsync(string factsPath, IReadOnlyDictionary<string, int> optio
     var owner = pg.ConnectionString(Database);
     Console.WriteLine($"PostgreSQL cluster on 127.0.0.1:{pg.Port} ({pg.DataDirectory}), started in {clock.Elapsed.TotalSeconds:0.0} s");
 
-    await DatabaseSetup.MigrateAsync(owner);
+    await PlatformDatabase.MigrateAsync(owner);
     Console.WriteLine($"migrated at {clock.Elapsed.TotalSeconds:0.0} s");
 
     // Issue 11's shape: 3 targets per project.

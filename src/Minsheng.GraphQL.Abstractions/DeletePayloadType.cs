@@ -8,6 +8,7 @@ public sealed class DeletePayloadType : ObjectGraphType<string>
     public DeletePayloadType()
     {
         Name = "DeletePayload";
+        this.ReachedThroughCheckedField();
         Field<NonNullGraphType<IdGraphType>>("deletedId").Resolve(c => c.Source);
     }
 }

@@ -11,3 +11,4 @@ global using Minsheng.Application.Regions;
 global using Minsheng.Application.Reports;
 global using Minsheng.Application.Units;
 global using Minsheng.GraphQL.Abstractions;
+global using Minsheng.Domain.Access;

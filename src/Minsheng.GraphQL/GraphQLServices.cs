@@ -45,6 +45,8 @@ public static class GraphQLServices
             })
             // Also for documents validated before: who may introspect depends on the caller, not on the document.
             .AddValidationRule<IntrospectionAccessRule>(useForCachedDocuments: true)
+            // Who may select each field: also for cached documents, since it depends on the caller.
+            .AddValidationRule(FieldAccessRule.Instance, useForCachedDocuments: true)
             .AddErrorInfoProvider<MinshengErrorInfoProvider>());
 
         // The core concepts, in the order their fields appear in the schema. A plugin adds its own the same way.

@@ -77,7 +77,7 @@ public static class DatabaseBootstrap
         var started = Stopwatch.StartNew();
         if (!choice.UseEmbedded)
         {
-            if (!string.IsNullOrWhiteSpace(settings.OwnerConnectionString)) await DatabaseSetup.MigrateAsync(settings.OwnerConnectionString, ct);
+            if (!string.IsNullOrWhiteSpace(settings.OwnerConnectionString)) await PlatformDatabase.MigrateAsync(settings.OwnerConnectionString, ct);
             return new PreparedDatabase(new DatabaseOptions(settings.AppConnectionString!), null, settings.OwnerConnectionString, started.Elapsed);
         }
 
@@ -91,7 +91,7 @@ public static class DatabaseBootstrap
         try
         {
             var owner = embedded.ConnectionString("minsheng");
-            await DatabaseSetup.MigrateAsync(owner, ct);
+            await PlatformDatabase.MigrateAsync(owner, ct);
             if (choice.LoadDemoData) await DemoDataLoader.LoadAsync(owner, DemoDataGenerator.Generate(DemoDataGenerator.DemoTenants), ct);
             return new PreparedDatabase(new DatabaseOptions(DatabaseSetup.AppConnectionString(owner)), embedded, owner, started.Elapsed,
                 folder.Reason, choice.LoadDemoData);

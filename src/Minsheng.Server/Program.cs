@@ -2,6 +2,9 @@ using Minsheng.Application;
 using Minsheng.Data;
 using Minsheng.GraphQL;
 using Minsheng.Hosting;
+using Minsheng.Identity;
+using Minsheng.Identity.Development;
+using Minsheng.Identity.Keys;
 using Minsheng.Postgres.Embedded;
 using Minsheng.Server;
 using Minsheng.Server.Health;
@@ -33,6 +36,13 @@ builder.Services.AddMinshengGraphQL(graphQL =>
     builder.Configuration.GetSection("GraphQL").Bind(graphQL);
     graphQL.VaryHeaders.Add(DevelopmentHeaderStrategy.HeaderName);
 });
+// After the core modules, so that identity's fields (me, users, dashboardClients) follow theirs in the schema.
+var identitySettings = builder.Configuration.GetSection("Identity").Get<IdentitySettings>() ?? new IdentitySettings();
+TokenKeys tokenKeys;
+await using (var keySource = NpgsqlDataSource.Create(database.Options.AppConnectionString))
+    tokenKeys = await TokenKeyStore.LoadOrCreateAsync(keySource);
+builder.Services.AddMinshengIdentity(identitySettings, tokenKeys, builder.Environment.IsDevelopment());
+if (database.DemoDataLoaded) builder.Services.AddHostedService<DevelopmentAccounts>();
 builder.Services.AddDashboardCors(builder.Configuration);
 builder.Services.AddRequestRateLimits(builder.Configuration, builder.Environment);
 builder.Services.AddMinshengHealthChecks();
@@ -42,8 +52,11 @@ var app = builder.Build();
 app.MapMinshengHealth();
 if (app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("Diagnostics:SqlCountHeaders")) app.UseSqlCountHeaders();
 app.UseCors();
-app.UseMiddleware<TenantResolutionMiddleware>();
+app.UseAuthentication();
+// Only the API needs a tenant; the sign-in pages and the token endpoint work without one.
+app.UseWhen(http => http.Request.Path.StartsWithSegments("/graphql"), api => api.UseMiddleware<TenantResolutionMiddleware>());
 app.UseRequestRateLimits();
+app.MapMinshengIdentity();
 app.MapMinshengGraphQL();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, database));
 

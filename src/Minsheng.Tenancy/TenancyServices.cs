@@ -9,6 +9,8 @@ public static class TenancyServices
     {
         services.AddScoped<TenantContextHolder>();
         services.AddScoped<ITenantContextAccessor>(sp => sp.GetRequiredService<TenantContextHolder>());
+        services.AddScoped<CallerHolder>();
+        services.AddScoped<ICallerAccessor>(sp => sp.GetRequiredService<CallerHolder>());
         return services;
     }
 }

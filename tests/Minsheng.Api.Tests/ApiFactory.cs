@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Minsheng.Api.Tests.Identity;
 using Minsheng.Data;
 using Minsheng.Testing;
 
@@ -25,9 +26,17 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Minsheng", DatabaseSetup.AppConnectionString(OwnerConnectionString));
+        builder.AddDemoAccounts();
     }
 
     public GraphQLClient Client(string? tenant) => new(CreateClient(), tenant);
+
+    /// <summary>A client that sends <paramref name="accessToken"/> as its bearer token (and no tenant header unless given).</summary>
+    public GraphQLClient Bearer(string accessToken, string? tenant = null) => new(CreateClient(), tenant, accessToken);
+
+    /// <summary>Signed in as a demo account through the real authorization code flow.</summary>
+    public async Task<GraphQLClient> SignedInAsync(string userName, string? tenant = null) =>
+        Bearer((await this.SignInAsync(userName)).AccessToken, tenant);
 
     async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
 }
@@ -53,8 +62,11 @@ public sealed record GraphQLResponse(int Status, JsonElement Body, HttpResponseM
     public int SqlStatements => int.Parse(Message.Headers.GetValues("X-Sql-Statements").Single());
 }
 
-/// <summary>Posts GraphQL documents as a tenant (X-Tenant header, Development only) and returns the parsed response.</summary>
-public sealed class GraphQLClient(HttpClient http, string? tenant)
+/// <summary>
+/// Posts GraphQL documents with a bearer token, or as a tenant through the X-Tenant header (Development only, which acts
+/// as the developer with every permission), and returns the parsed response.
+/// </summary>
+public sealed class GraphQLClient(HttpClient http, string? tenant, string? accessToken = null)
 {
     public HttpClient Http => http;
 
@@ -66,6 +78,7 @@ public sealed class GraphQLClient(HttpClient http, string? tenant)
         };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/graphql-response+json"));
         if (tenant is not null) request.Headers.Add("X-Tenant", tenant);
+        if (accessToken is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         var response = await http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         return new GraphQLResponse((int)response.StatusCode, JsonDocument.Parse(text).RootElement.Clone(), response);

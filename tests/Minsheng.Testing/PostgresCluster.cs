@@ -1,4 +1,5 @@
 using Minsheng.Data;
+using Minsheng.Hosting;
 using Minsheng.Postgres.Embedded;
 
 namespace Minsheng.Testing;
@@ -41,7 +42,7 @@ public static class PostgresCluster
         var server = await GetAsync();
         var name = $"{prefix}_{Interlocked.Increment(ref _databases)}_{Guid.NewGuid():N}"[..30].ToLowerInvariant();
         var owner = server.ConnectionString(name);
-        await DatabaseSetup.MigrateAsync(owner);
+        await PlatformDatabase.MigrateAsync(owner);
         return owner;
     }
 

@@ -34,4 +34,19 @@ public sealed class Region
         code.EndsWith("0000", StringComparison.Ordinal) ? RegionLevel.Province
         : code.EndsWith("00", StringComparison.Ordinal) ? RegionLevel.City
         : RegionLevel.County;
+
+    /// <summary>
+    /// Whether <paramref name="code"/> lies below <paramref name="ancestor"/> (not the region itself): the codes of a
+    /// province's divisions share its first two digits, a city's its first four. A county has none below it.
+    /// </summary>
+    public static bool IsWithin(string code, string ancestor)
+    {
+        if (!IsValidCode(code) || !IsValidCode(ancestor) || code == ancestor) return false;
+        return LevelOf(ancestor) switch
+        {
+            RegionLevel.Province => code.AsSpan(0, 2).SequenceEqual(ancestor.AsSpan(0, 2)),
+            RegionLevel.City => LevelOf(code) == RegionLevel.County && code.AsSpan(0, 4).SequenceEqual(ancestor.AsSpan(0, 4)),
+            _ => false,
+        };
+    }
 }

@@ -16,6 +16,7 @@ public abstract class ConnectionType<TNodeType, TNode> : ObjectGraphType<Page<TN
     protected ConnectionType(string nodeTypeName)
     {
         Name = nodeTypeName + "Connection";
+        this.ReachedThroughCheckedField();
         Field<IntGraphType>("totalCount").Description("Items matching the filter, all pages together.")
             .WithComplexityImpact(TotalCountImpact)
             .Resolve(c => c.Source.TotalCount);
@@ -33,6 +34,7 @@ public sealed class EdgeType<TNodeType, TNode> : ObjectGraphType<Edge<TNode>> wh
     public EdgeType(string nodeTypeName)
     {
         Name = nodeTypeName + "Edge";
+        this.ReachedThroughCheckedField();
         Field(e => e.Cursor);
         Field<NonNullGraphType<TNodeType>>("node").Resolve(c => c.Source.Node);
     }

@@ -10,6 +10,7 @@ public sealed class PageInfoType : ObjectGraphType<PageInfo>
     public PageInfoType()
     {
         Name = "PageInfo";
+        this.ReachedThroughCheckedField();
         Field(p => p.HasNextPage);
         Field(p => p.HasPreviousPage);
         Field(p => p.StartCursor, nullable: true);

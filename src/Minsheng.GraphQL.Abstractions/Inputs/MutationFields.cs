@@ -2,10 +2,14 @@ using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Builders;
 using GraphQL.Types;
+using Minsheng.Domain.Access;
 
 namespace Minsheng.GraphQL.Abstractions;
 
-/// <summary>The two shapes every mutation takes: <c>name(input: XInput!): X!</c> and <c>deleteX(id: ID!): DeletePayload!</c>.</summary>
+/// <summary>
+/// The two shapes every mutation takes: <c>name(input: XInput!): X!</c> and <c>deleteX(id: ID!): DeletePayload!</c>. Each names
+/// the permission it needs, so a mutation cannot be added without one.
+/// </summary>
 public static class MutationFields
 {
     /// <summary>
@@ -13,9 +17,10 @@ public static class MutationFields
     /// mutations run one after another and each must show the state right after its own change.
     /// </summary>
     public static FieldBuilder<object?, object> AddMutation<TInputType, TInput, TResultType>(this ObjectGraphType mutation, string name,
-        Func<IResolveFieldContext, TInput, Task<object?>> run, string? description = null)
+        Permission permission, Func<IResolveFieldContext, TInput, Task<object?>> run, string? description = null)
         where TInputType : InputType<TInput> where TResultType : IGraphType =>
         mutation.Field<NonNullGraphType<TResultType>>(name)
+            .Requires(permission)
             .Description(description)
             .Argument<NonNullGraphType<TInputType>>("input")
             .ResolveAsync(c => c.Guard(async () =>
@@ -25,8 +30,10 @@ public static class MutationFields
             }));
 
     /// <summary>Deletes the object of <paramref name="typeName"/> the id names and answers with that id.</summary>
-    public static FieldBuilder<object?, object> AddDelete(this ObjectGraphType mutation, string name, string typeName, Func<IResolveFieldContext, Guid, Task> run) =>
+    public static FieldBuilder<object?, object> AddDelete(this ObjectGraphType mutation, string name, Permission permission, string typeName,
+        Func<IResolveFieldContext, Guid, Task> run) =>
         mutation.Field<NonNullGraphType<DeletePayloadType>>(name)
+            .Requires(permission)
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .ResolveAsync(c => c.Guard<object?>(async () =>
             {

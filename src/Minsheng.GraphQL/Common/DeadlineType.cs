@@ -7,6 +7,7 @@ public sealed class DeadlineType : ObjectGraphType<Deadline>
     public DeadlineType()
     {
         Name = "Deadline";
+        this.ReachedThroughCheckedField();
         Description = "A date as a plan states it: the latest day the statement allows, and how precisely it was stated.";
         Field<NonNullGraphType<DateOnlyGraphType>>("date").Resolve(c => c.Source.Date);
         Field<NonNullGraphType<EnumerationGraphType<DatePrecision>>>("precision").Resolve(c => c.Source.Precision);

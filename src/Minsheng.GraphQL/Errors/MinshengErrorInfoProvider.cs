@@ -25,12 +25,13 @@ public sealed class MinshengErrorInfoProvider() : ErrorInfoProvider(new ErrorInf
             global::GraphQL.Validation.InvalidVariableError => ErrorCodes.BadUserInput,
             // The analyzer reports both the depth and the complexity limit with this error.
             global::GraphQL.Validation.Errors.Custom.ComplexityError => ErrorCodes.QueryTooComplex,
+            AccessDeniedError denied => denied.Code!,
             global::GraphQL.Validation.ValidationError => ErrorCodes.ValidationFailed,
             SyntaxError => ErrorCodes.ParseFailed,
             UnhandledError => ErrorCodes.Internal,
             _ => executionError.Code ?? ErrorCodes.Internal,
         };
-        if (executionError is global::GraphQL.Validation.ValidationError { Code: { } rule }) extensions["rule"] = rule;
+        if (executionError is global::GraphQL.Validation.ValidationError { Code: { } rule } and not AccessDeniedError) extensions["rule"] = rule;
         if (executionError.Data[ErrorCodes.FieldKey] is string field) extensions[ErrorCodes.FieldKey] = field;
         extensions["code"] = code;
         return new ErrorInfo { Message = info.Message, Extensions = extensions };

@@ -7,6 +7,7 @@ public sealed class ImportIssueType : ObjectGraphType<ImportIssue>
     public ImportIssueType()
     {
         Name = "ImportIssue";
+        this.ReachedThroughCheckedField();
         Description = "An error or warning about the document, with the line or cell it refers to.";
         Field(i => i.Code).Description("Stable code, e.g. table.missing, column.unknown.");
         Field(i => i.Message);

@@ -9,6 +9,7 @@ public sealed class ImportPlanPayloadType : ObjectGraphType<PlanImportOutcome>
     public ImportPlanPayloadType()
     {
         Name = "ImportPlanPayload";
+        this.ReachedThroughCheckedField();
         Field<NonNullGraphType<BooleanGraphType>>("succeeded").Resolve(c => c.Source.Succeeded);
         Field<NonNullGraphType<BooleanGraphType>>("dryRun").Resolve(c => c.Source.DryRun);
         Field<NonNullGraphType<BooleanGraphType>>("alreadyImported").Description("The same file was imported before; nothing new was created.")

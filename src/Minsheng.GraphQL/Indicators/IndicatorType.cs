@@ -10,6 +10,7 @@ public sealed class IndicatorType : ObjectGraphType<IndicatorRow>
     public IndicatorType(IEnumerable<ITypeExtension<IndicatorType>> extensions)
     {
         Name = TypeName;
+        this.RequiresForFields(Permission.ReadTenantData);
         Description = "A quantified target (目标) of a project.";
         Interface<NodeInterface>();
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => GlobalId.Encode(TypeName, c.Source.Id));

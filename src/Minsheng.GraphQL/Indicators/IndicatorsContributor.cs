@@ -7,12 +7,12 @@ public sealed class IndicatorsContributor : ISchemaContributor
     {
         schema.AddNode(IndicatorType.TypeName, (c, id) => c.Load<IndicatorByIdLoader, IndicatorRow?>(id));
 
-        schema.Mutation.AddMutation<CreateIndicatorInputType, CreateIndicator, IndicatorType>("createIndicator", async (c, input) =>
+        schema.Mutation.AddMutation<CreateIndicatorInputType, CreateIndicator, IndicatorType>("createIndicator", Permission.EditPlans, async (c, input) =>
             c.Load<IndicatorByIdLoader, IndicatorRow?>(await c.Service<IndicatorCommands>().CreateAsync(
                 input.ProjectId, input.Label, input.Comparator, input.Target, input.SourcePhrase, c.CancellationToken)));
-        schema.Mutation.AddMutation<UpdateIndicatorInputType, UpdateIndicator, IndicatorType>("updateIndicator", async (c, input) =>
+        schema.Mutation.AddMutation<UpdateIndicatorInputType, UpdateIndicator, IndicatorType>("updateIndicator", Permission.EditPlans, async (c, input) =>
             c.Load<IndicatorByIdLoader, IndicatorRow?>(await c.Service<IndicatorCommands>().UpdateAsync(
                 input.Id, input.Label, input.Comparator, input.TargetValue, input.Unit, input.SourcePhrase, c.CancellationToken)));
-        schema.Mutation.AddDelete("deleteIndicator", IndicatorType.TypeName, (c, id) => c.Service<IndicatorCommands>().DeleteAsync(id, c.CancellationToken));
+        schema.Mutation.AddDelete("deleteIndicator", Permission.EditPlans, IndicatorType.TypeName, (c, id) => c.Service<IndicatorCommands>().DeleteAsync(id, c.CancellationToken));
     }
 }

@@ -11,6 +11,7 @@ public sealed class MilestoneType : ObjectGraphType<MilestoneRow>
     public MilestoneType(IEnumerable<ITypeExtension<MilestoneType>> extensions)
     {
         Name = TypeName;
+        this.RequiresForFields(Permission.ReadTenantData);
         Interface<NodeInterface>();
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => GlobalId.Encode(TypeName, c.Source.Id));
         Field<NonNullGraphType<ProjectType>>("project").Resolve(c => c.Load<ProjectByIdLoader, ProjectRow?>(c.Source.ProjectId));

@@ -7,12 +7,12 @@ public sealed class MilestonesContributor : ISchemaContributor
     {
         schema.AddNode(MilestoneType.TypeName, (c, id) => c.Load<MilestoneByIdLoader, MilestoneRow?>(id));
 
-        schema.Mutation.AddMutation<CreateMilestoneInputType, CreateMilestone, MilestoneType>("createMilestone", async (c, input) =>
+        schema.Mutation.AddMutation<CreateMilestoneInputType, CreateMilestone, MilestoneType>("createMilestone", Permission.EditPlans, async (c, input) =>
             c.Load<MilestoneByIdLoader, MilestoneRow?>(await c.Service<MilestoneCommands>().CreateAsync(
                 input.ProjectId, input.Due, input.Text, input.IndicatorId, input.CumulativeValue, c.CancellationToken)));
-        schema.Mutation.AddMutation<UpdateMilestoneInputType, UpdateMilestone, MilestoneType>("updateMilestone", async (c, input) =>
+        schema.Mutation.AddMutation<UpdateMilestoneInputType, UpdateMilestone, MilestoneType>("updateMilestone", Permission.EditPlans, async (c, input) =>
             c.Load<MilestoneByIdLoader, MilestoneRow?>(await c.Service<MilestoneCommands>().UpdateAsync(
                 input.Id, input.Due, input.Text, input.IndicatorId, input.CumulativeValue, c.CancellationToken)));
-        schema.Mutation.AddDelete("deleteMilestone", MilestoneType.TypeName, (c, id) => c.Service<MilestoneCommands>().DeleteAsync(id, c.CancellationToken));
+        schema.Mutation.AddDelete("deleteMilestone", Permission.EditPlans, MilestoneType.TypeName, (c, id) => c.Service<MilestoneCommands>().DeleteAsync(id, c.CancellationToken));
     }
 }

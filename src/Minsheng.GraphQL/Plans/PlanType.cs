@@ -11,6 +11,7 @@ public sealed class PlanType : ObjectGraphType<PlanRow>
     public PlanType(IEnumerable<ITypeExtension<PlanType>> extensions)
     {
         Name = TypeName;
+        this.RequiresForFields(Permission.ReadTenantData);
         Description = "A year's 民生实事 plan as issued in one notice.";
         Interface<NodeInterface>();
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => GlobalId.Encode(TypeName, c.Source.Id));

@@ -15,6 +15,7 @@ public sealed class ProjectType : ObjectGraphType<ProjectRow>
     public ProjectType(IEnumerable<ITypeExtension<ProjectType>> extensions)
     {
         Name = TypeName;
+        this.RequiresForFields(Permission.ReadTenantData);
         Description = "One 实事 of a plan; sub-items point to their parent.";
         Interface<NodeInterface>();
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => GlobalId.Encode(TypeName, c.Source.Id));

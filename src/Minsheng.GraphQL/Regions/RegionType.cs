@@ -7,6 +7,7 @@ public sealed class RegionType : ObjectGraphType<RegionRow>
     public RegionType()
     {
         Name = "Region";
+        this.PublicFields();
         Description = "An administrative division (GB/T 2260). Shared reference data.";
         Field(r => r.Code);
         Field(r => r.Name);

@@ -10,6 +10,7 @@ public sealed class ProgressReportType : ObjectGraphType<ReportRow>
     public ProgressReportType(IEnumerable<ITypeExtension<ProgressReportType>> extensions)
     {
         Name = TypeName;
+        this.RequiresForFields(Permission.ReadTenantData);
         Description = "A lead unit's monthly progress report (月度调度).";
         Interface<NodeInterface>();
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => GlobalId.Encode(TypeName, c.Source.Id));

@@ -10,7 +10,7 @@ public sealed class MinshengSchema : global::GraphQL.Types.Schema
     public MinshengSchema(IServiceProvider services, IEnumerable<ISchemaContributor> contributors) : base(services)
     {
         var composition = new SchemaComposition();
-        composition.Query.Field<NodeInterface>("node")
+        composition.Query.Field<NodeInterface>("node").Requires(Permission.ReadTenantData)
             .Description("Any object by its global id; null when it does not exist or is not the current tenant's.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .Resolve(c => GlobalId.TryDecode(c.GetArgument<string>("id"), out var type, out var id)

@@ -9,6 +9,7 @@ public sealed class AddedTenantType : ObjectGraphType<AddedTenant>
     public AddedTenantType()
     {
         Name = "AddedTenant";
+        this.ReachedThroughCheckedField();
         Description = "A government just onboarded as a tenant.";
         Field(t => t.RegionCode);
         Field(t => t.Name);

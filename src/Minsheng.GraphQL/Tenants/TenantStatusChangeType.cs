@@ -9,6 +9,7 @@ public sealed class TenantStatusChangeType : ObjectGraphType<TenantStatusChange>
     public TenantStatusChangeType()
     {
         Name = "TenantStatusChange";
+        this.ReachedThroughCheckedField();
         Description = "A tenant just disabled or enabled by a platform administrator.";
         Field(t => t.RegionCode);
         Field(t => t.Name);

@@ -8,6 +8,7 @@ public sealed class TenantType : ObjectGraphType<TenantContext>
     public TenantType(IEnumerable<ITypeExtension<TenantType>> extensions)
     {
         Name = "Tenant";
+        this.RequiresForFields(Permission.ReadTenantData);
         Description = "The government this request acts for.";
         Field(t => t.RegionCode).Description("GB/T 2260 six-digit code; identifies the tenant.");
         Field(t => t.Name);

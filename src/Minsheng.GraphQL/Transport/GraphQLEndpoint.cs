@@ -210,6 +210,13 @@ public sealed class GraphQLEndpoint(
         {
             var result = await executer.ExecuteAsync(executionOptions);
             if (cached is not null && result.Executed) cached.Validated = true;
+            // A document that is wrong in itself is reported as such first; who may run it matters once it is right.
+            if (!result.Executed && result.Errors is { } errors && errors.Any(e => e is AccessDeniedError) && errors.Any(e => e is not AccessDeniedError))
+            {
+                var documentErrors = new ExecutionErrors();
+                foreach (var error in errors.Where(e => e is not AccessDeniedError)) documentErrors.Add(error);
+                result.Errors = documentErrors;
+            }
             return result;
         }
         catch (OperationCanceledException) when (budget.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
@@ -232,9 +239,16 @@ public sealed class GraphQLEndpoint(
             http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             http.Response.Headers.RetryAfter = "5";
         }
+        else if (!result.Executed && responseType == MediaTypes.GraphQLResponse)
+        {
+            // Refused for who is asking rather than for what was asked: 401 without a sign-in, 403 with one.
+            http.Response.StatusCode = result.Errors?.All(e => e is AccessDeniedError) == true
+                ? result.Errors.Any(e => e.Code == ErrorCodes.Unauthenticated) ? 401 : 403
+                : 400;
+        }
         else
         {
-            http.Response.StatusCode = !result.Executed && responseType == MediaTypes.GraphQLResponse ? 400 : 200;
+            http.Response.StatusCode = 200;
         }
         http.Response.ContentType = responseType + "; charset=utf-8";
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);

@@ -7,6 +7,7 @@ public sealed class UnitType : ObjectGraphType<UnitRow>
     public UnitType(IEnumerable<ITypeExtension<UnitType>> extensions)
     {
         Name = TypeName;
+        this.RequiresForFields(Permission.ReadTenantData);
         Description = "A department (单位) of the tenant's directory.";
         Interface<NodeInterface>();
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => GlobalId.Encode(TypeName, c.Source.Id));

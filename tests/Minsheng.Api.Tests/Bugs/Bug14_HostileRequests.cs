@@ -1,3 +1,5 @@
+using Minsheng.Identity.Development;
+using Minsheng.Api.Tests.Identity;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
@@ -154,9 +156,15 @@ public sealed class Bug14_HostileRequests(ApiFactory factory)
     [Fact]
     public async Task Without_a_tenant_no_sql_touches_tenant_tables()
     {
-        var response = await new GraphQLClient(factory.CreateClient(), tenant: null).PostAsync(
-            "{ projects(first: 5) { totalCount edges { node { name } } } units { name } plans { title } regions { code } }");
+        const string Read = "{ projects(first: 5) { totalCount edges { node { name } } } units { name } plans { title } regions { code } }";
+        var anonymous = await new GraphQLClient(factory.CreateClient(), tenant: null).PostAsync(Read);
+        // A region token that picked no tenant: allowed to read, but with no tenant there is nothing to read.
+        var token = await factory.ClientCredentialsAsync(DevelopmentAccounts.ProvinceClientId, DevelopmentAccounts.ProvinceClientSecret);
+        var response = await factory.Bearer(token.AccessToken).PostAsync(Read);
 
+        // Anonymous: refused before anything runs.
+        Assert.Equal(401, anonymous.Status);
+        Assert.Equal(0, anonymous.SqlStatements);
         Assert.False(response.HasErrors, response.Body.ToString());
         Assert.Equal(0, response.Data.GetProperty("projects").GetProperty("totalCount").GetInt32());
         Assert.Equal(0, response.Data.GetProperty("units").GetArrayLength());

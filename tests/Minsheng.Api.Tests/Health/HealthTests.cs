@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Minsheng.Application.Demo;
 using Minsheng.Data;
+using Minsheng.Hosting;
 using Minsheng.Postgres.Embedded;
 using Minsheng.Testing;
 using Npgsql;
@@ -30,7 +31,7 @@ public sealed class OutageFactory : WebApplicationFactory<Program>, IAsyncLifeti
         _cluster = await EmbeddedPostgres.StartAsync(ClusterOptions);
         _port = _cluster.Port;
         OwnerConnectionString = _cluster.ConnectionString("minsheng");
-        await DatabaseSetup.MigrateAsync(OwnerConnectionString);
+        await PlatformDatabase.MigrateAsync(OwnerConnectionString);
         await DemoDataLoader.LoadAsync(OwnerConnectionString, DemoDataGenerator.Generate(DemoDataGenerator.DemoTenants));
     }
 

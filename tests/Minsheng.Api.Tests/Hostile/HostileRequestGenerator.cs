@@ -119,6 +119,10 @@ public sealed class HostileRequestGenerator(KnownIds ids)
         // A mutation sent without a tenant may be refused for that before its input is looked at.
         if (tenant is null && body is not null && Encoding.Latin1.GetString(body).Contains("mutation", StringComparison.Ordinal) && !expect.Codes.Contains(Forbidden))
             expect = expect.Or(Forbidden, Unauthenticated);
+        // Without a tenant the caller is anonymous: a well-formed document that selects tenant data is told to sign in
+        // (401) before it runs; a malformed one still gets its own code, which is reported first.
+        if (tenant is null && !expect.Codes.Contains(Unauthenticated))
+            expect = expect.Or(Unauthenticated) with { Statuses = expect.Statuses is null ? null : [.. expect.Statuses, 401] };
         _requests.Add(new HostileRequest(category, label, method, pathAndQuery, body, contentType, accept, tenant, expect, headers));
     }
 

@@ -1,3 +1,4 @@
+using Minsheng.Api.Tests.Identity;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -20,6 +21,9 @@ public sealed class ProductionFactory : WebApplicationFactory<Program>, IAsyncLi
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("ConnectionStrings:Minsheng", DatabaseSetup.AppConnectionString(_owner));
+        // The test server speaks plain HTTP; a real deployment terminates TLS in front and forwards the scheme.
+        builder.UseSetting("Identity:RequireHttps", "false");
+        builder.AddDemoAccounts();
     }
 
     /// <summary>One value read as the owner, past row-level security: what is really in the database.</summary>
@@ -43,9 +47,10 @@ public sealed class ProductionTenancyTests(ProductionFactory factory) : IClassFi
 
         var response = await client.PostAsync("{ tenant { name } projects(first: 5) { totalCount } }");
 
-        Assert.Equal(200, response.Status);
-        Assert.Equal(JsonValueKind.Null, response.Data.GetProperty("tenant").ValueKind);
-        Assert.Equal(0, response.Data.GetProperty("projects").GetProperty("totalCount").GetInt32());
+        // The header makes nobody a developer in production: the caller is anonymous and is told to sign in.
+        Assert.Equal(401, response.Status);
+        Assert.Equal("UNAUTHENTICATED", response.ErrorCode());
+        Assert.False(response.Body.TryGetProperty("data", out _));
         // Nor are the development-only SQL count headers sent.
         Assert.False(response.Message.Headers.Contains("X-Sql-Round-Trips"));
     }

@@ -1,3 +1,5 @@
+using Minsheng.Identity.Development;
+using Minsheng.Api.Tests.Identity;
 using System.Text.Json;
 
 namespace Minsheng.Api.Tests.Isolation;
@@ -93,16 +95,22 @@ public sealed class TenantIsolationThroughGraphQLTests(ApiFactory factory)
     [Fact]
     public async Task Without_a_tenant_nothing_tenant_owned_comes_back()
     {
-        var anonymous = factory.Client(null);
+        const string Read = "{ tenant { name } plans { id } units { id } projects(first: 20) { totalCount edges { node { id } } } }";
+        var anonymous = await factory.Client(null).PostAsync(Read);
+        // A region token names no tenant until it picks one below its region: it may read, and finds nothing.
+        var regionToken = await factory.ClientCredentialsAsync(DevelopmentAccounts.ProvinceClientId, DevelopmentAccounts.ProvinceClientSecret);
+        var region = factory.Bearer(regionToken.AccessToken);
 
-        var data = await anonymous.QueryAsync("{ tenant { name } plans { id } units { id } projects(first: 20) { totalCount edges { node { id } } } }");
+        var data = await region.QueryAsync(Read);
+        var write = await region.PostAsync("mutation { createUnit(input: { name: \"区测试局\" }) { id } }");
 
+        Assert.Equal((401, "UNAUTHENTICATED"), (anonymous.Status, anonymous.ErrorCode()));
+        Assert.False(anonymous.Body.TryGetProperty("data", out _));
         Assert.Equal(JsonValueKind.Null, data.GetProperty("tenant").ValueKind);
         Assert.Equal(0, data.GetProperty("plans").GetArrayLength());
         Assert.Equal(0, data.GetProperty("units").GetArrayLength());
         Assert.Equal(0, data.GetProperty("projects").GetProperty("totalCount").GetInt32());
         Assert.Equal(0, data.GetProperty("projects").GetProperty("edges").GetArrayLength());
-        var write = await anonymous.PostAsync("mutation { createUnit(input: { name: \"区测试局\" }) { id } }");
         Assert.Equal("FORBIDDEN", write.ErrorCode());
     }
 

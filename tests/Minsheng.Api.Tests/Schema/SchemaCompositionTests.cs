@@ -1,3 +1,4 @@
+using Minsheng.Domain.Access;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.AspNetCore.TestHost;
@@ -27,6 +28,7 @@ public sealed class SchemaCompositionTests(ApiFactory factory)
         public MemoType()
         {
             Name = TypeName;
+            this.RequiresForFields(Permission.ReadTenantData);
             Interface<NodeInterface>();
             Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => GlobalId.Encode(TypeName, c.Source.Id));
             Field(m => m.Text);
@@ -60,7 +62,7 @@ public sealed class SchemaCompositionTests(ApiFactory factory)
         public void Contribute(SchemaComposition schema)
         {
             schema.AddNode(MemoType.TypeName, (_, id) => Memos.FirstOrDefault(m => m.Id == id));
-            schema.Query.Field<NonNullGraphType<MemoConnectionType>>("memos")
+            schema.Query.Field<NonNullGraphType<MemoConnectionType>>("memos").Requires(Permission.ReadTenantData)
                 .Arguments(Paging.Arguments(maxPageSize: 10))
                 .Resolve(c =>
                 {
@@ -69,7 +71,7 @@ public sealed class SchemaCompositionTests(ApiFactory factory)
                     var rows = Memos.Skip(start).Take(request.First).Select(m => new Edge<MemoRow>(m, m.Id.ToString())).ToList();
                     return new Page<MemoRow>(rows, start + rows.Count < Memos.Count, start > 0, request.IncludeTotal ? Memos.Count : null);
                 });
-            schema.Mutation.AddMutation<AddMemoInputType, AddMemo, ListGraphType<NonNullGraphType<StringGraphType>>>("addMemo",
+            schema.Mutation.AddMutation<AddMemoInputType, AddMemo, ListGraphType<NonNullGraphType<StringGraphType>>>("addMemo", Permission.EditPlans,
                 (_, input) => Task.FromResult<object?>(Enumerable.Repeat(input.Text, input.Copies).ToList()));
         }
     }
@@ -78,7 +80,7 @@ public sealed class SchemaCompositionTests(ApiFactory factory)
     private sealed class ProjectMemoExtension : ITypeExtension<ProjectType>
     {
         public void Extend(ProjectType type) =>
-            type.Field<NonNullGraphType<StringGraphType>>("memo").Resolve(c => "备忘：" + ((ProjectRow)c.Source!).Name);
+            type.Field<NonNullGraphType<StringGraphType>>("memo").Requires(Permission.ReadTenantData).Resolve(c => "备忘：" + ((ProjectRow)c.Source!).Name);
     }
 
     private HttpClient Client() => factory.WithWebHostBuilder(b => b.ConfigureTestServices(services =>

@@ -1,3 +1,4 @@
+using Minsheng.Api.Tests.Identity;
 using Minsheng.Api.Tests.Isolation;
 
 namespace Minsheng.Api.Tests.Tenants;
@@ -13,7 +14,7 @@ public sealed class AddTenantMutationTests(ApiFactory factory)
     [Fact]
     public async Task A_county_is_onboarded_by_its_code_and_can_be_used_at_once()
     {
-        var admin = factory.Client(tenant: null);
+        var admin = await factory.SignedInAsync("platform-admin");
 
         var added = (await admin.QueryAsync(AddTenant, new { code = "411521" })).GetProperty("addTenant");
         var again = await admin.PostAsync(AddTenant, new { code = "411521" });
@@ -32,26 +33,34 @@ public sealed class AddTenantMutationTests(ApiFactory factory)
     [InlineData("999999")]
     public async Task A_code_that_is_no_division_is_bad_input(string code)
     {
-        var response = await factory.Client(tenant: null).PostAsync(AddTenant, new { code });
+        var response = await (await factory.SignedInAsync("platform-admin")).PostAsync(AddTenant, new { code });
 
         Assert.Equal("BAD_USER_INPUT", response.ErrorCode());
         Assert.Equal("regionCode", response.Body.GetProperty("errors")[0].GetProperty("extensions").GetProperty("field").GetString());
     }
 }
 
-/// <summary>In Production, until sign-in tells an administrator apart, the mutation is refused and writes nothing.</summary>
+/// <summary>In Production only a platform administrator's token may onboard a tenant; nobody else writes anything.</summary>
 public sealed class AddTenantInProductionTests(ProductionFactory factory) : IClassFixture<ProductionFactory>
 {
     [Fact]
-    public async Task Onboarding_over_the_api_is_forbidden_in_production()
+    public async Task Onboarding_over_the_api_needs_the_platform_administrator()
     {
-        var client = new GraphQLClient(factory.CreateClient(), tenant: null);
+        var anonymous = new GraphQLClient(factory.CreateClient(), tenant: null);
+        var countyAdmin = new GraphQLClient(factory.CreateClient(), null, (await factory.SignInAsync("411302-tenant-admin")).AccessToken);
+        const string Add = "mutation { addTenant(input: { regionCode: \"411522\" }) { name } }";
 
-        var response = await client.PostAsync("mutation { addTenant(input: { regionCode: \"411522\" }) { name } }");
-        var check = await client.PostAsync("{ regions(parentCode: \"411500\") { code } }");
+        var unsigned = await anonymous.PostAsync(Add);
+        var refused = await countyAdmin.PostAsync(Add);
+        var check = await anonymous.PostAsync("{ regions(parentCode: \"411500\") { code } }");
+        var countBefore = await factory.OwnerScalarAsync("SELECT count(*) FROM tenants WHERE region_code = '411522'");
+        var platformAdmin = new GraphQLClient(factory.CreateClient(), null, (await factory.SignInAsync("platform-admin")).AccessToken);
+        var added = await platformAdmin.QueryAsync(Add);
 
-        Assert.Equal("FORBIDDEN", response.ErrorCode());
+        Assert.Equal((401, "UNAUTHENTICATED"), (unsigned.Status, unsigned.ErrorCode()));
+        Assert.Equal((403, "FORBIDDEN"), (refused.Status, refused.ErrorCode()));
         Assert.False(check.HasErrors);
-        Assert.Equal(0L, await factory.OwnerScalarAsync("SELECT count(*) FROM tenants WHERE region_code = '411522'"));
+        Assert.Equal(0L, countBefore);
+        Assert.Equal("光山县", added.GetProperty("addTenant").GetProperty("name").GetString());
     }
 }

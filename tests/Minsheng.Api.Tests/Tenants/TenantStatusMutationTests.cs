@@ -1,3 +1,4 @@
+using Minsheng.Api.Tests.Identity;
 using Minsheng.Api.Tests.Isolation;
 
 namespace Minsheng.Api.Tests.Tenants;
@@ -16,7 +17,7 @@ public sealed class TenantStatusMutationTests(ApiFactory factory)
     [Fact]
     public async Task A_disabled_tenant_is_refused_with_403_at_once_and_served_again_once_enabled()
     {
-        var admin = factory.Client(tenant: null);
+        var admin = await factory.SignedInAsync("platform-admin");
         await admin.QueryAsync("mutation { addTenant(input: { regionCode: \"411523\" }) { name } }");
         var county = factory.Client("411523");
         await county.QueryAsync(TenantData); // now in the server's tenant cache
@@ -49,7 +50,7 @@ public sealed class TenantStatusMutationTests(ApiFactory factory)
     [InlineData("411524")] // a division, but no tenant
     public async Task Disabling_or_enabling_a_code_without_a_tenant_is_bad_input(string code)
     {
-        var admin = factory.Client(tenant: null);
+        var admin = await factory.SignedInAsync("platform-admin");
 
         var disable = await admin.PostAsync(Disable, new { code });
         var enable = await admin.PostAsync(Enable, new { code });
@@ -66,14 +67,18 @@ public sealed class TenantStatusMutationTests(ApiFactory factory)
 public sealed class TenantStatusInProductionTests(ProductionFactory factory) : IClassFixture<ProductionFactory>
 {
     [Fact]
-    public async Task Disabling_and_enabling_over_the_api_are_forbidden_in_production()
+    public async Task Disabling_and_enabling_over_the_api_need_the_platform_administrator()
     {
-        var client = new GraphQLClient(factory.CreateClient(), tenant: null);
+        var anonymous = new GraphQLClient(factory.CreateClient(), tenant: null);
+        var countyAdmin = new GraphQLClient(factory.CreateClient(), null, (await factory.SignInAsync("411302-tenant-admin")).AccessToken);
+        const string Disable = "mutation { disableTenant(input: { regionCode: \"411302\" }) { status } }";
 
-        var disable = await client.PostAsync("mutation { disableTenant(input: { regionCode: \"411302\" }) { status } }");
-        var enable = await client.PostAsync("mutation { enableTenant(input: { regionCode: \"411302\" }) { status } }");
+        var unsigned = await anonymous.PostAsync(Disable);
+        var refused = await countyAdmin.PostAsync(Disable);
+        var enable = await countyAdmin.PostAsync("mutation { enableTenant(input: { regionCode: \"411302\" }) { status } }");
 
-        Assert.Equal("FORBIDDEN", disable.ErrorCode());
+        Assert.Equal("UNAUTHENTICATED", unsigned.ErrorCode());
+        Assert.Equal("FORBIDDEN", refused.ErrorCode());
         Assert.Equal("FORBIDDEN", enable.ErrorCode());
         Assert.Equal("Active", await factory.OwnerScalarAsync("SELECT status FROM tenants WHERE region_code = '411302'"));
         Assert.Equal(0L, await factory.OwnerScalarAsync("SELECT count(*) FROM audit_entries WHERE action IN ('disable', 'enable')"));

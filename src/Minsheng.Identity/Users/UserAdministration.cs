@@ -1,0 +1,143 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Minsheng.Data.Tenancy;
+using Minsheng.Domain;
+using Minsheng.Domain.Access;
+using Minsheng.Identity.Store;
+using Minsheng.Identity.Tokens;
+using Npgsql;
+
+namespace Minsheng.Identity.Users;
+
+public sealed record NewUser(string UserName, string DisplayName, string Password, IReadOnlyList<string> Roles, IReadOnlyList<Guid> UnitIds);
+
+public sealed record UserChange(string? DisplayName, IReadOnlyList<string>? Roles, IReadOnlyList<Guid>? UnitIds, bool? Disabled);
+
+/// <summary>A user with roles and units, as the tenant administrator sees it.</summary>
+public sealed record UserView(Guid Id, string UserName, string DisplayName, IReadOnlyList<string> Roles, IReadOnlyList<Guid> UnitIds, bool Disabled,
+    bool LockedOut, DateTimeOffset CreatedAt);
+
+/// <summary>
+/// A tenant administrator's management of the tenant's users: create with a password (hashed by Identity), change
+/// roles, units and display name, disable and enable. Every read and change is bound to the caller's tenant: a user
+/// of another tenant is "not found". Disabling takes effect at once for this server's tokens.
+/// </summary>
+public sealed class UserAdministration(UserManager<PlatformUser> users, AccessDbContext db, NpgsqlDataSource dataSource, AccessRevocations revocations,
+    TimeProvider clock)
+{
+    public async Task<UserView> CreateAsync(Guid tenantId, NewUser input, CancellationToken ct)
+    {
+        var roles = CheckRoles(input.Roles);
+        await CheckUnitsAsync(tenantId, input.UnitIds, ct);
+        var user = new PlatformUser
+        {
+            Id = Guid.CreateVersion7(),
+            UserName = input.UserName.Trim(),
+            DisplayName = CheckDisplayName(input.DisplayName),
+            TenantId = tenantId,
+            CreatedAt = clock.GetUtcNow(),
+            LockoutEnabled = true,
+        };
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        Check(await users.CreateAsync(user, input.Password));
+        Check(await users.AddToRolesAsync(user, roles));
+        db.UserUnits.AddRange(input.UnitIds.Distinct().Select(u => new UserUnit { UserId = user.Id, UnitId = u }));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(CancellationToken.None);
+        return await ViewAsync(user, ct);
+    }
+
+    public async Task<UserView> UpdateAsync(Guid tenantId, Guid userId, UserChange change, CancellationToken ct)
+    {
+        var user = await FindAsync(tenantId, userId);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (change.DisplayName is not null) user.DisplayName = CheckDisplayName(change.DisplayName);
+        if (change.Disabled is { } disabled) user.IsDisabled = disabled;
+        Check(await users.UpdateAsync(user));
+        if (change.Roles is not null)
+        {
+            var roles = CheckRoles(change.Roles);
+            var current = await users.GetRolesAsync(user);
+            Check(await users.RemoveFromRolesAsync(user, current.Except(roles)));
+            Check(await users.AddToRolesAsync(user, roles.Except(current)));
+        }
+        if (change.UnitIds is not null)
+        {
+            await CheckUnitsAsync(tenantId, change.UnitIds, ct);
+            db.UserUnits.RemoveRange(await db.UserUnits.Where(u => u.UserId == user.Id).ToListAsync(ct));
+            db.UserUnits.AddRange(change.UnitIds.Distinct().Select(u => new UserUnit { UserId = user.Id, UnitId = u }));
+            await db.SaveChangesAsync(ct);
+        }
+        await transaction.CommitAsync(CancellationToken.None);
+        revocations.Forget(TokenClaims.UserKind, user.Id.ToString());
+        return await ViewAsync(user, ct);
+    }
+
+    public async Task<IReadOnlyList<UserView>> ListAsync(Guid tenantId, CancellationToken ct)
+    {
+        var list = await db.Users.AsNoTracking().Where(u => u.TenantId == tenantId).OrderBy(u => u.UserName).ToListAsync(ct);
+        var ids = list.Select(u => u.Id).ToList();
+        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ids.Contains(ur.UserId) select new { ur.UserId, r.Name })
+            .ToListAsync(ct);
+        var units = await db.UserUnits.Where(u => ids.Contains(u.UserId)).ToListAsync(ct);
+        return [.. list.Select(u => View(u, [.. roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).Order()],
+            [.. units.Where(x => x.UserId == u.Id).Select(x => x.UnitId)]))];
+    }
+
+    private async Task<PlatformUser> FindAsync(Guid tenantId, Guid userId) =>
+        await users.FindByIdAsync(userId.ToString()) is { } user && user.TenantId == tenantId ? user : throw DomainException.NotFound("User", userId);
+
+    private async Task<UserView> ViewAsync(PlatformUser user, CancellationToken ct) =>
+        View(user, [.. (await users.GetRolesAsync(user)).Order()],
+            await db.UserUnits.Where(u => u.UserId == user.Id).Select(u => u.UnitId).ToListAsync(ct));
+
+    private UserView View(PlatformUser u, IReadOnlyList<string> roles, IReadOnlyList<Guid> units) =>
+        new(u.Id, u.UserName!, u.DisplayName, roles, units, u.IsDisabled, u.LockoutEnd > clock.GetUtcNow(), u.CreatedAt);
+
+    private static string[] CheckRoles(IReadOnlyList<string> roles)
+    {
+        if (roles.Count == 0) throw DomainException.Invalid("roles", "A user needs at least one role.");
+        if (roles.FirstOrDefault(r => !Roles.TenantRoles.Contains(r)) is { } bad)
+            throw DomainException.Invalid("roles", $"'{bad}' is not a role of a tenant's user; use one of {string.Join(", ", Roles.TenantRoles)}.");
+        return [.. roles.Distinct()];
+    }
+
+    private static string CheckDisplayName(string name)
+    {
+        var trimmed = name.Trim();
+        return trimmed.Length is > 0 and <= 100 ? trimmed : throw DomainException.Invalid("displayName", "A display name of 1 to 100 characters is required.");
+    }
+
+    /// <summary>The units must be the tenant's own: read under the tenant's row-level security, so another tenant's unit is simply not there.</summary>
+    private async Task CheckUnitsAsync(Guid tenantId, IReadOnlyList<Guid> unitIds, CancellationToken ct)
+    {
+        if (unitIds.Count == 0) return;
+        if (unitIds.Count > 100) throw DomainException.Invalid("unitIds", "At most 100 units.");
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await using (var set = new NpgsqlCommand(TenantSetting.SetLocalStatement(tenantId), connection, transaction)) await set.ExecuteNonQueryAsync(ct);
+        await using var query = new NpgsqlCommand("SELECT id FROM units WHERE tenant_id = $1 AND id = ANY($2)", connection, transaction)
+        {
+            Parameters = { new() { Value = tenantId }, new() { Value = unitIds.Distinct().ToArray() } },
+        };
+        var found = new HashSet<Guid>();
+        await using (var reader = await query.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct)) found.Add(reader.GetGuid(0));
+        if (unitIds.FirstOrDefault(u => !found.Contains(u)) is var missing && missing != Guid.Empty)
+            throw DomainException.Invalid("unitIds", $"Unit {missing} is not a unit of this tenant.");
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (result.Succeeded) return;
+        var error = result.Errors.First();
+        var field = error.Code switch
+        {
+            var c when c.Contains("Password", StringComparison.Ordinal) => "password",
+            var c when c.Contains("UserName", StringComparison.Ordinal) => "userName",
+            _ => "input",
+        };
+        if (error.Code == "DuplicateUserName") throw DomainException.Conflict($"The user name is taken.");
+        throw DomainException.Invalid(field, error.Description);
+    }
+}
