@@ -32,6 +32,12 @@ public sealed class IdentitySettings
 
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>
+    /// How long a refresh token that was already used may be used again (for a client that refreshed twice at once).
+    /// Zero: a refresh token works once, and presenting a used one revokes the tokens issued from it.
+    /// </summary>
+    public TimeSpan RefreshTokenReuseLeeway { get; set; } = TimeSpan.Zero;
+
     /// <summary>Where the console may be sent back to after sign-in (its callback URLs).</summary>
     public string[] ConsoleRedirectUris { get; set; } = ["http://localhost:5080/callback", "http://localhost:5173/callback"];
 
@@ -90,7 +96,8 @@ public static class IdentityServices
                 o.AddSigningKey(keys.Signing).AddEncryptionKey(keys.Encryption);
                 // Signed, not encrypted: the API validates access tokens locally and cheaply; they carry nothing secret.
                 o.DisableAccessTokenEncryption();
-                o.SetAccessTokenLifetime(settings.AccessTokenLifetime).SetRefreshTokenLifetime(settings.RefreshTokenLifetime);
+                o.SetAccessTokenLifetime(settings.AccessTokenLifetime).SetRefreshTokenLifetime(settings.RefreshTokenLifetime)
+                    .SetRefreshTokenReuseLeeway(settings.RefreshTokenReuseLeeway);
                 if (settings.Issuer is { Length: > 0 } issuer) o.SetIssuer(new Uri(issuer));
                 var aspNet = o.UseAspNetCore()
                     .EnableTokenEndpointPassthrough()

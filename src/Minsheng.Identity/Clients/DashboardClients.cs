@@ -57,7 +57,8 @@ public sealed class DashboardClients(AccessDbContext db, IOpenIddictApplicationM
             CreatedBy = createdBy,
             CreatedAt = clock.GetUtcNow(),
         };
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // A region's client (registered by the platform) belongs to no tenant.
+        await using var transaction = tenantId is { } owner ? await db.BeginTenantTransactionAsync(owner, ct) : await db.Database.BeginTransactionAsync(ct);
         db.DashboardClients.Add(client);
         await db.SaveChangesAsync(ct);
         await applications.CreateAsync(new OpenIddictApplicationDescriptor
@@ -72,22 +73,25 @@ public sealed class DashboardClients(AccessDbContext db, IOpenIddictApplicationM
         return new RegisteredClient(client, secret);
     }
 
-    public Task<List<DashboardClient>> ListAsync(Guid tenantId, CancellationToken ct) =>
-        db.DashboardClients.AsNoTracking().Where(c => c.TenantId == tenantId).OrderBy(c => c.CreatedAt).ToListAsync(ct);
+    public async Task<List<DashboardClient>> ListAsync(Guid tenantId, CancellationToken ct)
+    {
+        await using var transaction = await db.BeginTenantTransactionAsync(tenantId, ct);
+        return await db.DashboardClients.AsNoTracking().Where(c => c.TenantId == tenantId).OrderBy(c => c.CreatedAt).ToListAsync(ct);
+    }
 
     /// <summary>The tenant's client of that id; another tenant's client is "not found", exactly like one that does not exist.</summary>
     public async Task<DashboardClient> RevokeAsync(Guid tenantId, Guid id, CancellationToken ct)
     {
+        await using var transaction = await db.BeginTenantTransactionAsync(tenantId, ct);
         var client = await db.DashboardClients.SingleOrDefaultAsync(c => c.Id == id && c.TenantId == tenantId, ct)
             ?? throw DomainException.NotFound("DashboardClient", id);
         if (client.RevokedAt is null)
         {
             client.RevokedAt = clock.GetUtcNow();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(ct);
             if (await applications.FindByClientIdAsync(client.ClientId, ct) is { } application) await applications.DeleteAsync(application, ct);
-            await transaction.CommitAsync(CancellationToken.None);
         }
+        await transaction.CommitAsync(CancellationToken.None);
         revocations.Forget(TokenClaims.ClientKind, client.ClientId);
         return client;
     }

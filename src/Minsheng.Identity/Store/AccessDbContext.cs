@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Minsheng.Identity.Clients;
 using Minsheng.Identity.Keys;
 using Minsheng.Identity.Users;
@@ -79,6 +80,17 @@ public sealed class AccessDbContext(DbContextOptions<AccessDbContext> options)
             key.HasKey(k => k.Purpose);
         });
         builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
+    }
+
+    /// <summary>
+    /// A transaction in which only <paramref name="tenantId"/>'s users and clients exist (row-level security, see
+    /// <see cref="AccessGrants.EnableTenantScope"/>): every tenant administrator's read and change runs in one.
+    /// </summary>
+    public async Task<IDbContextTransaction> BeginTenantTransactionAsync(Guid tenantId, CancellationToken ct)
+    {
+        var transaction = await Database.BeginTransactionAsync(ct);
+        await Database.ExecuteSqlRawAsync(Data.Tenancy.TenantSetting.SetLocalStatement(tenantId), ct);
+        return transaction;
     }
 
     /// <summary>A role's fixed id, derived from its name (so migrations and code agree without a lookup).</summary>

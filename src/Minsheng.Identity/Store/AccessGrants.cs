@@ -22,8 +22,29 @@ public static class AccessGrants
         foreach (var table in ReadWrite) migration.Sql($"GRANT SELECT, INSERT, UPDATE, DELETE ON {table} TO {DatabaseRoles.App};");
         foreach (var table in ReadOnly) migration.Sql($"GRANT SELECT ON {table} TO {DatabaseRoles.App};");
         foreach (var table in AppendOnly) migration.Sql($"GRANT SELECT, INSERT ON {table} TO {DatabaseRoles.App};");
+        foreach (var table in TenantScopedTables) EnableTenantScope(migration, table);
         // Identity columns (claims, Data Protection keys) draw from sequences.
         migration.Sql($"GRANT USAGE, SELECT ON SEQUENCE identity_user_claims_id_seq, identity_role_claims_id_seq, data_protection_keys_id_seq TO {DatabaseRoles.App};");
+    }
+
+    /// <summary>The identity tables whose rows belong to a tenant.</summary>
+    public static readonly string[] TenantScopedTables = ["identity_users", "dashboard_clients"];
+
+    /// <summary>
+    /// Row-level security on a tenant's users and clients, with one difference from the core tables: a transaction
+    /// that names no tenant sees every row. Signing in must find a user by name before any tenant is known (and token
+    /// issuance a client by its id), so the sign-in server works without one; every tenant administrator's read and
+    /// change runs with its tenant set (<see cref="AccessDbContext.BeginTenantTransactionAsync"/>), and then only
+    /// that tenant's rows exist, whatever the query forgot.
+    /// </summary>
+    public static void EnableTenantScope(MigrationBuilder migration, string table)
+    {
+        const string Setting = $"nullif(current_setting('{TenantSetting.Name}', true), '')";
+        var predicate = $"{Setting} IS NULL OR tenant_id = ANY (string_to_array({Setting}, ',')::uuid[])";
+        migration.Sql($"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY;");
+        migration.Sql($"ALTER TABLE {table} FORCE ROW LEVEL SECURITY;");
+        migration.Sql($"DROP POLICY IF EXISTS {RowLevelSecurityTables.PolicyName} ON {table};");
+        migration.Sql($"CREATE POLICY {RowLevelSecurityTables.PolicyName} ON {table} USING ({predicate}) WITH CHECK ({predicate});");
     }
 
     public static void Revoke(MigrationBuilder migration)

@@ -38,8 +38,16 @@ public sealed class UserAdministration(UserManager<PlatformUser> users, AccessDb
             CreatedAt = clock.GetUtcNow(),
             LockoutEnabled = true,
         };
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        Check(await users.CreateAsync(user, input.Password));
+        await using var transaction = await db.BeginTenantTransactionAsync(tenantId, ct);
+        try
+        {
+            Check(await users.CreateAsync(user, input.Password));
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // Identity's own check sees this tenant's users only (row-level security); the index sees everyone's.
+            throw DomainException.Conflict("The user name is taken.");
+        }
         Check(await users.AddToRolesAsync(user, roles));
         db.UserUnits.AddRange(input.UnitIds.Distinct().Select(u => new UserUnit { UserId = user.Id, UnitId = u }));
         await db.SaveChangesAsync(ct);
@@ -49,8 +57,8 @@ public sealed class UserAdministration(UserManager<PlatformUser> users, AccessDb
 
     public async Task<UserView> UpdateAsync(Guid tenantId, Guid userId, UserChange change, CancellationToken ct)
     {
+        await using var transaction = await db.BeginTenantTransactionAsync(tenantId, ct);
         var user = await FindAsync(tenantId, userId);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (change.DisplayName is not null) user.DisplayName = CheckDisplayName(change.DisplayName);
         if (change.Disabled is { } disabled) user.IsDisabled = disabled;
         Check(await users.UpdateAsync(user));
@@ -75,6 +83,7 @@ public sealed class UserAdministration(UserManager<PlatformUser> users, AccessDb
 
     public async Task<IReadOnlyList<UserView>> ListAsync(Guid tenantId, CancellationToken ct)
     {
+        await using var transaction = await db.BeginTenantTransactionAsync(tenantId, ct);
         var list = await db.Users.AsNoTracking().Where(u => u.TenantId == tenantId).OrderBy(u => u.UserName).ToListAsync(ct);
         var ids = list.Select(u => u.Id).ToList();
         var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ids.Contains(ur.UserId) select new { ur.UserId, r.Name })

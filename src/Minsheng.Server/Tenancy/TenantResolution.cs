@@ -58,6 +58,11 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next)
         if (principal.Identity?.IsAuthenticated == true)
         {
             var revocations = context.RequestServices.GetRequiredService<AccessRevocations>();
+            if (NotYetValid(principal))
+            {
+                await WriteUnauthenticatedAsync(context, "The access token is not valid yet.");
+                return;
+            }
             var kind = principal.FindFirstValue(TokenClaims.Kind) ?? "";
             var subject = principal.FindFirstValue(Claims.Subject) ?? "";
             if (await revocations.RefusalAsync(kind, subject, context.RequestAborted) is { } refusal)
@@ -122,6 +127,14 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next)
             await next(context);
         }
     }
+
+    /// <summary>
+    /// OpenIddict checks the expiry of a token but not its start: a token whose "nbf" (not before) lies ahead, beyond a
+    /// minute of clock skew between instances, is refused here.
+    /// </summary>
+    private static bool NotYetValid(ClaimsPrincipal principal) =>
+        principal.FindFirstValue("nbf") is { } notBefore && long.TryParse(notBefore, out var seconds)
+        && DateTimeOffset.FromUnixTimeSeconds(seconds) > DateTimeOffset.UtcNow.AddMinutes(1);
 
     /// <summary>Development without a token: the developer may do anything, as before sign-in existed.</summary>
     private static readonly Caller Developer = new(CallerKind.Developer, "development", Enum.GetValues<Permission>().ToHashSet());
