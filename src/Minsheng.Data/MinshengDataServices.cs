@@ -17,6 +17,13 @@ public sealed record DatabaseOptions(string AppConnectionString)
     /// for long whatever it asks for. A connection string that sets its own (Options=-c statement_timeout=…) wins.
     /// </summary>
     public TimeSpan StatementTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// The application's own tenant filter (the EF query filter and the tenant predicate of every read statement).
+    /// Always on in use; turned off only by the leak suite, to show that row-level security alone keeps every
+    /// tenant's rows to itself (<see cref="Tenancy.ApplicationTenantFilter"/>).
+    /// </summary>
+    public bool ApplicationTenantFilter { get; init; } = true;
 }
 
 public static class MinshengDataServices
@@ -42,12 +49,14 @@ public static class MinshengDataServices
         services.AddDbContext<MinshengDbContext>((sp, db) =>
         {
             ConfigureNpgsql(db, sp.GetRequiredService<NpgsqlDataSource>());
+            if (!sp.GetRequiredService<DatabaseOptions>().ApplicationTenantFilter) ApplicationTenantFilter.SwitchOff(db);
             db.AddInterceptors(sp.GetRequiredService<TenantTransactionInterceptor>(), sp.GetRequiredService<CommandCountingInterceptor>());
         });
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CachedTenantStore>();
         services.AddSingleton<ITenantStore>(sp => sp.GetRequiredService<CachedTenantStore>());
-        services.AddScoped<ReadSession>();
+        services.AddScoped(sp => new ReadSession(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<ITenantContextAccessor>(),
+            sp.GetRequiredService<SqlCommandCounter>(), sp.GetRequiredService<DatabaseOptions>().ApplicationTenantFilter));
         services.AddScoped<Health.DatabaseReadiness>();
         return services;
     }

@@ -39,7 +39,7 @@ public sealed class MinshengDbContext(DbContextOptions<MinshengDbContext> option
         // (Plans/, Projects/, Reports/ …): a new entity's configuration is picked up without being listed here.
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(MinshengDbContext).Assembly);
         // After the configurations, so that it reaches every tenant-owned entity they mapped.
-        TenantQueryFilter.ApplyTo(modelBuilder, this);
+        if (!ApplicationTenantFilter.IsOff(this)) TenantQueryFilter.ApplyTo(modelBuilder, this);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
@@ -66,7 +66,7 @@ public sealed class MinshengDbContext(DbContextOptions<MinshengDbContext> option
             {
                 entry.Property(nameof(ITenantOwned.TenantId)).CurrentValue = current;
             }
-            else if (entry.Entity.TenantId != current)
+            else if (entry.Entity.TenantId != current && !ApplicationTenantFilter.IsOff(this))
             {
                 throw new InvalidOperationException(
                     $"A {entry.Entity.GetType().Name} of tenant {entry.Entity.TenantId} cannot be changed while acting for tenant {current}.");

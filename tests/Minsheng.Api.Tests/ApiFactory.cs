@@ -70,6 +70,8 @@ public sealed class GraphQLClient(HttpClient http, string? tenant, string? acces
 {
     public HttpClient Http => http;
 
+    public string? AccessToken => accessToken;
+
     public async Task<GraphQLResponse> PostAsync(string query, object? variables = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")

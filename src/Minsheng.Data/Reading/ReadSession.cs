@@ -41,7 +41,8 @@ public interface IRequestCache
 /// exactly one round trip, the tenant setting never outlives the batch (a pooled connection carries
 /// nothing over), and there is no separate BEGIN or ROLLBACK trip. One pooled connection serves the request.
 /// </summary>
-public sealed class ReadSession(NpgsqlDataSource dataSource, ITenantContextAccessor tenant, SqlCommandCounter counter) : IAsyncDisposable
+public sealed class ReadSession(NpgsqlDataSource dataSource, ITenantContextAccessor tenant, SqlCommandCounter counter, bool applicationTenantFilter = true)
+    : IAsyncDisposable
 {
     private readonly List<IBatchQuery> _pending = [];
     private readonly List<IRequestCache> _caches = [];
@@ -89,7 +90,12 @@ public sealed class ReadSession(NpgsqlDataSource dataSource, ITenantContextAcces
             await using var batch = new NpgsqlBatch();
             batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN READ ONLY"));
             if (current is not null) batch.BatchCommands.Add(new NpgsqlBatchCommand(TenantSetting.SetLocalStatement(current.TenantId)));
-            foreach (var query in queries) batch.BatchCommands.Add(query.CreateCommand(TenantId));
+            foreach (var query in queries)
+            {
+                var command = query.CreateCommand(TenantId);
+                if (!applicationTenantFilter) command.CommandText = ApplicationTenantFilter.WithoutTenantPredicates(command.CommandText);
+                batch.BatchCommands.Add(command);
+            }
             batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
             counter.Record(queries.Length);
 
