@@ -117,6 +117,7 @@ public static class IdentityServices
         services.AddSingleton<TenantDirectory>();
         services.AddSingleton<AccessRevocations>();
         services.AddScoped<DashboardClients>();
+        services.AddSingleton<DashboardOrigins>();
         services.AddScoped<UserAdministration>();
         services.AddHostedService<ConsoleClientRegistration>();
 

@@ -19,13 +19,15 @@ public sealed class RateLimitOptions
     public int AnonymousPerSecond { get; set; } = 20;
 
     public int AnonymousBurst { get; set; } = 40;
+
+    /// <summary>Requests per second of one dashboard client that sets no rate of its own (burst: twice that).</summary>
+    public int PerClientPerSecond { get; set; } = 20;
 }
 
 /// <summary>
 /// Rate limits on the GraphQL endpoint, per tenant: one county's load (or a runaway dashboard) cannot take the
-/// server from the others. Runs after tenant resolution, so the bucket is the resolved tenant's. A refused
-/// request gets 429 with Retry-After and a GraphQL error coded RATE_LIMITED. Per-client limits join with the
-/// dashboard clients of the identity issue.
+/// server from the others; and per dashboard client. Runs after tenant and caller resolution, so the buckets are
+/// the resolved tenant's and client's. A refused request gets 429 with Retry-After and a GraphQL error coded RATE_LIMITED.
 /// </summary>
 public static class RequestRateLimits
 {
@@ -37,7 +39,11 @@ public static class RequestRateLimits
         if (!(options.Enabled ?? !environment.IsDevelopment())) return services;
         services.AddRateLimiter(limiter =>
         {
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => Partition(http, options));
+            // Both buckets must have room: a tenant's (its staff and all its dashboards together) and, for a dashboard
+            // client, the client's own, so one runaway dashboard cannot spend its tenant's whole budget.
+            limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                PartitionedRateLimiter.Create<HttpContext, string>(http => Partition(http, options)),
+                PartitionedRateLimiter.Create<HttpContext, string>(http => ClientPartition(http, options)));
             limiter.OnRejected = async (context, ct) =>
             {
                 var response = context.HttpContext.Response;
@@ -68,6 +74,16 @@ public static class RequestRateLimits
             return RateLimitPartition.GetTokenBucketLimiter("tenant:" + tenant.TenantId, _ => Bucket(options.PerTenantPerSecond, options.PerTenantBurst));
         var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         return RateLimitPartition.GetTokenBucketLimiter("address:" + address, _ => Bucket(options.AnonymousPerSecond, options.AnonymousBurst));
+    }
+
+    private static RateLimitPartition<string> ClientPartition(HttpContext http, RateLimitOptions options)
+    {
+        if (!http.Request.Path.StartsWithSegments("/graphql", StringComparison.OrdinalIgnoreCase)
+            || http.RequestServices.GetService<ICallerAccessor>()?.Current is not { Kind: CallerKind.Client } client)
+            return RateLimitPartition.GetNoLimiter("no-client");
+        var perSecond = client.RequestsPerSecond ?? options.PerClientPerSecond;
+        // The rate is part of the key: a changed setting starts a bucket of the new size.
+        return RateLimitPartition.GetTokenBucketLimiter($"client:{client.ActorId}:{perSecond}", _ => Bucket(perSecond, perSecond * 2));
     }
 
     private static TokenBucketRateLimiterOptions Bucket(int perSecond, int burst) => new()

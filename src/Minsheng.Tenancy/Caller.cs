@@ -31,6 +31,15 @@ public sealed record Caller(CallerKind Kind, string ActorId, IReadOnlySet<Permis
     /// <summary>The OAuth client the token was issued to (the console, or a dashboard client).</summary>
     public string? ClientId { get; init; }
 
+    /// <summary>
+    /// A dashboard client locked to trusted documents: the SHA-256 hashes (hex) of the only documents it may run, and
+    /// nothing else (no ad-hoc query, no new persisted-query registration). Null: any document.
+    /// </summary>
+    public IReadOnlySet<string>? TrustedDocuments { get; init; }
+
+    /// <summary>A dashboard client's own sustained rate, when it has one.</summary>
+    public int? RequestsPerSecond { get; init; }
+
     public bool IsAuthenticated => Kind is CallerKind.User or CallerKind.Client;
 
     public bool Has(Permission permission) => Permissions.Contains(permission);

@@ -57,6 +57,7 @@ public sealed class GraphQLEndpoint(
             }
             responseType = SelectResponseType(http.Request);
             var request = await ParseRequestAsync(http.Request);
+            RequireTrustedDocument(http, request.Query);
             InputText.CheckVariables(request.Variables, options.MaxVariableListLength);
             var cached = ParseDocument(request.Query);
             if (cached?.Refusal is { } refusal) throw refusal;
@@ -84,6 +85,18 @@ public sealed class GraphQLEndpoint(
             logger.LogError(e, "GraphQL request failed");
             await WriteErrorAsync(http, StatusCodes.Status500InternalServerError, "The server could not process the request.", ErrorCodes.Internal, responseType);
         }
+    }
+
+    /// <summary>
+    /// A dashboard client locked to trusted documents runs those and nothing else: an ad-hoc query, or a document
+    /// it would register as an automatic persisted query, is refused unless its hash is on the client's list.
+    /// </summary>
+    private static void RequireTrustedDocument(HttpContext http, string query)
+    {
+        if (http.RequestServices.GetService(typeof(ICallerAccessor)) is not ICallerAccessor { Current.TrustedDocuments: { } trusted }) return;
+        if (!trusted.Contains(AutomaticPersistedQueries.Sha256Hex(query)))
+            throw new BadRequestException(StatusCodes.Status403Forbidden,
+                "This client may only run its trusted documents, and this document is not one of them.", ErrorCodes.Forbidden);
     }
 
     /// <summary>

@@ -12,6 +12,10 @@ namespace Minsheng.Identity.Clients;
 /// <summary>What registering a client gives back: the client, and its secret, which is shown this once and never stored in clear.</summary>
 public sealed record RegisteredClient(DashboardClient Client, string ClientSecret);
 
+/// <summary>A change of a client's settings; null leaves a setting as it is.</summary>
+public sealed record ClientChange(string? Name, IReadOnlyList<string>? AllowedOrigins, bool? TrustedDocumentsOnly, IReadOnlyList<string>? TrustedDocuments,
+    int? RequestsPerSecond);
+
 /// <summary>The settings of a client a tenant administrator registers.</summary>
 public sealed record ClientRegistration(string Name, IReadOnlyList<string> AllowedOrigins, bool TrustedDocumentsOnly,
     IReadOnlyList<string> TrustedDocuments, int? RequestsPerSecond);
@@ -22,7 +26,8 @@ public sealed record ClientRegistration(string Name, IReadOnlyList<string> Allow
 /// region). Revoking deletes the OAuth client, so no new token is issued, and refuses the client's tokens already
 /// issued (<see cref="AccessRevocations"/>).
 /// </summary>
-public sealed class DashboardClients(AccessDbContext db, IOpenIddictApplicationManager applications, AccessRevocations revocations, TimeProvider clock)
+public sealed class DashboardClients(AccessDbContext db, IOpenIddictApplicationManager applications, AccessRevocations revocations, DashboardOrigins origins,
+    TimeProvider clock)
 {
     public const int MaxOrigins = 20;
     public const int MaxTrustedDocuments = 500;
@@ -30,16 +35,10 @@ public sealed class DashboardClients(AccessDbContext db, IOpenIddictApplicationM
     public async Task<RegisteredClient> RegisterAsync(ClientRegistration registration, Guid? tenantId, string? regionCode, string createdBy,
         CancellationToken ct, string? clientId = null, string? secret = null)
     {
-        var name = registration.Name.Trim();
-        if (name.Length is 0 or > 100) throw DomainException.Invalid("name", "A client needs a name of at most 100 characters.");
-        var origins = registration.AllowedOrigins.Select(o => NormalizeOrigin(o)).Distinct(StringComparer.Ordinal).ToArray();
-        if (origins.Length > MaxOrigins) throw DomainException.Invalid("allowedOrigins", $"At most {MaxOrigins} origins.");
-        var documents = registration.TrustedDocuments.Select(d => d.Trim().ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToArray();
-        if (documents.Length > MaxTrustedDocuments) throw DomainException.Invalid("trustedDocuments", $"At most {MaxTrustedDocuments} documents.");
-        if (documents.FirstOrDefault(d => d.Length != 64 || !d.All(char.IsAsciiHexDigit)) is { } bad)
-            throw DomainException.Invalid("trustedDocuments", $"'{bad}' is not a SHA-256 hash in hex (64 characters).");
-        if (registration.RequestsPerSecond is < 1 or > 10_000)
-            throw DomainException.Invalid("requestsPerSecond", "Requests per second must be between 1 and 10000.");
+        var name = CheckName(registration.Name);
+        var allowedOrigins = CheckOrigins(registration.AllowedOrigins);
+        var documents = CheckDocuments(registration.TrustedDocuments);
+        CheckRate(registration.RequestsPerSecond);
 
         clientId ??= "dashboard-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
         secret ??= Base64Url(RandomNumberGenerator.GetBytes(32));
@@ -50,7 +49,7 @@ public sealed class DashboardClients(AccessDbContext db, IOpenIddictApplicationM
             Name = name,
             TenantId = tenantId,
             RegionCode = regionCode,
-            AllowedOrigins = origins,
+            AllowedOrigins = allowedOrigins,
             TrustedDocuments = documents,
             TrustedDocumentsOnly = registration.TrustedDocumentsOnly,
             RequestsPerSecond = registration.RequestsPerSecond,
@@ -70,7 +69,26 @@ public sealed class DashboardClients(AccessDbContext db, IOpenIddictApplicationM
             Permissions = { Permissions.Endpoints.Token, Permissions.GrantTypes.ClientCredentials, Permissions.Prefixes.Scope + ApiScopes.Read },
         }, ct);
         await transaction.CommitAsync(CancellationToken.None);
+        origins.Forget();
         return new RegisteredClient(client, secret);
+    }
+
+    /// <summary>Changes the tenant's client; its tokens follow the new settings at once here, within half a minute elsewhere.</summary>
+    public async Task<DashboardClient> UpdateAsync(Guid tenantId, Guid id, ClientChange change, CancellationToken ct)
+    {
+        await using var transaction = await db.BeginTenantTransactionAsync(tenantId, ct);
+        var client = await db.DashboardClients.SingleOrDefaultAsync(c => c.Id == id && c.TenantId == tenantId, ct)
+            ?? throw DomainException.NotFound("DashboardClient", id);
+        if (change.Name is not null) client.Name = CheckName(change.Name);
+        if (change.AllowedOrigins is not null) client.AllowedOrigins = CheckOrigins(change.AllowedOrigins);
+        if (change.TrustedDocuments is not null) client.TrustedDocuments = CheckDocuments(change.TrustedDocuments);
+        if (change.TrustedDocumentsOnly is { } only) client.TrustedDocumentsOnly = only;
+        if (change.RequestsPerSecond is not null) client.RequestsPerSecond = CheckRate(change.RequestsPerSecond);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(CancellationToken.None);
+        revocations.Forget(TokenClaims.ClientKind, client.ClientId);
+        origins.Forget();
+        return client;
     }
 
     public async Task<List<DashboardClient>> ListAsync(Guid tenantId, CancellationToken ct)
@@ -93,12 +111,38 @@ public sealed class DashboardClients(AccessDbContext db, IOpenIddictApplicationM
         }
         await transaction.CommitAsync(CancellationToken.None);
         revocations.Forget(TokenClaims.ClientKind, client.ClientId);
+        origins.Forget();
         return client;
     }
 
     /// <summary>The client's settings by OAuth client id, for the API's per-request checks (cached by the caller).</summary>
     public Task<DashboardClient?> FindAsync(string clientId, CancellationToken ct) =>
         db.DashboardClients.AsNoTracking().SingleOrDefaultAsync(c => c.ClientId == clientId, ct);
+
+    private static string CheckName(string name)
+    {
+        var trimmed = name.Trim();
+        return trimmed.Length is > 0 and <= 100 ? trimmed : throw DomainException.Invalid("name", "A client needs a name of at most 100 characters.");
+    }
+
+    private static string[] CheckOrigins(IReadOnlyList<string> origins)
+    {
+        var normalized = origins.Select(NormalizeOrigin).Distinct(StringComparer.Ordinal).ToArray();
+        return normalized.Length <= MaxOrigins ? normalized : throw DomainException.Invalid("allowedOrigins", $"At most {MaxOrigins} origins.");
+    }
+
+    private static string[] CheckDocuments(IReadOnlyList<string> hashes)
+    {
+        var documents = hashes.Select(d => d.Trim().ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToArray();
+        if (documents.Length > MaxTrustedDocuments) throw DomainException.Invalid("trustedDocuments", $"At most {MaxTrustedDocuments} documents.");
+        if (documents.FirstOrDefault(d => d.Length != 64 || !d.All(char.IsAsciiHexDigit)) is { } bad)
+            throw DomainException.Invalid("trustedDocuments", $"'{bad}' is not a SHA-256 hash in hex (64 characters).");
+        return documents;
+    }
+
+    private static int? CheckRate(int? perSecond) => perSecond is null or (>= 1 and <= 10_000)
+        ? perSecond
+        : throw DomainException.Invalid("requestsPerSecond", "Requests per second must be between 1 and 10000.");
 
     private static string NormalizeOrigin(string origin)
     {

@@ -39,6 +39,9 @@ public sealed class AccessContributor : ISchemaContributor
             Permission.ManageClients, async (c, input) =>
                 await c.Service<DashboardClients>().RegisterAsync(input, TenantId(c), null, c.Service<ICallerAccessor>().Current.ActorId, c.CancellationToken),
             "Registers a dashboard client that reads this tenant's data (client credentials, scope read). The secret is shown once.");
+        schema.Mutation.AddMutation<UpdateDashboardClientInputType, UpdateClientRecord, DashboardClientType>("updateDashboardClient", Permission.ManageClients,
+            async (c, input) => await c.Service<DashboardClients>().UpdateAsync(TenantId(c), input.Id, input.Change, c.CancellationToken),
+            "Changes a dashboard client's origins, trusted documents (and whether it is locked to them) or rate.");
         schema.Mutation.AddMutation<RevokeDashboardClientInputType, ClientById, DashboardClientType>("revokeDashboardClient", Permission.ManageClients,
             async (c, input) => await c.Service<DashboardClients>().RevokeAsync(TenantId(c), input.Id, c.CancellationToken),
             "Revokes a dashboard client: no new tokens, and its tokens already issued stop working.");

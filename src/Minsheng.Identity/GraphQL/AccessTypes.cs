@@ -147,6 +147,31 @@ public sealed class RegisterDashboardClientInputType : InputType<ClientRegistrat
         new(input.Get(_name), input.Get(_origins) ?? [], input.Get(_trustedOnly) ?? false, input.Get(_documents) ?? [], input.Get(_rate));
 }
 
+public sealed record UpdateClientRecord(Guid Id, ClientChange Change);
+
+public sealed class UpdateDashboardClientInputType : InputType<UpdateClientRecord>
+{
+    private readonly InputField<Guid> _id;
+    private readonly InputField<string?> _name;
+    private readonly InputField<IReadOnlyList<string>?> _origins, _documents;
+    private readonly InputField<bool?> _trustedOnly;
+    private readonly InputField<int?> _rate;
+
+    public UpdateDashboardClientInputType()
+    {
+        Name = "UpdateDashboardClientInput";
+        _id = Id("id", DashboardClientType.TypeName);
+        _name = Optional<StringGraphType, string>("name");
+        _origins = Strings("allowedOrigins", "Replaces the client's origins.");
+        _trustedOnly = Optional<BooleanGraphType, bool?>("trustedDocumentsOnly");
+        _documents = Strings("trustedDocuments", "Replaces the client's trusted documents (SHA-256 hashes, hex).");
+        _rate = Optional<IntGraphType, int?>("requestsPerSecond");
+    }
+
+    public override UpdateClientRecord Read(InputValues input) =>
+        new(input.Get(_id), new ClientChange(input.Get(_name), input.Get(_origins), input.Get(_trustedOnly), input.Get(_documents), input.Get(_rate)));
+}
+
 public sealed record ClientById(Guid Id);
 
 public sealed class RevokeDashboardClientInputType : InputType<ClientById>

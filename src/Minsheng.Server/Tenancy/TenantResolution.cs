@@ -65,12 +65,23 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next)
             }
             var kind = principal.FindFirstValue(TokenClaims.Kind) ?? "";
             var subject = principal.FindFirstValue(Claims.Subject) ?? "";
-            if (await revocations.RefusalAsync(kind, subject, context.RequestAborted) is { } refusal)
+            var (refusal, policy) = await revocations.CheckAsync(kind, subject, context.RequestAborted);
+            if (refusal is not null)
             {
                 await WriteUnauthenticatedAsync(context, refusal);
                 return;
             }
             var caller = CallerOf(principal, kind, subject);
+            if (policy is not null)
+            {
+                // A browser dashboard calls from the origins its client was registered with, and from no other page.
+                if (context.Request.Headers.Origin.ToString() is { Length: > 0 } origin && !policy.AllowedOrigins.Contains(origin, StringComparer.OrdinalIgnoreCase))
+                {
+                    await WriteErrorAsync(context, StatusCodes.Status403Forbidden, "FORBIDDEN", $"The client '{subject}' is not registered for the origin {origin}.");
+                    return;
+                }
+                caller = caller with { TrustedDocuments = policy.TrustedDocuments, RequestsPerSecond = policy.RequestsPerSecond };
+            }
             var tenantClaim = principal.FindFirstValue(TokenClaims.Tenant);
             var header = DevelopmentHeaderStrategy.HeaderValue(context);
             if (tenantClaim is not null)
