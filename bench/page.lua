@@ -1,6 +1,8 @@
--- wrk script of bench/run.sh: POSTs one GraphQL document, rotating the X-Tenant header per request over
--- a list of tenants, and counts what HTTP status alone would miss.
---   wrk ... -s page.lua http://127.0.0.1:PORT/graphql -- <tenants file, one region code a line> <body file>
+-- wrk script of bench/run.sh: POSTs one GraphQL document, rotating the tenant per request over a list of
+-- tenants, and counts what HTTP status alone would miss.
+--   wrk ... -s page.lua http://127.0.0.1:PORT/graphql -- <tenants file> <body file>
+-- A line of the tenants file is a region code (sent as X-Tenant, PostGraphile's header behind a gateway) or a
+-- region code, a tab and a bearer token (sent as Authorization: Bearer; the token carries the tenant).
 -- At the end it prints one line "BENCH_RESULT {json}" with throughput, latency percentiles, non-2xx
 -- responses and responses whose body carries "errors" (GraphQL errors come back with HTTP 200 too).
 
@@ -29,16 +31,22 @@ end
 function init(args)
   local tenants = {}
   for line in read_all(args[1]):gmatch("[^\r\n]+") do
-    if line:match("%S") then table.insert(tenants, (line:gsub("%s", ""))) end
+    if line:match("%S") then table.insert(tenants, line) end
   end
   assert(#tenants > 0, "no tenants in " .. tostring(args[1]))
   local body = read_all(args[2])
-  for i, code in ipairs(tenants) do
-    prepared[i] = wrk.format("POST", wrk.path, {
+  for i, line in ipairs(tenants) do
+    local code, token = line:match("^%s*(%S+)%s+(%S+)%s*$")
+    local headers = {
       ["Content-Type"] = "application/json",
       ["Accept"] = "application/graphql-response+json, application/json;q=0.9",
-      ["X-Tenant"] = code,
-    }, body)
+    }
+    if token then
+      headers["Authorization"] = "Bearer " .. token
+    else
+      headers["X-Tenant"] = (line:gsub("%s", ""))
+    end
+    prepared[i] = wrk.format("POST", wrk.path, headers, body)
   end
   -- Threads start at different places in the rotation.
   next_index = ((id or 0) * math.floor(#prepared / 2)) % #prepared + 1

@@ -6,9 +6,9 @@ namespace Minsheng.GraphQL.Schema;
 
 /// <summary>
 /// Introspection (<c>__schema</c>, <c>__type</c>) for authenticated callers only, outside Development: the schema
-/// tells an attacker every field to try. In Development it stays open for tools. Until sign-in arrives nobody is
-/// authenticated, so a production server answers introspection with a validation error; <c>__typename</c> is
-/// always allowed (clients rely on it).
+/// tells an attacker every field to try. In Development it stays open for tools. Any valid token counts as
+/// authenticated (a dashboard developer introspects with its client's token); <c>__typename</c> is always allowed
+/// (clients rely on it).
 /// </summary>
 public sealed class IntrospectionAccessRule(IHostEnvironment environment) : IValidationRule
 {

@@ -18,8 +18,8 @@ namespace Minsheng.GraphQL.Transport;
 /// <summary>
 /// GraphQL over HTTP, written for this project: GET for queries, POST with application/json, no batching.
 /// Each step is a small method: <see cref="ParseRequestAsync"/>, <see cref="SelectResponseType"/>,
-/// <see cref="ExecuteAsync"/>, <see cref="WriteResultAsync"/>. Authorization arrives with the identity issue;
-/// until then the tenant resolved by the middleware is all there is.
+/// <see cref="ExecuteAsync"/>, <see cref="WriteResultAsync"/>. Who may run what is decided before execution:
+/// a dashboard client's trusted documents here, every field's access rule in validation (FieldAccessRule).
 /// </summary>
 public sealed class GraphQLEndpoint(
     ISchema schema,

@@ -37,7 +37,11 @@ public static partial class TestSignIn
     public static async Task<(HttpStatusCode Status, TokenSet? Tokens, string? Error)> TryAuthorizationCodeAsync<T>(WebApplicationFactory<T> factory,
         string userName, string password, string scope) where T : class
     {
-        var browser = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        // A browser: keeps cookies, shows each redirect. On a real socket (Kestrel) the factory's own clients follow
+        // redirects whatever they are told, so a plain handler stands in.
+        var browser = factory is KestrelApiFactory
+            ? new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new() }) { BaseAddress = factory.ClientOptions.BaseAddress }
+            : factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         var verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
         var challenge = Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
         var state = Base64Url(RandomNumberGenerator.GetBytes(8));
