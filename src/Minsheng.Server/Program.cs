@@ -7,6 +7,7 @@ using Minsheng.Identity.Development;
 using Minsheng.Identity.Keys;
 using Minsheng.Postgres.Embedded;
 using Minsheng.Server;
+using Minsheng.Server.Development;
 using Minsheng.Server.Health;
 using Minsheng.Server.Tenancy;
 using Npgsql;
@@ -44,11 +45,15 @@ await using (var keySource = NpgsqlDataSource.Create(database.Options.AppConnect
 builder.Services.AddMinshengIdentity(identitySettings, tokenKeys, builder.Environment.IsDevelopment());
 if (database.DemoDataLoaded) builder.Services.AddHostedService<DevelopmentAccounts>();
 builder.Services.AddDashboardCors(builder.Configuration);
+builder.Services.AddProxyForwarding(builder.Configuration);
 builder.Services.AddRequestRateLimits(builder.Configuration, builder.Environment);
 builder.Services.AddMinshengHealthChecks();
 
 var app = builder.Build();
 
+// First: behind a TLS-terminating proxy, the scheme (token endpoints require HTTPS) and the client's address
+// (the anonymous rate limit) are the proxy's forwarded ones.
+app.UseForwardedHeaders();
 app.MapMinshengHealth();
 if (app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("Diagnostics:SqlCountHeaders")) app.UseSqlCountHeaders();
 app.UseCors();
@@ -57,6 +62,7 @@ app.UseAuthentication();
 app.UseWhen(http => http.Request.Path.StartsWithSegments("/graphql"), api => api.UseMiddleware<TenantResolutionMiddleware>());
 app.UseRequestRateLimits();
 app.MapMinshengIdentity();
+app.MapGraphiQL();
 app.MapMinshengGraphQL();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, database));
 

@@ -45,10 +45,12 @@ public sealed class ConsoleClientRegistration(IServiceScopeFactory scopes, Ident
         {
             await applications.CreateAsync(descriptor, cancellationToken);
         }
-        catch (Exception) when (existing is null)
+        catch (Exception)
         {
-            // Another instance registered it at the same moment: fine; anything else is a real failure.
-            if (await applications.FindByClientIdAsync(ClientId, cancellationToken) is null) throw;
+            // Another instance registered it at the same moment: fine; anything else is a real failure. Asked in a
+            // fresh scope: this one's context still holds the refused row and its manager the "not found".
+            await using var fresh = scopes.CreateAsyncScope();
+            if (await fresh.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>().FindByClientIdAsync(ClientId, cancellationToken) is null) throw;
         }
     }
 

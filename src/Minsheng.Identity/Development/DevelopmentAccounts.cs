@@ -55,17 +55,11 @@ public sealed class DevelopmentAccounts(IServiceScopeFactory scopes, ILogger<Dev
 
         var clients = services.GetRequiredService<DashboardClients>();
         if (await clients.FindAsync(CountyClientId, cancellationToken) is null && await tenants.FindByCodeAsync("411302", cancellationToken) is { } county)
-        {
-            await clients.RegisterAsync(new ClientRegistration("宛城区大屏 (demo)", ["http://localhost:5173"], false, [], null), county.Id, null,
-                "development", cancellationToken, CountyClientId, CountyClientSecret);
-            created++;
-        }
+            created += await OnceAsync(() => clients.RegisterAsync(new ClientRegistration("宛城区大屏 (demo)", ["http://localhost:5173"], false, [], null),
+                county.Id, null, "development", cancellationToken, CountyClientId, CountyClientSecret), services.GetRequiredService<Store.AccessDbContext>());
         if (await clients.FindAsync(ProvinceClientId, cancellationToken) is null)
-        {
-            await clients.RegisterAsync(new ClientRegistration("河南省大屏 (demo)", ["http://localhost:5173"], false, [], null), null, "410000",
-                "development", cancellationToken, ProvinceClientId, ProvinceClientSecret);
-            created++;
-        }
+            created += await OnceAsync(() => clients.RegisterAsync(new ClientRegistration("河南省大屏 (demo)", ["http://localhost:5173"], false, [], null),
+                null, "410000", "development", cancellationToken, ProvinceClientId, ProvinceClientSecret), services.GetRequiredService<Store.AccessDbContext>());
         if (created > 0) log.LogInformation("Development accounts: {Count} created (password {Password}; see the README).", created, Password);
     }
 
@@ -80,13 +74,38 @@ public sealed class DevelopmentAccounts(IServiceScopeFactory scopes, ILogger<Dev
             Id = Guid.CreateVersion7(), UserName = userName, DisplayName = displayName, TenantId = tenantId, RegionCode = regionCode,
             CreatedAt = DateTimeOffset.UtcNow, LockoutEnabled = true,
         };
-        var result = await users.CreateAsync(user, Password);
-        if (!result.Succeeded) throw new InvalidOperationException($"Could not create {userName}: {result.Errors.First().Description}");
-        await users.AddToRoleAsync(user, role);
+        IdentityResult? result = null;
         var db = services.GetRequiredService<Store.AccessDbContext>();
+        if (await OnceAsync(async () => result = await users.CreateAsync(user, Password), db) == 0) return 0;
+        if (!result!.Succeeded)
+        {
+            if (result.Errors.Any(e => e.Code == "DuplicateUserName")) return 0;
+            throw new InvalidOperationException($"Could not create {userName}: {result.Errors.First().Description}");
+        }
+        await users.AddToRoleAsync(user, role);
         db.UserUnits.AddRange(units.Select(u => new UserUnit { UserId = user.Id, UnitId = u }));
         await db.SaveChangesAsync();
         return 1;
+    }
+
+    /// <summary>
+    /// 1 when the account was created here, 0 when another server starting on the same database created it at the
+    /// same moment (the unique index refused the second): both then go on with the one that exists.
+    /// </summary>
+    private static async Task<int> OnceAsync(Func<Task> create, Store.AccessDbContext db)
+    {
+        try
+        {
+            await create();
+            return 1;
+        }
+        catch (Exception e) when ((e as Microsoft.EntityFrameworkCore.DbUpdateException)?.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }
+                                  || e is OpenIddict.Abstractions.OpenIddictExceptions.ConcurrencyException)
+        {
+            // The refused row must not be sent again with the next save of this scope.
+            db.ChangeTracker.Clear();
+            return 0;
+        }
     }
 
     private static async Task<Guid?> FirstUnitAsync(NpgsqlDataSource dataSource, Guid tenantId, CancellationToken ct)

@@ -35,6 +35,19 @@ public sealed class AccessContributor : ISchemaContributor
             await c.Service<UserAdministration>().UpdateAsync(TenantId(c), input.Id,
                 new UserChange(input.DisplayName, input.Roles, input.UnitIds, input.Disabled), c.CancellationToken),
             "Changes a user's name, roles or units, or disables and enables the user.");
+        schema.Mutation.AddMutation<CreateRegionAnalystInputType, CreateRegionAnalystRecord, UserType>("createRegionAnalyst", Permission.ManageTenants,
+            async (c, input) => await c.Service<UserAdministration>().CreateRegionAnalystAsync(input.RegionCode, input.UserName, input.DisplayName,
+                input.Password, c.CancellationToken),
+            "Creates a city's or province's analyst, who reads the tenants below the region and never writes (platform administrators).");
+        schema.Mutation.AddMutation<RegisterRegionClientInputType, RegisterRegionClientRecord, RegisteredClientType>("registerRegionClient",
+            Permission.ManageTenants, async (c, input) =>
+            {
+                if (!Domain.Regions.Region.IsValidCode(input.RegionCode) || Domain.Regions.Region.LevelOf(input.RegionCode) == Domain.Regions.RegionLevel.County)
+                    throw DomainException.Invalid("regionCode", $"'{input.RegionCode}' is not the code of a city or province.");
+                return await c.Service<DashboardClients>().RegisterAsync(input.Registration, null, input.RegionCode,
+                    c.Service<ICallerAccessor>().Current.ActorId, c.CancellationToken);
+            },
+            "Registers a dashboard client for a city or province (platform administrators): it reads the tenants below the region. The secret is shown once.");
         schema.Mutation.AddMutation<RegisterDashboardClientInputType, ClientRegistration, RegisteredClientType>("registerDashboardClient",
             Permission.ManageClients, async (c, input) =>
                 await c.Service<DashboardClients>().RegisterAsync(input, TenantId(c), null, c.Service<ICallerAccessor>().Current.ActorId, c.CancellationToken),

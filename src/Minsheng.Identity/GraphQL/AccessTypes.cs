@@ -102,6 +102,44 @@ public sealed class CreateUserInputType : InputType<CreateUserRecord>
         new(input.Get(_userName), input.Get(_displayName), input.Get(_password), input.Get(_roles) ?? [], input.Get(_units));
 }
 
+public sealed record CreateRegionAnalystRecord(string RegionCode, string UserName, string DisplayName, string Password);
+
+public sealed class CreateRegionAnalystInputType : InputType<CreateRegionAnalystRecord>
+{
+    private readonly InputField<string> _region, _userName, _displayName, _password;
+
+    public CreateRegionAnalystInputType()
+    {
+        Name = "CreateRegionAnalystInput";
+        _region = Required<StringGraphType, string>("regionCode", "The city or province (GB/T 2260) whose tenants the analyst reads.");
+        _userName = Required<StringGraphType, string>("userName");
+        _displayName = Required<StringGraphType, string>("displayName");
+        _password = Required<StringGraphType, string>("password");
+    }
+
+    public override CreateRegionAnalystRecord Read(InputValues input) =>
+        new(input.Get(_region), input.Get(_userName), input.Get(_displayName), input.Get(_password));
+}
+
+public sealed record RegisterRegionClientRecord(string RegionCode, ClientRegistration Registration);
+
+public sealed class RegisterRegionClientInputType : InputType<RegisterRegionClientRecord>
+{
+    private readonly InputField<string> _region, _name;
+    private readonly InputField<IReadOnlyList<string>?> _origins;
+
+    public RegisterRegionClientInputType()
+    {
+        Name = "RegisterRegionClientInput";
+        _region = Required<StringGraphType, string>("regionCode", "The city or province whose tenants the client reads (it picks one with X-Tenant).");
+        _name = Required<StringGraphType, string>("name");
+        _origins = Strings("allowedOrigins");
+    }
+
+    public override RegisterRegionClientRecord Read(InputValues input) =>
+        new(input.Get(_region), new ClientRegistration(input.Get(_name), input.Get(_origins) ?? [], false, [], null));
+}
+
 public sealed record UpdateUserRecord(Guid Id, string? DisplayName, IReadOnlyList<string>? Roles, IReadOnlyList<Guid>? UnitIds, bool? Disabled);
 
 public sealed class UpdateUserInputType : InputType<UpdateUserRecord>

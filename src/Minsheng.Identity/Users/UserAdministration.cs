@@ -55,6 +55,33 @@ public sealed class UserAdministration(UserManager<PlatformUser> users, AccessDb
         return await ViewAsync(user, ct);
     }
 
+    /// <summary>
+    /// A city's or province's analyst (the platform administrator's act): reads the tenants below the region, never
+    /// writes. Belongs to no tenant.
+    /// </summary>
+    public async Task<UserView> CreateRegionAnalystAsync(string regionCode, string userName, string displayName, string password, CancellationToken ct)
+    {
+        if (!Domain.Regions.Region.IsValidCode(regionCode) || Domain.Regions.Region.LevelOf(regionCode) == Domain.Regions.RegionLevel.County)
+            throw DomainException.Invalid("regionCode", $"'{regionCode}' is not the code of a city or province (a county has nothing below it to read).");
+        var user = new PlatformUser
+        {
+            Id = Guid.CreateVersion7(), UserName = userName.Trim(), DisplayName = CheckDisplayName(displayName), RegionCode = regionCode,
+            CreatedAt = clock.GetUtcNow(), LockoutEnabled = true,
+        };
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            Check(await users.CreateAsync(user, password));
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            throw DomainException.Conflict("The user name is taken.");
+        }
+        Check(await users.AddToRoleAsync(user, Roles.RegionAnalyst));
+        await transaction.CommitAsync(CancellationToken.None);
+        return await ViewAsync(user, ct);
+    }
+
     public async Task<UserView> UpdateAsync(Guid tenantId, Guid userId, UserChange change, CancellationToken ct)
     {
         await using var transaction = await db.BeginTenantTransactionAsync(tenantId, ct);

@@ -13,7 +13,7 @@ using Minsheng.Testing;
 namespace Minsheng.Api.Tests.Identity;
 
 /// <summary>The server on a real port (Kestrel), Development, demo data and accounts: what a newcomer runs.</summary>
-public sealed class KestrelApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public class KestrelApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private string _owner = "";
 
@@ -35,6 +35,12 @@ public sealed class KestrelApiFactory : WebApplicationFactory<Program>, IAsyncLi
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Minsheng", DatabaseSetup.AppConnectionString(_owner));
         builder.AddDemoAccounts();
+        Configure(builder);
+    }
+
+    /// <summary>What a derived factory changes (environment, settings).</summary>
+    protected virtual void Configure(IWebHostBuilder builder)
+    {
     }
 
     public async Task<object?> OwnerScalarAsync(string sql)
