@@ -189,7 +189,7 @@ log "bearer tokens for Minsheng (a dashboard client per tenant)"
 "$NODE" "$BENCH/tools/tokens.mjs" "http://127.0.0.1:${PORT[minsheng]}" "$RUN/minsheng.auth.txt" "$TENANTS_FILE" "$RUN/large.tenants.txt" | sed 's/^/  /'
 awk -F'\t' 'NR == FNR { want[$1]; next } ($1 in want)' "$RUN/large.tenants.txt" "$RUN/minsheng.auth.txt" >"$RUN/minsheng.large.auth.txt"
 tenants_of() { # server tenants-file -> the file to rotate over (Minsheng: the same tenants with their tokens)
-  if [[ $1 == minsheng ]]; then
+  if [[ $1 == minsheng && ${BENCH_MINSHENG_HEADER:-0} != 1 ]]; then
     if [[ $2 == "$TENANTS_FILE" ]]; then echo "$RUN/minsheng.auth.txt"; else echo "$RUN/minsheng.large.auth.txt"; fi
   else echo "$2"; fi
 }

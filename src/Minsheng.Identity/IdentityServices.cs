@@ -71,7 +71,9 @@ public static class IdentityServices
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<AccessDbContext>();
         services.AddAntiforgery();
-        services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
+        services.AddSingleton<ValidatedTokenCache>();
+        services.AddAuthentication(CachedBearerHandler.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, CachedBearerHandler>(CachedBearerHandler.SchemeName, null)
             .AddCookie(LoginPage.Scheme, o =>
             {
                 o.LoginPath = LoginPage.Path;

@@ -102,3 +102,15 @@ public static class PostgresCluster
         }
     }
 }
+
+/// <summary>Reading what is really in a test database: as its owner, past row-level security, on a connection of its own.</summary>
+public static class OwnerQuery
+{
+    public static async Task<object?> ScalarAsync(string ownerConnectionString, string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(ownerConnectionString + ";Pooling=false");
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        return await command.ExecuteScalarAsync();
+    }
+}

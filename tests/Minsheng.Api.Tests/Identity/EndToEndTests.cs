@@ -43,13 +43,7 @@ public class KestrelApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
     }
 
-    public async Task<object?> OwnerScalarAsync(string sql)
-    {
-        await using var connection = new Npgsql.NpgsqlConnection(_owner + ";Pooling=false");
-        await connection.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
-        return await command.ExecuteScalarAsync();
-    }
+    public Task<object?> OwnerScalarAsync(string sql) => OwnerQuery.ScalarAsync(_owner, sql);
 
     async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
 }

@@ -72,6 +72,22 @@ public sealed class TokenCaseTests(ProductionFactory factory) : IClassFixture<Pr
     }
 
     [Fact]
+    public async Task A_token_remembered_after_validation_still_stops_working_when_it_expires()
+    {
+        using var key = await ServerKeyAsync();
+        var shortLived = TokenForgery.Resign(await CountyDashboardTokenAsync(), key, p => p["exp"] = TokenForgery.Now(TimeSpan.FromSeconds(3)));
+
+        var fresh = await With(shortLived).PostAsync(Read);
+        var remembered = await With(shortLived).PostAsync(Read);
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        var expired = await With(shortLived).PostAsync(Read);
+
+        Assert.Equal(200, fresh.Status);
+        Assert.Equal(200, remembered.Status);
+        Assert.Equal((401, "UNAUTHENTICATED"), (expired.Status, expired.ErrorCode()));
+    }
+
+    [Fact]
     public async Task A_header_naming_another_tenant_than_the_token_is_forbidden()
     {
         var token = await CountyDashboardTokenAsync();

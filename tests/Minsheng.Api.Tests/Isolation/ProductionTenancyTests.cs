@@ -27,13 +27,7 @@ public sealed class ProductionFactory : WebApplicationFactory<Program>, IAsyncLi
     }
 
     /// <summary>One value read as the owner, past row-level security: what is really in the database.</summary>
-    public async Task<object?> OwnerScalarAsync(string sql)
-    {
-        await using var connection = new Npgsql.NpgsqlConnection(_owner + ";Pooling=false");
-        await connection.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
-        return await command.ExecuteScalarAsync();
-    }
+    public Task<object?> OwnerScalarAsync(string sql) => OwnerQuery.ScalarAsync(_owner, sql);
 
     async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
 }
