@@ -4,6 +4,7 @@ using Minsheng.Domain;
 using Minsheng.Domain.Access;
 using Minsheng.Identity.Store;
 using Minsheng.Identity.Tokens;
+using Minsheng.Tenancy;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -27,7 +28,7 @@ public sealed record ClientRegistration(string Name, IReadOnlyList<string> Allow
 /// issued (<see cref="AccessRevocations"/>).
 /// </summary>
 public sealed class DashboardClients(AccessDbContext db, IOpenIddictApplicationManager applications, AccessRevocations revocations, DashboardOrigins origins,
-    TimeProvider clock)
+    ICallerAccessor caller, TimeProvider clock)
 {
     public const int MaxOrigins = 20;
     public const int MaxTrustedDocuments = 500;
@@ -68,6 +69,7 @@ public sealed class DashboardClients(AccessDbContext db, IOpenIddictApplicationM
             DisplayName = name,
             Permissions = { Permissions.Endpoints.Token, Permissions.GrantTypes.ClientCredentials, Permissions.Prefixes.Scope + ApiScopes.Read },
         }, ct);
+        if (tenantId is { } audited) await AccessAudit.RecordAsync(db, audited, createdBy, "register", "DashboardClient", client.Id, null, Snapshot(client), client.CreatedAt, ct);
         await transaction.CommitAsync(CancellationToken.None);
         origins.Forget();
         return new RegisteredClient(client, secret);
@@ -79,12 +81,14 @@ public sealed class DashboardClients(AccessDbContext db, IOpenIddictApplicationM
         await using var transaction = await db.BeginTenantTransactionAsync(tenantId, ct);
         var client = await db.DashboardClients.SingleOrDefaultAsync(c => c.Id == id && c.TenantId == tenantId, ct)
             ?? throw DomainException.NotFound("DashboardClient", id);
+        var before = Snapshot(client);
         if (change.Name is not null) client.Name = CheckName(change.Name);
         if (change.AllowedOrigins is not null) client.AllowedOrigins = CheckOrigins(change.AllowedOrigins);
         if (change.TrustedDocuments is not null) client.TrustedDocuments = CheckDocuments(change.TrustedDocuments);
         if (change.TrustedDocumentsOnly is { } only) client.TrustedDocumentsOnly = only;
         if (change.RequestsPerSecond is not null) client.RequestsPerSecond = CheckRate(change.RequestsPerSecond);
         await db.SaveChangesAsync(ct);
+        await AccessAudit.RecordAsync(db, tenantId, caller.Current.ActorId, "update", "DashboardClient", client.Id, before, Snapshot(client), clock.GetUtcNow(), ct);
         await transaction.CommitAsync(CancellationToken.None);
         revocations.Forget(TokenClaims.ClientKind, client.ClientId);
         origins.Forget();
@@ -105,8 +109,10 @@ public sealed class DashboardClients(AccessDbContext db, IOpenIddictApplicationM
             ?? throw DomainException.NotFound("DashboardClient", id);
         if (client.RevokedAt is null)
         {
+            var before = Snapshot(client);
             client.RevokedAt = clock.GetUtcNow();
             await db.SaveChangesAsync(ct);
+            await AccessAudit.RecordAsync(db, tenantId, caller.Current.ActorId, "revoke", "DashboardClient", client.Id, before, Snapshot(client), client.RevokedAt.Value, ct);
             if (await applications.FindByClientIdAsync(client.ClientId, ct) is { } application) await applications.DeleteAsync(application, ct);
         }
         await transaction.CommitAsync(CancellationToken.None);
@@ -118,6 +124,10 @@ public sealed class DashboardClients(AccessDbContext db, IOpenIddictApplicationM
     /// <summary>The client's settings by OAuth client id, for the API's per-request checks (cached by the caller).</summary>
     public Task<DashboardClient?> FindAsync(string clientId, CancellationToken ct) =>
         db.DashboardClients.AsNoTracking().SingleOrDefaultAsync(c => c.ClientId == clientId, ct);
+
+    /// <summary>What the audit trail keeps of a client: its settings, never its secret.</summary>
+    private static object Snapshot(DashboardClient c) =>
+        new { c.ClientId, c.Name, c.AllowedOrigins, c.TrustedDocumentsOnly, TrustedDocuments = c.TrustedDocuments.Length, c.RequestsPerSecond, c.RevokedAt };
 
     private static string CheckName(string name)
     {

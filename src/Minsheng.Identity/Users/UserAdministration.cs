@@ -5,6 +5,7 @@ using Minsheng.Domain;
 using Minsheng.Domain.Access;
 using Minsheng.Identity.Store;
 using Minsheng.Identity.Tokens;
+using Minsheng.Tenancy;
 using Npgsql;
 
 namespace Minsheng.Identity.Users;
@@ -23,7 +24,7 @@ public sealed record UserView(Guid Id, string UserName, string DisplayName, IRea
 /// of another tenant is "not found". Disabling takes effect at once for this server's tokens.
 /// </summary>
 public sealed class UserAdministration(UserManager<PlatformUser> users, AccessDbContext db, NpgsqlDataSource dataSource, AccessRevocations revocations,
-    TimeProvider clock)
+    ICallerAccessor caller, TimeProvider clock)
 {
     public async Task<UserView> CreateAsync(Guid tenantId, NewUser input, CancellationToken ct)
     {
@@ -51,8 +52,10 @@ public sealed class UserAdministration(UserManager<PlatformUser> users, AccessDb
         Check(await users.AddToRolesAsync(user, roles));
         db.UserUnits.AddRange(input.UnitIds.Distinct().Select(u => new UserUnit { UserId = user.Id, UnitId = u }));
         await db.SaveChangesAsync(ct);
+        var view = await ViewAsync(user, ct);
+        await AccessAudit.RecordAsync(db, tenantId, caller.Current.ActorId, "create", "User", user.Id, null, Snapshot(view), clock.GetUtcNow(), ct);
         await transaction.CommitAsync(CancellationToken.None);
-        return await ViewAsync(user, ct);
+        return view;
     }
 
     /// <summary>
@@ -86,6 +89,7 @@ public sealed class UserAdministration(UserManager<PlatformUser> users, AccessDb
     {
         await using var transaction = await db.BeginTenantTransactionAsync(tenantId, ct);
         var user = await FindAsync(tenantId, userId);
+        var before = Snapshot(await ViewAsync(user, ct));
         if (change.DisplayName is not null) user.DisplayName = CheckDisplayName(change.DisplayName);
         if (change.Disabled is { } disabled) user.IsDisabled = disabled;
         Check(await users.UpdateAsync(user));
@@ -103,10 +107,15 @@ public sealed class UserAdministration(UserManager<PlatformUser> users, AccessDb
             db.UserUnits.AddRange(change.UnitIds.Distinct().Select(u => new UserUnit { UserId = user.Id, UnitId = u }));
             await db.SaveChangesAsync(ct);
         }
+        var after = await ViewAsync(user, ct);
+        await AccessAudit.RecordAsync(db, tenantId, caller.Current.ActorId, "update", "User", user.Id, before, Snapshot(after), clock.GetUtcNow(), ct);
         await transaction.CommitAsync(CancellationToken.None);
         revocations.Forget(TokenClaims.UserKind, user.Id.ToString());
-        return await ViewAsync(user, ct);
+        return after;
     }
+
+    /// <summary>What the audit trail keeps of a user: no password hash, no security stamp.</summary>
+    private static object Snapshot(UserView v) => new { v.UserName, v.DisplayName, v.Roles, v.UnitIds, v.Disabled };
 
     public async Task<IReadOnlyList<UserView>> ListAsync(Guid tenantId, CancellationToken ct)
     {

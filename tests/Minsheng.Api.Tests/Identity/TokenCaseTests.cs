@@ -143,6 +143,12 @@ public sealed class TokenCaseTests(ProductionFactory factory) : IClassFixture<Pr
         Assert.Equal((401, "UNAUTHENTICATED"), (after.Status, after.ErrorCode()));
         Assert.NotNull(newToken.Error);
         Assert.Null(newToken.Tokens);
+        // The tenant's audit trail says who registered and who revoked the client, and keeps no secret.
+        Assert.Equal("register user:411303-tenant-admin; revoke user:411303-tenant-admin", await factory.OwnerScalarAsync($"""
+            SELECT string_agg(action || ' ' || actor, '; ' ORDER BY at, action) FROM audit_entries
+            WHERE entity_type = 'DashboardClient' AND after->>'ClientId' = '{clientId}'
+            """));
+        Assert.Equal(0L, await factory.OwnerScalarAsync($"SELECT count(*) FROM audit_entries WHERE after::text LIKE '%{secret}%'"));
     }
 
     [Fact]
@@ -163,6 +169,10 @@ public sealed class TokenCaseTests(ProductionFactory factory) : IClassFixture<Pr
         Assert.Equal((401, "UNAUTHENTICATED"), (after.Status, after.ErrorCode()));
         Assert.Null(signIn.Tokens);
         Assert.Equal(HttpStatusCode.Forbidden, signIn.Status);
+        Assert.Equal("create false; update true", await factory.OwnerScalarAsync("""
+            SELECT string_agg(action || ' ' || (after->>'Disabled'), '; ' ORDER BY at) FROM audit_entries
+            WHERE entity_type = 'User' AND after->>'UserName' = 'wolong-viewer-1' AND actor = 'user:411303-tenant-admin'
+            """));
     }
 
     [Fact]
