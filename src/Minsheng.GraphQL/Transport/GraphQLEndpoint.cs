@@ -221,6 +221,9 @@ public sealed class GraphQLEndpoint(
         if (cached is { Validated: true }) executionOptions.ValidationRules = [];
         try
         {
+            // A budget spent before anything ran (a zero budget, a request that waited too long) is a timeout, whatever
+            // the executer would make of an already cancelled token.
+            budget.Token.ThrowIfCancellationRequested();
             var result = await executer.ExecuteAsync(executionOptions);
             if (cached is not null && result.Executed) cached.Validated = true;
             // A document that is wrong in itself is reported as such first; who may run it matters once it is right.

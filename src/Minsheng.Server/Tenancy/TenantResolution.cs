@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -57,21 +58,23 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next)
         var principal = context.User;
         if (principal.Identity?.IsAuthenticated == true)
         {
-            var revocations = context.RequestServices.GetRequiredService<AccessRevocations>();
-            if (NotYetValid(principal))
+            // A remembered token comes back as the same principal: what it says is read from its claims once.
+            var facts = Facts.GetValue(principal, TokenFacts.Of);
+            if (facts.NotBefore > DateTimeOffset.UtcNow.AddMinutes(1))
             {
+                // OpenIddict checks the expiry of a token but not its start; a minute of clock skew between instances is allowed.
                 await WriteUnauthenticatedAsync(context, "The access token is not valid yet.");
                 return;
             }
-            var kind = principal.FindFirstValue(TokenClaims.Kind) ?? "";
-            var subject = principal.FindFirstValue(Claims.Subject) ?? "";
+            var (kind, subject) = (facts.Kind, facts.Subject);
+            var revocations = context.RequestServices.GetRequiredService<AccessRevocations>();
             var (refusal, policy) = await revocations.CheckAsync(kind, subject, context.RequestAborted);
             if (refusal is not null)
             {
                 await WriteUnauthenticatedAsync(context, refusal);
                 return;
             }
-            var caller = CallerOf(principal, kind, subject);
+            var caller = facts.Caller;
             if (policy is not null)
             {
                 // A browser dashboard calls from the origins its client was registered with, and from no other page.
@@ -82,7 +85,7 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next)
                 }
                 caller = caller with { TrustedDocuments = policy.TrustedDocuments, RequestsPerSecond = policy.RequestsPerSecond };
             }
-            var tenantClaim = principal.FindFirstValue(TokenClaims.Tenant);
+            var tenantClaim = facts.Tenant;
             var header = DevelopmentHeaderStrategy.HeaderValue(context);
             if (tenantClaim is not null)
             {
@@ -139,13 +142,21 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next)
         }
     }
 
-    /// <summary>
-    /// OpenIddict checks the expiry of a token but not its start: a token whose "nbf" (not before) lies ahead, beyond a
-    /// minute of clock skew between instances, is refused here.
-    /// </summary>
-    private static bool NotYetValid(ClaimsPrincipal principal) =>
-        principal.FindFirstValue("nbf") is { } notBefore && long.TryParse(notBefore, out var seconds)
-        && DateTimeOffset.FromUnixTimeSeconds(seconds) > DateTimeOffset.UtcNow.AddMinutes(1);
+    private static readonly ConditionalWeakTable<ClaimsPrincipal, TokenFacts> Facts = new();
+
+    /// <summary>What a validated token says, read from its claims once per token.</summary>
+    private sealed record TokenFacts(string Kind, string Subject, string? Tenant, DateTimeOffset NotBefore, Caller Caller)
+    {
+        public static TokenFacts Of(ClaimsPrincipal principal)
+        {
+            var kind = principal.FindFirstValue(TokenClaims.Kind) ?? "";
+            var subject = principal.FindFirstValue(Claims.Subject) ?? "";
+            var notBefore = principal.FindFirstValue("nbf") is { } nbf && long.TryParse(nbf, out var seconds)
+                ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+                : DateTimeOffset.MinValue;
+            return new TokenFacts(kind, subject, principal.FindFirstValue(TokenClaims.Tenant), notBefore, CallerOf(principal, kind, subject));
+        }
+    }
 
     /// <summary>Development without a token: the developer may do anything, as before sign-in existed.</summary>
     private static readonly Caller Developer = new(CallerKind.Developer, "development", Enum.GetValues<Permission>().ToHashSet());
