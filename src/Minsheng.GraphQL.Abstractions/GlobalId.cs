@@ -7,6 +7,9 @@ namespace Minsheng.GraphQL.Abstractions;
 /// <summary>Opaque Relay ids: base64url of "Type:uuid". Clients must not build or parse them.</summary>
 public static class GlobalId
 {
+    /// <summary>Metadata on an id argument or input field: the type name its ids must be of.</summary>
+    public const string TypeMetadataKey = "minsheng:idOf";
+
     public static string Encode(string type, Guid id) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{type}:{id:N}"));
 
     public static bool TryDecode(string? globalId, out string type, out Guid id)

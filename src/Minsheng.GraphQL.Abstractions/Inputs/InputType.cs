@@ -59,20 +59,20 @@ public abstract class InputType<T> : InputObjectGraphType
     /// <summary>A required global id of an object of <paramref name="typeName"/>.</summary>
     protected InputField<Guid> Id(string name, string typeName, string? description = null)
     {
-        Declare<NonNullGraphType<IdGraphType>>(name, description);
+        DeclareId<NonNullGraphType<IdGraphType>>(name, typeName, description);
         return new(name, values => GlobalId.Expect(values.GetValueOrDefault(name) as string, typeName, name));
     }
 
     protected InputField<Guid?> OptionalId(string name, string typeName, string? description = null)
     {
-        Declare<IdGraphType>(name, description);
+        DeclareId<IdGraphType>(name, typeName, description);
         return new(name, values => values.GetValueOrDefault(name) is string s ? GlobalId.Expect(s, typeName, name) : null);
     }
 
     /// <summary>An update's id field: absent keeps, an id changes, null clears.</summary>
     protected InputField<Opt<Guid?>> PatchId(string name, string typeName, string? description = null)
     {
-        Declare<IdGraphType>(name, description);
+        DeclareId<IdGraphType>(name, typeName, description);
         return new(name, values => values.TryGetValue(name, out var v)
             ? Opt<Guid?>.Of(v is string s ? GlobalId.Expect(s, typeName, name) : null)
             : Opt<Guid?>.Absent);
@@ -81,7 +81,7 @@ public abstract class InputType<T> : InputObjectGraphType
     /// <summary>A list of global ids: null when the field is absent, empty when it is null or empty.</summary>
     protected InputField<IReadOnlyList<Guid>?> Ids(string name, string typeName, string? description = null)
     {
-        Declare<ListGraphType<NonNullGraphType<IdGraphType>>>(name, description);
+        DeclareId<ListGraphType<NonNullGraphType<IdGraphType>>>(name, typeName, description);
         return new(name, values => values.TryGetValue(name, out var v)
             ? v is IEnumerable<object?> list ? list.Select(o => GlobalId.Expect(o as string, typeName, name)).ToList() : []
             : null);
@@ -98,6 +98,10 @@ public abstract class InputType<T> : InputObjectGraphType
 
     private void Declare<TGraphType>(string name, string? description) where TGraphType : IGraphType =>
         Field<TGraphType>(name).Description(description);
+
+    /// <summary>An id field, with the type its ids must be of as metadata (<see cref="GlobalId.TypeMetadataKey"/>): tools such as the leak suite read it.</summary>
+    private void DeclareId<TGraphType>(string name, string typeName, string? description) where TGraphType : IGraphType =>
+        Field<TGraphType>(name).Description(description).WithMetadata(GlobalId.TypeMetadataKey, typeName);
 
     /// <summary>
     /// For Optional and Patch: null must be representable. TValue? on an unconstrained generic is not Nullable&lt;T&gt;

@@ -34,7 +34,7 @@ public static class MutationFields
         Func<IResolveFieldContext, Guid, Task> run) =>
         mutation.Field<NonNullGraphType<DeletePayloadType>>(name)
             .Requires(permission)
-            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .Argument<NonNullGraphType<IdGraphType>>("id", a => a.WithMetadata(GlobalId.TypeMetadataKey, typeName))
             .ResolveAsync(c => c.Guard<object?>(async () =>
             {
                 var globalId = c.GetArgument<string>("id");

@@ -35,6 +35,9 @@ public sealed class AccessContributor : ISchemaContributor
             await c.Service<UserAdministration>().UpdateAsync(TenantId(c), input.Id,
                 new UserChange(input.DisplayName, input.Roles, input.UnitIds, input.Disabled), c.CancellationToken),
             "Changes a user's name, roles or units, or disables and enables the user.");
+        schema.Mutation.AddMutation<ResetUserPasswordInputType, ResetPasswordRecord, UserType>("resetUserPassword", Permission.ManageUsers, async (c, input) =>
+            await c.Service<UserAdministration>().ResetPasswordAsync(TenantId(c), input.Id, input.Password, c.CancellationToken),
+            "Sets a new password for a user of the tenant (who forgot theirs) and lifts a lockout.");
         schema.Mutation.AddMutation<CreateRegionAnalystInputType, CreateRegionAnalystRecord, UserType>("createRegionAnalyst", Permission.ManageTenants,
             async (c, input) => await c.Service<UserAdministration>().CreateRegionAnalystAsync(input.RegionCode, input.UserName, input.DisplayName,
                 input.Password, c.CancellationToken),

@@ -210,6 +210,23 @@ public sealed class UpdateDashboardClientInputType : InputType<UpdateClientRecor
         new(input.Get(_id), new ClientChange(input.Get(_name), input.Get(_origins), input.Get(_trustedOnly), input.Get(_documents), input.Get(_rate)));
 }
 
+public sealed record ResetPasswordRecord(Guid Id, string Password);
+
+public sealed class ResetUserPasswordInputType : InputType<ResetPasswordRecord>
+{
+    private readonly InputField<Guid> _id;
+    private readonly InputField<string> _password;
+
+    public ResetUserPasswordInputType()
+    {
+        Name = "ResetUserPasswordInput";
+        _id = Id("id", UserType.TypeName);
+        _password = Required<StringGraphType, string>("password", "The new password: at least 8 characters, with a digit and a lower-case letter.");
+    }
+
+    public override ResetPasswordRecord Read(InputValues input) => new(input.Get(_id), input.Get(_password));
+}
+
 public sealed record ClientById(Guid Id);
 
 public sealed class RevokeDashboardClientInputType : InputType<ClientById>

@@ -117,6 +117,26 @@ public sealed class UserAdministration(UserManager<PlatformUser> users, AccessDb
     /// <summary>What the audit trail keeps of a user: no password hash, no security stamp.</summary>
     private static object Snapshot(UserView v) => new { v.UserName, v.DisplayName, v.Roles, v.UnitIds, v.Disabled };
 
+    /// <summary>
+    /// A new password set by the tenant administrator (a user who forgot theirs), which also lifts a lockout. The
+    /// password itself is in no audit entry.
+    /// </summary>
+    public async Task<UserView> ResetPasswordAsync(Guid tenantId, Guid userId, string password, CancellationToken ct)
+    {
+        await using var transaction = await db.BeginTenantTransactionAsync(tenantId, ct);
+        var user = await FindAsync(tenantId, userId);
+        foreach (var validator in users.PasswordValidators)
+            Check(await validator.ValidateAsync(users, user, password), "password");
+        Check(await users.RemovePasswordAsync(user));
+        Check(await users.AddPasswordAsync(user, password));
+        Check(await users.SetLockoutEndDateAsync(user, null));
+        Check(await users.ResetAccessFailedCountAsync(user));
+        var view = await ViewAsync(user, ct);
+        await AccessAudit.RecordAsync(db, tenantId, caller.Current.ActorId, "reset-password", "User", user.Id, null, Snapshot(view), clock.GetUtcNow(), ct);
+        await transaction.CommitAsync(CancellationToken.None);
+        return view;
+    }
+
     public async Task<IReadOnlyList<UserView>> ListAsync(Guid tenantId, CancellationToken ct)
     {
         await using var transaction = await db.BeginTenantTransactionAsync(tenantId, ct);
@@ -172,11 +192,11 @@ public sealed class UserAdministration(UserManager<PlatformUser> users, AccessDb
             throw DomainException.Invalid("unitIds", $"Unit {missing} is not a unit of this tenant.");
     }
 
-    private static void Check(IdentityResult result)
+    private static void Check(IdentityResult result, string? fieldAtFault = null)
     {
         if (result.Succeeded) return;
         var error = result.Errors.First();
-        var field = error.Code switch
+        var field = fieldAtFault ?? error.Code switch
         {
             var c when c.Contains("Password", StringComparison.Ordinal) => "password",
             var c when c.Contains("UserName", StringComparison.Ordinal) => "userName",

@@ -196,17 +196,26 @@ public sealed class TokenCaseTests(ProductionFactory factory) : IClassFixture<Pr
     public async Task Repeated_wrong_passwords_lock_the_account()
     {
         var admin = With((await factory.SignInAsync("411303-tenant-admin")).AccessToken);
-        await admin.QueryAsync("""
+        var id = (await admin.QueryAsync("""
             mutation { createUser(input: { userName: "wolong-locked", displayName: "锁定测试", password: "right-2026", roles: ["viewer"] }) { id } }
-            """);
+            """)).GetProperty("createUser").GetProperty("id").GetString();
 
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 5; i++) statuses.Add((await TestSignIn.TryAuthorizationCodeAsync(factory, "wolong-locked", "wrong-password", "openid read")).Status);
         var right = await TestSignIn.TryAuthorizationCodeAsync(factory, "wolong-locked", "right-2026", "openid read");
 
+        var locked = (await admin.QueryAsync("{ users { userName lockedOut } }")).GetProperty("users").EnumerateArray()
+            .Single(u => u.GetProperty("userName").GetString() == "wolong-locked").GetProperty("lockedOut").GetBoolean();
+        // The tenant administrator sets a new password, which lifts the lock.
+        await admin.QueryAsync("mutation($id: ID!) { resetUserPassword(input: { id: $id, password: \"new-right-2026\" }) { lockedOut } }", new { id });
+        var afterReset = await TestSignIn.TryAuthorizationCodeAsync(factory, "wolong-locked", "new-right-2026", "openid read");
+
         Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.Unauthorized, 4), HttpStatusCode.Forbidden], statuses);
         Assert.Null(right.Tokens);
         Assert.Contains("锁定", right.Error);
+        Assert.True(locked);
+        Assert.NotNull(afterReset.Tokens);
+        Assert.Equal(0L, await factory.OwnerScalarAsync("SELECT count(*) FROM audit_entries WHERE after::text LIKE '%new-right-2026%'"));
     }
 
     [Fact]

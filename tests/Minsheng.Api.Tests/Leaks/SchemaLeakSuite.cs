@@ -5,6 +5,7 @@ using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
 using Minsheng.Api.Tests.Identity;
+using Minsheng.GraphQL.Abstractions;
 using Minsheng.Identity.Development;
 
 namespace Minsheng.Api.Tests.Leaks;
@@ -259,26 +260,21 @@ public sealed class SchemaLeakSuite(LeakFactory factory)
         }
     }
 
-    /// <summary>The types whose ids an id path takes: from the field's result for "id", else from the name (planId → Plan).</summary>
+    /// <summary>
+    /// The types whose ids an id path takes: what the argument or input field declares (its id metadata, set by
+    /// <c>InputType.Id</c>/<c>Ids</c> and <c>AddDelete</c>), else the field's result type (<c>plan(id:)</c>), and for
+    /// <c>node(id:)</c> every node type.
+    /// </summary>
     private IEnumerable<string> TargetTypes(FieldType field, string path)
     {
-        var name = path.Split('.')[^1];
-        if (name == "id")
-        {
-            var result = field.ResolvedType!.GetNamedType();
-            if (result.Name == "Node") return NodeTypeNames();
-            if (_schema.Mutation?.Fields.Contains(field) == true)
-            {
-                var verb = new[] { "update", "delete", "revoke" }.First(v => field.Name.StartsWith(v, StringComparison.Ordinal));
-                return [field.Name[verb.Length..]];
-            }
-            return [result.Name];
-        }
-        var stem = name.EndsWith("Ids", StringComparison.Ordinal) ? name[..^3] : name[..^2];
-        var lastWord = new string(stem.Reverse().TakeWhile(c => !char.IsUpper(c)).Reverse().ToArray());
-        var capital = stem.Length > lastWord.Length ? stem[stem.Length - lastWord.Length - 1] : char.ToUpperInvariant(stem[0]);
-        var type = stem.Length > lastWord.Length ? capital + lastWord : char.ToUpperInvariant(stem[0]) + stem[1..];
-        return [type == "Parent" ? "Project" : type];
+        var parts = path.Split('.');
+        var argument = field.Arguments!.Find(parts[0])!;
+        var declared = parts.Length == 1
+            ? argument.GetMetadata<string?>(GlobalId.TypeMetadataKey)
+            : ((IInputObjectGraphType)argument.ResolvedType!.GetNamedType()).GetField(parts[1])!.GetMetadata<string?>(GlobalId.TypeMetadataKey);
+        if (declared is not null) return [declared];
+        var result = field.ResolvedType!.GetNamedType();
+        return result.Name == "Node" ? NodeTypeNames() : [result.Name];
     }
 
     /// <summary>Variables for one call: <paramref name="path"/> gets <paramref name="target"/>, required fields get samples and own ids.</summary>
