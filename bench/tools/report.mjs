@@ -136,7 +136,8 @@ const lines = [];
 lines.push(`# Project-page benchmark, ${env.BENCH_STAMP}${env.BENCH_MODE === "smoke" ? " (smoke: not a measurement)" : ""}`);
 lines.push("");
 lines.push("The page: first 20 projects by sequence with name, category, lead unit name, targets (label, value, unit) and latest report " +
-  "(period, status), for the tenant named by `X-Tenant`, rotated per request over " +
+  "(period, status), for the tenant of the request — Minsheng: the tenant's own dashboard client's bearer token " +
+  "(client credentials, validated on every request); PostGraphile and the floor: the `X-Tenant` header, as behind a gateway — rotated per request over " +
   `${facts.tenants.length} tenants. wrk on 127.0.0.1, ${env.BENCH_CONNECTIONS} connections, ${env.BENCH_THREADS} threads; ` +
   `${env.BENCH_WARMUP} s warm-up per server, then ${env.BENCH_RUNS} rounds of ${env.BENCH_DURATION} s per server (servers in turn: ${servers.join(", ")}). ` +
   "Server, PostgreSQL and wrk share the machine's cores.");

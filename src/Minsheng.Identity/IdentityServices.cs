@@ -122,6 +122,8 @@ public static class IdentityServices
         services.AddSingleton<DashboardOrigins>();
         services.AddScoped<UserAdministration>();
         services.AddHostedService<ConsoleClientRegistration>();
+        services.AddSingleton<TokenPruning>();
+        services.AddHostedService(sp => sp.GetRequiredService<TokenPruning>());
 
         services.AddSchemaContributor<GraphQL.AccessContributor>();
         foreach (var type in typeof(GraphQL.AccessContributor).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && typeof(global::GraphQL.Types.IGraphType).IsAssignableFrom(t)))

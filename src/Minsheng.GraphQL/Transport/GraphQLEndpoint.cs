@@ -190,7 +190,9 @@ public sealed class GraphQLEndpoint(
     {
         // The time budget: the request's own cancellation, or the limit, whichever comes first.
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
-        budget.CancelAfter(options.ExecutionTimeout);
+        // A zero budget is spent now: CancelAfter(0) only schedules the cancellation, which a busy thread pool runs late.
+        if (options.ExecutionTimeout <= TimeSpan.Zero) budget.Cancel();
+        else budget.CancelAfter(options.ExecutionTimeout);
         var executionOptions = new ExecutionOptions
         {
             Schema = schema,
@@ -221,8 +223,7 @@ public sealed class GraphQLEndpoint(
         if (cached is { Validated: true }) executionOptions.ValidationRules = [];
         try
         {
-            // A budget spent before anything ran (a zero budget, a request that waited too long) is a timeout, whatever
-            // the executer would make of an already cancelled token.
+            // A budget spent before anything ran is a timeout, whatever the executer would make of a cancelled token.
             budget.Token.ThrowIfCancellationRequested();
             var result = await executer.ExecuteAsync(executionOptions);
             if (cached is not null && result.Executed) cached.Validated = true;
