@@ -24,6 +24,7 @@ public static class ApplicationServices
         services.AddScoped<IndicatorCommands>();
         services.AddScoped<MilestoneCommands>();
         services.AddScoped<UnitCommands>();
+        services.AddScoped<Reports.ReportCommands>();
         services.AddScoped<PlanImportService>();
         services.AddScoped<PlanExportService>();
         services.AddScoped<Tenants.TenantAdministration>();

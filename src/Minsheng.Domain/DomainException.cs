@@ -7,6 +7,8 @@ public enum DomainErrorKind
     NotFound,
     Conflict,
     Forbidden,
+    /// <summary>A workflow step the object's state does not allow (approving a draft, editing an accepted report).</summary>
+    IllegalTransition,
 }
 
 /// <summary>A rule of the domain was broken by the caller's input. The message is safe to show to users.</summary>
@@ -20,4 +22,5 @@ public sealed class DomainException(DomainErrorKind kind, string message, string
     public static DomainException Invalid(string field, string message) => new(DomainErrorKind.Invalid, message, field);
     public static DomainException NotFound(string what, Guid id) => new(DomainErrorKind.NotFound, $"{what} {id} was not found.");
     public static DomainException Conflict(string message) => new(DomainErrorKind.Conflict, message);
+    public static DomainException IllegalTransition(string message) => new(DomainErrorKind.IllegalTransition, message);
 }

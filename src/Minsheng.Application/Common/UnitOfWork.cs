@@ -76,7 +76,9 @@ public sealed class UnitOfWork(MinshengDbContext db, ITenantContextAccessor tena
     }
 
     /// <summary>The database's refusals that are the caller's doing, as domain errors; anything else stays an internal error.</summary>
-    private static DomainException? Translate(Exception e) => (e as PostgresException ?? e.InnerException as PostgresException) switch
+    private static DomainException? Translate(Exception e) => e is DbUpdateConcurrencyException
+        ? DomainException.Conflict("Someone else changed this at the same moment; reload it and decide again.")
+        : (e as PostgresException ?? e.InnerException as PostgresException) switch
     {
         { SqlState: PostgresErrorCodes.UniqueViolation } => DomainException.Conflict("This would duplicate an existing record."),
         { SqlState: PostgresErrorCodes.ForeignKeyViolation } => DomainException.Conflict("Other records still refer to this one, or it refers to a record that does not exist."),

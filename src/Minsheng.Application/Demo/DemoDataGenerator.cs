@@ -69,7 +69,8 @@ public static class DemoDataGenerator
 
     private static DemoTenantData GenerateTenant(DemoTenantSpec spec, int year, int seed)
     {
-        var random = new Random(HashCode.Combine(seed, int.Parse(spec.RegionCode)));
+        // Not HashCode.Combine: its seed is random per process, which made "the same seed" give other data in every run.
+        var random = new Random(unchecked(seed * 1_000_003 + int.Parse(spec.RegionCode)));
         var level = Region.LevelOf(spec.RegionCode);
         var data = new DemoTenantData(new Tenant(Ids.New(), spec.RegionCode, spec.Name, level));
         var tenantId = data.Tenant.Id;

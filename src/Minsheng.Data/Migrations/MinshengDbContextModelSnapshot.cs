@@ -73,6 +73,8 @@ namespace Minsheng.Data.Migrations
                         .HasDatabaseName("ix_audit_entries_tenant_id_entity_id");
 
                     b.ToTable("audit_entries", (string)null);
+
+                    b.HasAnnotation("Minsheng:AppendOnly", true);
                 });
 
             modelBuilder.Entity("Minsheng.Domain.Plans.Indicator", b =>
@@ -415,6 +417,24 @@ namespace Minsheng.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<string>("AcceptedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("accepted_by");
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("approved_by");
+
                     b.Property<decimal?>("InvestmentCompletedYuan")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)")
@@ -441,8 +461,18 @@ namespace Minsheng.Data.Migrations
                         .HasColumnName("project_id");
 
                     b.Property<string>("ReturnReason")
-                        .HasColumnType("text")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
                         .HasColumnName("return_reason");
+
+                    b.Property<DateTimeOffset?>("ReturnedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("returned_at");
+
+                    b.Property<string>("ReturnedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("returned_by");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -453,6 +483,17 @@ namespace Minsheng.Data.Migrations
                     b.Property<DateTimeOffset?>("SubmittedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("submitted_by");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("TenantId", "Id")
                         .HasName("pk_progress_reports");

@@ -15,6 +15,12 @@ public enum Permission
     /// <summary>File monthly progress reports for the caller's own units.</summary>
     FileReports,
 
+    /// <summary>Sign a unit's reports off (the unit head's signature and seal), or send them back: own units only.</summary>
+    SignOffReports,
+
+    /// <summary>Accept signed-off reports, or return them with a reason: the supervision office.</summary>
+    ReviewReports,
+
     /// <summary>Create users of the tenant, give them roles and units, disable them.</summary>
     ManageUsers,
 
@@ -31,27 +37,35 @@ public enum Permission
 /// </summary>
 public readonly record struct AccessRule
 {
-    private AccessRule(Permission? permission, string kind)
+    private AccessRule(Permission[] anyOf, string kind)
     {
-        Required = permission;
+        AnyOf = anyOf;
         Kind = kind;
     }
 
-    /// <summary>The permission the caller must hold; null for <see cref="Public"/> and <see cref="ThroughParent"/>.</summary>
-    public Permission? Required { get; }
+    /// <summary>The caller must hold one of these; empty for <see cref="Public"/> and <see cref="ThroughParent"/>.</summary>
+    public IReadOnlyList<Permission> AnyOf { get; }
+
+    /// <summary>The (first) permission required; null when none is.</summary>
+    public Permission? Required => AnyOf.Count > 0 ? AnyOf[0] : null;
 
     public string Kind { get; }
 
     /// <summary>Anyone, signed in or not: shared reference data (regions) and <c>__typename</c>-like plumbing.</summary>
-    public static readonly AccessRule Public = new(null, "public");
+    public static readonly AccessRule Public = new([], "public");
 
     /// <summary>
     /// Fields of a type that is only ever reached through a field that was checked (an edge of a connection, a
     /// payload of a mutation): the rule of the field that returned it applies.
     /// </summary>
-    public static readonly AccessRule ThroughParent = new(null, "through-parent");
+    public static readonly AccessRule ThroughParent = new([], "through-parent");
 
-    public static AccessRule Requires(Permission permission) => new(permission, "permission");
+    public static AccessRule Requires(Permission permission) => new([permission], "permission");
 
-    public override string ToString() => Required is { } p ? $"requires {p}" : Kind;
+    /// <summary>Any one of several permissions (returning a report: the unit head before sign-off, the office after).</summary>
+    public static AccessRule RequiresAny(params Permission[] permissions) => new(permissions, "any permission");
+
+    public bool IsSatisfiedBy(IReadOnlySet<Permission> held) => AnyOf.Count == 0 || AnyOf.Any(held.Contains);
+
+    public override string ToString() => AnyOf.Count > 0 ? $"requires {string.Join(" or ", AnyOf)}" : Kind;
 }

@@ -15,7 +15,12 @@ public enum ReportStatus
     Returned,
 }
 
-/// <summary>A lead unit's monthly progress report on one project. The workflow transitions arrive with the reporting issue.</summary>
+/// <summary>
+/// A lead unit's monthly progress report on one project, through its workflow: the unit clerk drafts and submits it,
+/// the unit head signs it off (approved: stands for the signature and seal), the supervision office accepts it or
+/// returns it with a reason; a returned report is edited and submitted again. An accepted report is locked. Any other
+/// step is refused as an illegal transition.
+/// </summary>
 public sealed class ProgressReport : TenantEntity
 {
     private ProgressReport() { }
@@ -38,11 +43,67 @@ public sealed class ProgressReport : TenantEntity
     public decimal? InvestmentCompletedYuan { get; private set; }
     public string? ReturnReason { get; private set; }
     public DateTimeOffset? SubmittedAt { get; private set; }
+    public string? SubmittedBy { get; private set; }
+    public string? ApprovedBy { get; private set; }
+    public DateTimeOffset? ApprovedAt { get; private set; }
+    public string? AcceptedBy { get; private set; }
+    public DateTimeOffset? AcceptedAt { get; private set; }
+    public string? ReturnedBy { get; private set; }
+    public DateTimeOffset? ReturnedAt { get; private set; }
+
+    /// <summary>Changes with every write (PostgreSQL's xmin): two people acting on one report at once cannot both win.</summary>
+    public uint Version { get; private set; }
+
+    public bool IsEditable => Status is ReportStatus.Draft or ReportStatus.Returned;
+
+    public void Submit(string by, DateTimeOffset at)
+    {
+        Require("submitted", ReportStatus.Draft, ReportStatus.Returned);
+        Status = ReportStatus.Submitted;
+        SubmittedBy = by;
+        SubmittedAt = at;
+    }
+
+    public void Approve(string by, DateTimeOffset at)
+    {
+        Require("signed off", ReportStatus.Submitted);
+        Status = ReportStatus.Approved;
+        ApprovedBy = by;
+        ApprovedAt = at;
+    }
+
+    public void Accept(string by, DateTimeOffset at)
+    {
+        Require("accepted", ReportStatus.Approved);
+        Status = ReportStatus.Accepted;
+        AcceptedBy = by;
+        AcceptedAt = at;
+    }
+
+    /// <summary>Back to the unit with a reason: by the unit head before signing off, or by the supervision office after.</summary>
+    public void Return(string by, string reason, DateTimeOffset at)
+    {
+        Require("returned", ReportStatus.Submitted, ReportStatus.Approved);
+        var trimmed = reason?.Trim() ?? "";
+        if (trimmed.Length is 0 or > 1000) throw DomainException.Invalid("reason", "A returned report needs a reason of at most 1,000 characters.");
+        Status = ReportStatus.Returned;
+        ReturnReason = trimmed;
+        ReturnedBy = by;
+        ReturnedAt = at;
+    }
+
+    private void Require(string step, params ReportStatus[] allowed)
+    {
+        if (!allowed.Contains(Status))
+            throw DomainException.IllegalTransition(
+                $"A report that is {Status.ToString().ToLowerInvariant()} cannot be {step}; only a {string.Join(" or ", allowed.Select(a => a.ToString().ToLowerInvariant()))} one can.");
+    }
 
     public void Write(string? progress, string? problems, string? nextSteps, decimal? investmentCompletedYuan)
     {
-        if (Status is not (ReportStatus.Draft or ReportStatus.Returned))
-            throw DomainException.Conflict($"A {Status} report cannot be edited.");
+        if (!IsEditable)
+            throw DomainException.IllegalTransition($"A report that is {Status.ToString().ToLowerInvariant()} cannot be edited; only a draft or a returned one can." +
+                (Status == ReportStatus.Accepted ? " An accepted month is locked." : ""));
         if (investmentCompletedYuan is < 0) throw DomainException.Invalid("investmentCompletedYuan", "Completed investment cannot be negative.");
         Plans.Plan.Range(investmentCompletedYuan, 1e16m, "investmentCompletedYuan");
         Progress = progress;

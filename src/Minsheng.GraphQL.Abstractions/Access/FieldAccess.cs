@@ -18,6 +18,9 @@ public static class FieldAccess
     public static FieldBuilder<TSource, TReturn> Requires<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field, Permission permission) =>
         field.WithMetadata(MetadataKey, AccessRule.Requires(permission));
 
+    public static FieldBuilder<TSource, TReturn> RequiresAny<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field, params Permission[] permissions) =>
+        field.WithMetadata(MetadataKey, AccessRule.RequiresAny(permissions));
+
     /// <summary>Anyone may select it, signed in or not (shared reference data).</summary>
     public static FieldBuilder<TSource, TReturn> Public<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field) =>
         field.WithMetadata(MetadataKey, AccessRule.Public);

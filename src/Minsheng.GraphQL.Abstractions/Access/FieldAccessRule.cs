@@ -49,8 +49,9 @@ public sealed class FieldAccessRule : ValidationRuleBase
                 context.ReportError(new AccessDeniedError(context.Document, ErrorCodes.Forbidden,
                     $"{parent?.Name}.{definition.Name} declares no access rule, so nobody may select it.", field));
             }
-            else if (declared.Required is { } permission && !caller.Has(permission))
+            else if (!declared.IsSatisfiedBy(caller.Permissions))
             {
+                var permission = string.Join(" or ", declared.AnyOf);
                 context.ReportError(caller.Kind == CallerKind.Anonymous
                     ? new AccessDeniedError(context.Document, ErrorCodes.Unauthenticated,
                         $"Sign in first: {parent?.Name}.{definition.Name} needs the permission {permission}.", field)

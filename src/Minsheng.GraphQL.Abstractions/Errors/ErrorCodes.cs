@@ -25,6 +25,8 @@ public static class ErrorCodes
     public const string NotFound = "NOT_FOUND";
     public const string Conflict = "CONFLICT";
     public const string Forbidden = "FORBIDDEN";
+    /// <summary>A workflow step the object's current state does not allow.</summary>
+    public const string IllegalTransition = "ILLEGAL_TRANSITION";
     public const string Unauthenticated = "UNAUTHENTICATED";
 
     // Execution.
@@ -42,6 +44,7 @@ public static class ErrorCodes
             DomainErrorKind.NotFound => NotFound,
             DomainErrorKind.Conflict => Conflict,
             DomainErrorKind.Forbidden => Forbidden,
+            DomainErrorKind.IllegalTransition => IllegalTransition,
             _ => BadUserInput,
         },
     }, e.Field);

@@ -1,8 +1,34 @@
 namespace Minsheng.GraphQL.Reports;
 
-/// <summary>Monthly reports: node resolution for now (reports are read through their project); the workflow issue adds the rest here.</summary>
+/// <summary>
+/// Monthly reports: node resolution (reports are read through their project) and the report cycle — the unit
+/// clerk's draft and submission, the unit head's sign-off, the supervision office's acceptance, a return with a
+/// reason from either.
+/// </summary>
 public sealed class ReportsContributor : ISchemaContributor
 {
-    public void Contribute(SchemaComposition schema) =>
+    public void Contribute(SchemaComposition schema)
+    {
         schema.AddNode(ProgressReportType.TypeName, (c, id) => c.Load<ReportByIdLoader, ReportRow?>(id));
+
+        schema.Mutation.AddMutation<SaveReportDraftInputType, ReportDraft, ProgressReportType>("saveReportDraft", Permission.FileReports, async (c, input) =>
+            await Read(c, await c.Service<ReportCommands>().SaveDraftAsync(input, c.CancellationToken)),
+            "Creates or edits the month's report of a project (the lead unit's clerk): a draft, or a returned report being corrected.");
+        schema.Mutation.AddMutation<ReportStepInputType, ReportById, ProgressReportType>("submitReport", Permission.FileReports, async (c, input) =>
+            await Read(c, await c.Service<ReportCommands>().SubmitAsync(input.Id, c.CancellationToken)),
+            "Submits a draft or returned report for the unit head's sign-off.");
+        schema.Mutation.AddMutation<ReportStepInputType, ReportById, ProgressReportType>("approveReport", Permission.SignOffReports, async (c, input) =>
+            await Read(c, await c.Service<ReportCommands>().ApproveAsync(input.Id, c.CancellationToken)),
+            "Signs a submitted report off (the lead unit's head: stands for the signature and seal).");
+        schema.Mutation.AddMutation<ReportStepInputType, ReportById, ProgressReportType>("acceptReport", Permission.ReviewReports, async (c, input) =>
+            await Read(c, await c.Service<ReportCommands>().AcceptAsync(input.Id, c.CancellationToken)),
+            "Accepts a signed-off report (the supervision office); the month is then locked.");
+        schema.Mutation.AddMutation<ReturnReportInputType, ReturnReport, ProgressReportType>("returnReport", Permission.SignOffReports, async (c, input) =>
+                await Read(c, await c.Service<ReportCommands>().ReturnAsync(input.Id, input.Reason, c.CancellationToken)),
+                "Sends a report back with a reason: the unit head before signing off, the supervision office before accepting.")
+            .RequiresAny(Permission.SignOffReports, Permission.ReviewReports);
+    }
+
+    private static async Task<object?> Read(IResolveFieldContext c, Guid id) =>
+        await c.Load<ReportByIdLoader, ReportRow?>(id).GetResultAsync(c.CancellationToken);
 }

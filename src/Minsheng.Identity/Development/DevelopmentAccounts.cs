@@ -41,7 +41,7 @@ public sealed class DevelopmentAccounts(IServiceScopeFactory scopes, ILogger<Dev
         {
             if (await tenants.FindByCodeAsync(code, cancellationToken) is not { } tenant) continue;
             var roles = FullTenants.Contains(code) ? Roles.TenantRoles : [Roles.TenantAdmin];
-            var unit = roles.Contains(Roles.UnitClerk) ? await FirstUnitAsync(services.GetRequiredService<NpgsqlDataSource>(), tenant.Id, cancellationToken) : null;
+            var unit = roles.Contains(Roles.UnitClerk) ? await BusiestLeadUnitAsync(services.GetRequiredService<NpgsqlDataSource>(), tenant.Id, cancellationToken) : null;
             foreach (var role in roles)
             {
                 var bindsUnit = role is Roles.UnitClerk or Roles.UnitHead && unit is not null;
@@ -108,12 +108,16 @@ public sealed class DevelopmentAccounts(IServiceScopeFactory scopes, ILogger<Dev
         }
     }
 
-    private static async Task<Guid?> FirstUnitAsync(NpgsqlDataSource dataSource, Guid tenantId, CancellationToken ct)
+    /// <summary>The unit that leads the most of the tenant's projects: the demo clerk and head have reports to file and sign.</summary>
+    private static async Task<Guid?> BusiestLeadUnitAsync(NpgsqlDataSource dataSource, Guid tenantId, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await using (var set = new NpgsqlCommand(TenantSetting.SetLocalStatement(tenantId), connection, transaction)) await set.ExecuteNonQueryAsync(ct);
-        await using var query = new NpgsqlCommand("SELECT id FROM units WHERE tenant_id = $1 ORDER BY name LIMIT 1", connection, transaction)
+        await using var query = new NpgsqlCommand("""
+            SELECT u.id FROM units u LEFT JOIN project_units pu ON pu.tenant_id = u.tenant_id AND pu.unit_id = u.id AND pu.role = 'Lead'
+            WHERE u.tenant_id = $1 GROUP BY u.id, u.name ORDER BY count(pu.project_id) DESC, u.name LIMIT 1
+            """, connection, transaction)
         {
             Parameters = { new() { Value = tenantId } },
         };

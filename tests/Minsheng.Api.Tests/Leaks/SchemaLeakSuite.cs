@@ -13,7 +13,7 @@ namespace Minsheng.Api.Tests.Leaks;
 /// <summary>
 /// Issue #16's leak suite, generated from the schema the server serves, so a field added later is attacked without
 /// anyone editing this file. The sibling county 卧龙区 (411303) is the victim; 宛城区 (411302) attacks with its
-/// tenant administrator's token (every permission a tenant has) and its dashboard client's:
+/// user holding every role a tenant can give (bound to all its units) and with its dashboard client's token:
 /// <list type="bullet">
 /// <item>the victim's ids are harvested through the schema (every node type, users, dashboard clients);</item>
 /// <item>every query field is asked for every foreign id it takes (node, plan, project, filter ids …) and every list
@@ -49,6 +49,12 @@ public sealed class SchemaLeakSuite(LeakFactory factory)
     {
         var victimAdmin = new GraphQLClient(factory.CreateClient(), null, (await factory.SignInAsync($"{Victim}-tenant-admin")).AccessToken);
         var attackerAdmin = new GraphQLClient(factory.CreateClient(), null, (await factory.SignInAsync($"{Attacker}-tenant-admin")).AccessToken);
+        // The attacker holds every role a tenant can give, bound to all its units, so that no attack is stopped by a
+        // missing permission before it reaches the foreign id.
+        var ownUnits = (await attackerAdmin.QueryAsync("{ units { id } }")).GetProperty("units").EnumerateArray().Select(u => u.GetProperty("id").GetString()).ToArray();
+        await attackerAdmin.QueryAsync("mutation($roles: [String!], $units: [ID!]) { createUser(input: { userName: \"leak-attacker\", displayName: \"攻击者\", password: \"attack-2026\", roles: $roles, unitIds: $units }) { id } }",
+            new { roles = Minsheng.Domain.Access.Roles.TenantRoles, units = ownUnits });
+        attackerAdmin = new GraphQLClient(factory.CreateClient(), null, (await factory.SignInAsync("leak-attacker", "attack-2026")).AccessToken);
         var attackerDashboard = new GraphQLClient(factory.CreateClient(), null,
             (await factory.ClientCredentialsAsync(DevelopmentAccounts.CountyClientId, DevelopmentAccounts.CountyClientSecret)).AccessToken);
         // The victim has a dashboard client too, so that its id can be tried.

@@ -1,0 +1,113 @@
+using Minsheng.Api.Tests.Identity;
+using Minsheng.Api.Tests.Isolation;
+
+namespace Minsheng.Api.Tests.Reports;
+
+/// <summary>
+/// Issue #17 §1, in Production with the real roles: the lead unit's clerk drafts and submits a month's report, its
+/// head signs it off or returns it, the supervision office accepts it (then the month is locked) or returns it with
+/// a reason. Illegal steps get ILLEGAL_TRANSITION; people of other units and other roles are refused; two people
+/// acting on one report at once cannot both win; every step is in the audit trail with its actor.
+/// </summary>
+public sealed class ReportCycleTests(ProductionFactory factory) : IClassFixture<ProductionFactory>
+{
+    private const string Fields = "id status submittedBy approvedBy acceptedBy returnReason actuals { value }";
+
+    private async Task<GraphQLClient> AsAsync(string user) => new(factory.CreateClient(), null, (await factory.SignInAsync(user)).AccessToken);
+
+    /// <summary>A project the demo clerk's unit leads, with one of its targets.</summary>
+    private async Task<(string Project, string Target)> ClerksProjectAsync(GraphQLClient clerk)
+    {
+        var unitId = (Guid)(await factory.OwnerScalarAsync(
+            "SELECT uu.unit_id FROM identity_user_units uu JOIN identity_users u ON u.id = uu.user_id WHERE u.user_name = '411302-unit-clerk'"))!;
+        var projectId = (Guid)(await factory.OwnerScalarAsync($"""
+            SELECT pu.project_id FROM project_units pu JOIN indicators i ON i.project_id = pu.project_id
+            WHERE pu.unit_id = '{unitId}' AND pu.role = 'Lead' ORDER BY pu.project_id LIMIT 1
+            """))!;
+        var project = Minsheng.GraphQL.Abstractions.GlobalId.Encode("Project", projectId);
+        var target = (await clerk.QueryAsync("query($id: ID!) { project(id: $id) { indicators { id } } }", new { id = project }))
+            .GetProperty("project").GetProperty("indicators")[0].GetProperty("id").GetString()!;
+        return (project, target);
+    }
+
+    private static string Step(string mutation, string input = "{ id: $id }") => $"mutation($id: ID!) {{ {mutation}(input: {input}) {{ {Fields} }} }}";
+
+    [Fact]
+    public async Task A_month_goes_from_draft_through_a_return_to_accepted_and_is_then_locked()
+    {
+        var clerk = await AsAsync("411302-unit-clerk");
+        var head = await AsAsync("411302-unit-head");
+        var office = await AsAsync("411302-supervisor");
+        var viewer = await AsAsync("411302-viewer");
+        var (project, target) = await ClerksProjectAsync(clerk);
+        const string Save = "mutation($input: SaveReportDraftInput!) { saveReportDraft(input: $input) { " + Fields + " } }";
+        object Draft(string progress, decimal value) => new { input = new { projectId = project, period = "2025-01", progress, problems = "资金到位慢", nextSteps = "加快施工", actuals = new[] { new { indicatorId = target, value } } } };
+
+        var draft = (await clerk.QueryAsync(Save, Draft("已完成选址", 3))).GetProperty("saveReportDraft");
+        var id = draft.GetProperty("id").GetString();
+        var byViewer = await viewer.PostAsync(Save, Draft("查看员不能写", 1));
+        var approveDraft = await head.PostAsync(Step("approveReport"), new { id });
+        var submitted = (await clerk.QueryAsync(Step("submitReport"), new { id })).GetProperty("submitReport");
+        var signedOff = (await head.QueryAsync(Step("approveReport"), new { id })).GetProperty("approveReport");
+        var returned = (await office.QueryAsync(Step("returnReport", "{ id: $id, reason: \"数据与台账不符，请核实\" }"), new { id })).GetProperty("returnReport");
+        var approveReturned = await head.PostAsync(Step("approveReport"), new { id });
+        var corrected = (await clerk.QueryAsync(Save, Draft("已完成选址并开工", 4))).GetProperty("saveReportDraft");
+        await clerk.QueryAsync(Step("submitReport"), new { id });
+        await head.QueryAsync(Step("approveReport"), new { id });
+        var headAccepts = await head.PostAsync(Step("acceptReport"), new { id });
+        var accepted = (await office.QueryAsync(Step("acceptReport"), new { id })).GetProperty("acceptReport");
+        var editLocked = await clerk.PostAsync(Save, Draft("验收后再改", 5));
+        var returnLocked = await office.PostAsync(Step("returnReport", "{ id: $id, reason: \"再退一次\" }"), new { id });
+
+        Assert.Equal("DRAFT", draft.GetProperty("status").GetString());
+        Assert.Equal("FORBIDDEN", byViewer.ErrorCode());
+        Assert.Equal("ILLEGAL_TRANSITION", approveDraft.ErrorCode());
+        Assert.Equal(("SUBMITTED", "user:411302-unit-clerk"), (submitted.GetProperty("status").GetString(), submitted.GetProperty("submittedBy").GetString()));
+        Assert.Equal(("APPROVED", "user:411302-unit-head"), (signedOff.GetProperty("status").GetString(), signedOff.GetProperty("approvedBy").GetString()));
+        Assert.Equal(("RETURNED", "数据与台账不符，请核实"), (returned.GetProperty("status").GetString(), returned.GetProperty("returnReason").GetString()));
+        Assert.Equal("ILLEGAL_TRANSITION", approveReturned.ErrorCode());
+        Assert.Equal(4m, corrected.GetProperty("actuals")[0].GetProperty("value").GetDecimal());
+        Assert.Equal("FORBIDDEN", headAccepts.ErrorCode());
+        Assert.Equal(("ACCEPTED", "user:411302-supervisor"), (accepted.GetProperty("status").GetString(), accepted.GetProperty("acceptedBy").GetString()));
+        Assert.Equal("ILLEGAL_TRANSITION", editLocked.ErrorCode());
+        Assert.Equal("ILLEGAL_TRANSITION", returnLocked.ErrorCode());
+        Assert.Equal(
+            "draft user:411302-unit-clerk|submit user:411302-unit-clerk|approve user:411302-unit-head|return user:411302-supervisor|" +
+            "edit user:411302-unit-clerk|submit user:411302-unit-clerk|approve user:411302-unit-head|accept user:411302-supervisor",
+            await factory.OwnerScalarAsync($"""
+                SELECT string_agg(action || ' ' || actor, '|' ORDER BY at, id) FROM audit_entries
+                WHERE entity_type = 'ProgressReport' AND entity_id = '{Minsheng.GraphQL.Abstractions.GlobalId.Expect(id, "ProgressReport", "id")}'
+                """));
+    }
+
+    [Fact]
+    public async Task Only_the_lead_units_people_act_and_two_sign_offs_at_once_cannot_both_win()
+    {
+        var clerk = await AsAsync("411302-unit-clerk");
+        var head = await AsAsync("411302-unit-head");
+        var admin = await AsAsync("411302-tenant-admin");
+        var (project, _) = await ClerksProjectAsync(clerk);
+        // A clerk of another unit (one that does not lead this project).
+        var leadUnits = (await clerk.QueryAsync("query($id: ID!) { project(id: $id) { leadUnits { id } } }", new { id = project }))
+            .GetProperty("project").GetProperty("leadUnits").EnumerateArray().Select(u => u.GetProperty("id").GetString()).ToHashSet();
+        var otherUnit = (await admin.QueryAsync("{ units { id } }")).GetProperty("units").EnumerateArray().Select(u => u.GetProperty("id").GetString()!)
+            .First(u => !leadUnits.Contains(u));
+        await admin.QueryAsync("mutation($u: ID!) { createUser(input: { userName: \"other-clerk\", displayName: \"别的科员\", password: \"clerk-2026\", roles: [\"unit_clerk\"], unitIds: [$u] }) { id } }",
+            new { u = otherUnit });
+        var otherClerk = new GraphQLClient(factory.CreateClient(), null, (await factory.SignInAsync("other-clerk", "clerk-2026")).AccessToken);
+        const string Save = "mutation($input: SaveReportDraftInput!) { saveReportDraft(input: $input) { id } }";
+
+        var refused = await otherClerk.PostAsync(Save, new { input = new { projectId = project, period = "2025-02", progress = "越权" } });
+        var id = (await clerk.QueryAsync(Save, new { input = new { projectId = project, period = "2025-02", progress = "二月进展" } }))
+            .GetProperty("saveReportDraft").GetProperty("id").GetString();
+        await clerk.QueryAsync(Step("submitReport"), new { id });
+        var race = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => head.PostAsync(Step("approveReport"), new { id })));
+
+        Assert.Equal("FORBIDDEN", refused.ErrorCode());
+        Assert.Single(race, r => !r.HasErrors);
+        Assert.All(race.Where(r => r.HasErrors), r => Assert.Contains(r.ErrorCode(), new[] { "CONFLICT", "ILLEGAL_TRANSITION" }));
+        Assert.Equal(1L, await factory.OwnerScalarAsync($"""
+            SELECT count(*) FROM audit_entries WHERE action = 'approve' AND entity_id = '{Minsheng.GraphQL.Abstractions.GlobalId.Expect(id, "ProgressReport", "id")}'
+            """));
+    }
+}
