@@ -33,6 +33,7 @@ public static class ApplicationServices
         services.AddScoped<ProjectQueries>();
         services.AddScoped<UnitQueries>();
         services.AddScoped<RegionQueries>();
+        services.AddScoped<Audit.AuditQueries>();
         AddLoaders(services);
         return services;
     }

@@ -59,6 +59,7 @@ public static class GraphQLServices
         services.AddSchemaContributor<ReportsContributor>();
         services.AddSchemaContributor<RegionsContributor>();
         services.AddSchemaContributor<ImportingContributor>();
+        services.AddSchemaContributor<Audit.AuditContributor>();
 
         var options = new GraphQLEndpointOptions();
         configure?.Invoke(options);

@@ -78,6 +78,17 @@ public sealed class ReportCycleTests(ProductionFactory factory) : IClassFixture<
                 SELECT string_agg(action || ' ' || actor, '|' ORDER BY at, id) FROM audit_entries
                 WHERE entity_type = 'ProgressReport' AND entity_id = '{Minsheng.GraphQL.Abstractions.GlobalId.Expect(id, "ProgressReport", "id")}'
                 """));
+
+        // The same trail through GraphQL, for the supervision office: newest first, paged by time; not for a viewer.
+        const string Trail = "query($id: ID!, $before: DateTimeOffset) { auditTrail(entityId: $id, first: 3, before: $before) { action actor entityId at after } }";
+        var newest = (await office.QueryAsync(Trail, new { id, before = (string?)null })).GetProperty("auditTrail");
+        var older = (await office.QueryAsync(Trail, new { id, before = newest[2].GetProperty("at").GetString() })).GetProperty("auditTrail");
+        var byViewer2 = await viewer.PostAsync("{ auditTrail { action } }");
+        Assert.Equal(["accept", "approve", "submit"], newest.EnumerateArray().Select(e => e.GetProperty("action").GetString()));
+        Assert.Equal(["edit", "return", "approve"], older.EnumerateArray().Select(e => e.GetProperty("action").GetString()));
+        Assert.All(newest.EnumerateArray(), e => Assert.Equal(id, e.GetProperty("entityId").GetString()));
+        Assert.Contains("\"Accepted\"", newest[0].GetProperty("after").GetString());
+        Assert.Equal("FORBIDDEN", byViewer2.ErrorCode());
     }
 
     [Fact]
