@@ -25,6 +25,8 @@ public static class ApplicationServices
         services.AddScoped<MilestoneCommands>();
         services.AddScoped<UnitCommands>();
         services.AddScoped<Reports.ReportCommands>();
+        services.AddScoped<Reports.ReportingSettings>();
+        services.AddScoped<Reports.OverdueReports>();
         services.AddScoped<PlanImportService>();
         services.AddScoped<PlanExportService>();
         services.AddScoped<Tenants.TenantAdministration>();

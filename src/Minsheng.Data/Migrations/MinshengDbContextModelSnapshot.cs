@@ -564,6 +564,12 @@ namespace Minsheng.Data.Migrations
                         .HasColumnName("region_code")
                         .IsFixedLength();
 
+                    b.Property<int>("ReportDueDay")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(5)
+                        .HasColumnName("report_due_day");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)

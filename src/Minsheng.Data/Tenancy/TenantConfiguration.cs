@@ -17,6 +17,7 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         b.Property(t => t.Name).HasMaxLength(100);
         b.Property(t => t.Level).HasConversion<string>().HasMaxLength(20);
         b.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(t => t.ReportDueDay).HasDefaultValue(Tenant.DefaultReportDueDay);
         b.HasOne<Region>().WithMany().HasForeignKey(t => t.RegionCode).OnDelete(DeleteBehavior.Restrict);
     }
 }

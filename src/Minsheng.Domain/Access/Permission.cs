@@ -21,6 +21,9 @@ public enum Permission
     /// <summary>Accept signed-off reports, or return them with a reason: the supervision office.</summary>
     ReviewReports,
 
+    /// <summary>Set the tenant's own rules (the day reports are due).</summary>
+    ConfigureTenant,
+
     /// <summary>Create users of the tenant, give them roles and units, disable them.</summary>
     ManageUsers,
 

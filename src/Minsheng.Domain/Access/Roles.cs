@@ -28,7 +28,7 @@ public static class Roles
 
     private static readonly Dictionary<string, Permission[]> PermissionsOfRole = new(StringComparer.Ordinal)
     {
-        [TenantAdmin] = [Permission.ReadTenantData, Permission.EditPlans, Permission.ManageUsers, Permission.ManageClients],
+        [TenantAdmin] = [Permission.ReadTenantData, Permission.EditPlans, Permission.ConfigureTenant, Permission.ManageUsers, Permission.ManageClients],
         [Supervisor] = [Permission.ReadTenantData, Permission.EditPlans, Permission.ReviewReports],
         [UnitClerk] = [Permission.ReadTenantData, Permission.FileReports],
         [UnitHead] = [Permission.ReadTenantData, Permission.FileReports, Permission.SignOffReports],
@@ -69,7 +69,7 @@ public static class ApiScopes
         {
             if (scope == Read) allowed.Add(Permission.ReadTenantData);
             if (scope == Write)
-                allowed.UnionWith([Permission.EditPlans, Permission.FileReports, Permission.SignOffReports, Permission.ReviewReports,
+                allowed.UnionWith([Permission.EditPlans, Permission.FileReports, Permission.SignOffReports, Permission.ReviewReports, Permission.ConfigureTenant,
                     Permission.ManageUsers, Permission.ManageClients, Permission.ManageTenants]);
         }
         return allowed;

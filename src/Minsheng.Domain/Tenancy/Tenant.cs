@@ -34,5 +34,16 @@ public sealed class Tenant
     public string Name { get; private set; }
     public RegionLevel Level { get; private set; }
     public TenantStatus Status { get; set; } = TenantStatus.Active;
+
+    /// <summary>The day of the following month by which a month's report is due (1–28; the tenant sets it).</summary>
+    public int ReportDueDay { get; private set; } = DefaultReportDueDay;
+
+    public const int DefaultReportDueDay = 5;
+
+    public void SetReportDueDay(int day)
+    {
+        if (day is < 1 or > 28) throw DomainException.Invalid("dueDay", "The due day must be between 1 and 28 (every month has it).");
+        ReportDueDay = day;
+    }
     public string[] EnabledPlugins { get; set; }
 }

@@ -11,6 +11,14 @@ public sealed class ReportsContributor : ISchemaContributor
     {
         schema.AddNode(ProgressReportType.TypeName, (c, id) => c.Load<ReportByIdLoader, ReportRow?>(id));
 
+        schema.Query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<OverdueReportType>>>>("overdueReports").Requires(Permission.ReadTenantData)
+            .Description("Months whose report was due before asOf (the tenant's due day of the following month) and is not submitted, oldest first.")
+            .Argument<NonNullGraphType<DateOnlyGraphType>>("asOf")
+            .ResolveAsync(async c => await c.Guard(async () => (object?)await c.Service<OverdueReports>().AsOfAsync(c.GetArgument<DateOnly>("asOf"), c.CancellationToken)));
+        schema.Mutation.AddMutation<ConfigureReportingInputType, SetDueDay, ReportingSettingsType>("configureReporting", Permission.ConfigureTenant, async (c, input) =>
+            await c.Service<ReportingSettings>().SetDueDayAsync(input.DueDay, c.CancellationToken),
+            "Sets the day of the following month by which reports are due (tenant administrators).");
+
         schema.Mutation.AddMutation<SaveReportDraftInputType, ReportDraft, ProgressReportType>("saveReportDraft", Permission.FileReports, async (c, input) =>
             await Read(c, await c.Service<ReportCommands>().SaveDraftAsync(input, c.CancellationToken)),
             "Creates or edits the month's report of a project (the lead unit's clerk): a draft, or a returned report being corrected.");

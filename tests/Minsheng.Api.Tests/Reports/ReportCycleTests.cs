@@ -22,6 +22,7 @@ public sealed class ReportCycleTests(ProductionFactory factory) : IClassFixture<
             "SELECT uu.unit_id FROM identity_user_units uu JOIN identity_users u ON u.id = uu.user_id WHERE u.user_name = '411302-unit-clerk'"))!;
         var projectId = (Guid)(await factory.OwnerScalarAsync($"""
             SELECT pu.project_id FROM project_units pu JOIN indicators i ON i.project_id = pu.project_id
+            JOIN projects p ON p.id = pu.project_id AND p.parent_id IS NULL
             WHERE pu.unit_id = '{unitId}' AND pu.role = 'Lead' ORDER BY pu.project_id LIMIT 1
             """))!;
         var project = Minsheng.GraphQL.Abstractions.GlobalId.Encode("Project", projectId);
@@ -120,5 +121,38 @@ public sealed class ReportCycleTests(ProductionFactory factory) : IClassFixture<
         Assert.Equal(1L, await factory.OwnerScalarAsync($"""
             SELECT count(*) FROM audit_entries WHERE action = 'approve' AND entity_id = '{Minsheng.GraphQL.Abstractions.GlobalId.Expect(id, "ProgressReport", "id")}'
             """));
+    }
+
+    [Fact]
+    public async Task Overdue_reports_follow_the_tenants_due_day()
+    {
+        var clerk = await AsAsync("411302-unit-clerk");
+        var admin = await AsAsync("411302-tenant-admin");
+        var office = await AsAsync("411302-supervisor");
+        var (project, _) = await ClerksProjectAsync(clerk);
+        var projectId = Minsheng.GraphQL.Abstractions.GlobalId.Expect(project, "Project", "id");
+        // February accepted, March left as a draft, April never started.
+        await factory.OwnerScalarAsync($"""
+            UPDATE progress_reports SET status = 'Accepted' WHERE project_id = '{projectId}' AND period = '2024-02-01';
+            UPDATE progress_reports SET status = 'Draft' WHERE project_id = '{projectId}' AND period = '2024-03-01';
+            DELETE FROM report_actuals WHERE report_id IN (SELECT id FROM progress_reports WHERE project_id = '{projectId}' AND period = '2024-04-01');
+            DELETE FROM progress_reports WHERE project_id = '{projectId}' AND period = '2024-04-01';
+            """);
+        const string Configure = "mutation { configureReporting(input: { dueDay: 10 }) { dueDay } }";
+        const string Overdue = "query($asOf: DateOnly!) { overdueReports(asOf: $asOf) { project { id } period dueOn status } }";
+
+        var refused = await office.PostAsync(Configure);
+        var configured = (await admin.QueryAsync(Configure)).GetProperty("configureReporting").GetProperty("dueDay").GetInt32();
+        string[] Months(System.Text.Json.JsonElement data) => [.. data.GetProperty("overdueReports").EnumerateArray()
+            .Where(o => o.GetProperty("project").GetProperty("id").GetString() == project)
+            .Select(o => $"{o.GetProperty("period").GetString()} {o.GetProperty("dueOn").GetString()} {(o.GetProperty("status").ValueKind == System.Text.Json.JsonValueKind.Null ? "-" : o.GetProperty("status").GetString())}")
+            .Where(m => string.CompareOrdinal(m, "2024-02") >= 0 && string.CompareOrdinal(m, "2024-05") < 0)];
+        var afterDue = Months(await office.QueryAsync(Overdue, new { asOf = "2024-05-11" }));
+        var onDueDay = Months(await office.QueryAsync(Overdue, new { asOf = "2024-05-10" }));
+
+        Assert.Equal("FORBIDDEN", refused.ErrorCode());
+        Assert.Equal(10, configured);
+        Assert.Equal(["2024-03 2024-04-10 DRAFT", "2024-04 2024-05-10 -"], afterDue);
+        Assert.Equal(["2024-03 2024-04-10 DRAFT"], onDueDay);
     }
 }
