@@ -6,8 +6,19 @@ using Minsheng.Domain.Values;
 
 namespace Minsheng.Application.Milestones;
 
-public sealed class MilestoneCommands(UnitOfWork uow)
+public sealed class MilestoneCommands(UnitOfWork uow, Minsheng.Tenancy.ICallerAccessor callers)
 {
+    /// <summary>The lead unit marks a step done on a day, with its evidence.</summary>
+    public Task<Guid> MarkAchievedAsync(Guid id, DateOnly on, string evidence, CancellationToken ct) => uow.RunAsync(async db =>
+    {
+        var milestone = await db.Milestones.FindOwnAsync(id, ct);
+        await LeadUnitGuard.RequireAsync(db, callers.Current, milestone.ProjectId, ct);
+        var before = UnitOfWork.Snapshot(milestone);
+        milestone.MarkAchieved(on, callers.Current.ActorId, evidence);
+        uow.Audit("achieve", nameof(Milestone), id, before, milestone);
+        return id;
+    }, ct);
+
     public Task<Guid> CreateAsync(Guid projectId, Deadline due, string text, Guid? indicatorId, decimal? cumulativeValue, CancellationToken ct) =>
         uow.RunAsync(async db =>
         {

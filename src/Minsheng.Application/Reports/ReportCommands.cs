@@ -26,7 +26,7 @@ public sealed class ReportCommands(UnitOfWork uow, ICallerAccessor callers)
     public Task<Guid> SaveDraftAsync(ReportDraft draft, CancellationToken ct) => uow.RunAsync(async db =>
     {
         var project = await db.Projects.FindOwnAsync(draft.ProjectId, ct);
-        await RequireLeadUnitAsync(db, project.Id, ct);
+        await LeadUnitGuard.RequireAsync(db, callers.Current, project.Id, ct);
         var period = new ProgressReport(project.Id, draft.Year, draft.Month).Period;
         var report = await db.ProgressReports.SingleOrDefaultAsync(r => r.ProjectId == project.Id && r.Period == period, ct);
         var before = UnitOfWork.Snapshot(report);
@@ -77,20 +77,10 @@ public sealed class ReportCommands(UnitOfWork uow, ICallerAccessor callers)
         uow.RunAsync(async db =>
         {
             var report = await db.ProgressReports.FindOwnAsync(id, ct);
-            if (unitBound) await RequireLeadUnitAsync(db, report.ProjectId, ct);
+            if (unitBound) await LeadUnitGuard.RequireAsync(db, callers.Current, report.ProjectId, ct);
             var before = UnitOfWork.Snapshot(report);
             step(report, callers.Current.ActorId, uow.Clock.GetUtcNow());
             uow.Audit(action, nameof(ProgressReport), report.Id, before, report);
             return report.Id;
         }, ct);
-
-    /// <summary>Unit clerks and heads act only for projects their units lead.</summary>
-    private async Task RequireLeadUnitAsync(MinshengDbContext db, Guid projectId, CancellationToken ct)
-    {
-        var caller = callers.Current;
-        if (caller.Kind == CallerKind.Developer) return;
-        var leads = await db.ProjectUnits.Where(pu => pu.ProjectId == projectId && pu.Role == ProjectUnitRole.Lead).Select(pu => pu.UnitId).ToListAsync(ct);
-        if (!leads.Any(caller.UnitIds.Contains))
-            throw new DomainException(DomainErrorKind.Forbidden, "Only the lead unit's clerk and head act on this project's reports.");
-    }
 }

@@ -141,6 +141,15 @@ namespace Minsheng.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("AchievedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("achieved_by");
+
+                    b.Property<DateOnly?>("AchievedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("achieved_on");
+
                     b.Property<decimal?>("CumulativeValue")
                         .HasPrecision(20, 4)
                         .HasColumnType("numeric(20,4)")
@@ -155,6 +164,11 @@ namespace Minsheng.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("due_precision");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("evidence");
 
                     b.Property<Guid?>("IndicatorId")
                         .HasColumnType("uuid")

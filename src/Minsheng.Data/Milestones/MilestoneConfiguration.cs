@@ -10,6 +10,8 @@ internal sealed class MilestoneConfiguration : TenantOwnedConfiguration<Mileston
     protected override void ConfigureEntity(EntityTypeBuilder<Milestone> b)
     {
         b.ToTable("milestones");
+        b.Property(m => m.AchievedBy).HasMaxLength(200);
+        b.Property(m => m.Evidence).HasMaxLength(2000);
         b.Ignore(m => m.Due);
         b.Property(m => m.DuePrecision).HasConversion<string>().HasMaxLength(20);
         b.Property(m => m.CumulativeValue).HasPrecision(20, 4);

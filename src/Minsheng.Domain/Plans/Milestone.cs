@@ -25,6 +25,33 @@ public sealed class Milestone : TenantEntity
 
     public Deadline Due => new(DueDate, DuePrecision);
 
+    /// <summary>The day the unit says the step was done, with what shows it; null while it is not.</summary>
+    public DateOnly? AchievedOn { get; private set; }
+    public string? AchievedBy { get; private set; }
+    public string? Evidence { get; private set; }
+
+    /// <summary>Marked done by the lead unit, with the evidence (a description of the 佐证材料) the office can check.</summary>
+    public void MarkAchieved(DateOnly on, string by, string evidence)
+    {
+        var trimmed = evidence?.Trim() ?? "";
+        if (trimmed.Length is 0 or > 2000) throw DomainException.Invalid("evidence", "Say what shows the step was done (at most 2,000 characters).");
+        AchievedOn = on;
+        AchievedBy = by;
+        Evidence = trimmed;
+    }
+
+    /// <summary>
+    /// As of a day: achieved (on time or late), missed (not achieved and its last allowed day — 月底, 中旬, 年底前 read
+    /// as the latest day they allow — has passed), or pending.
+    /// </summary>
+    public static MilestoneState StateOf(Deadline due, DateOnly? achievedOn, DateOnly asOf) => achievedOn switch
+    {
+        { } on when on <= due.Date => MilestoneState.Achieved,
+        { } => MilestoneState.AchievedLate,
+        null when asOf > due.Date => MilestoneState.Missed,
+        _ => MilestoneState.Pending,
+    };
+
     public void Update(Deadline due, string text, Guid? indicatorId, decimal? cumulativeValue)
     {
         if (string.IsNullOrWhiteSpace(text)) throw DomainException.Invalid("text", "A milestone needs its text.");
@@ -38,4 +65,12 @@ public sealed class Milestone : TenantEntity
         IndicatorId = indicatorId;
         CumulativeValue = cumulativeValue;
     }
+}
+
+public enum MilestoneState
+{
+    Pending,
+    Achieved,
+    AchievedLate,
+    Missed,
 }

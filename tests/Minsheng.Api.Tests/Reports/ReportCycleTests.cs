@@ -155,4 +155,36 @@ public sealed class ReportCycleTests(ProductionFactory factory) : IClassFixture<
         Assert.Equal(["2024-03 2024-04-10 DRAFT", "2024-04 2024-05-10 -"], afterDue);
         Assert.Equal(["2024-03 2024-04-10 DRAFT"], onDueDay);
     }
+
+    [Fact]
+    public async Task Milestones_are_marked_achieved_with_evidence_and_a_missed_one_is_told_from_its_last_allowed_day()
+    {
+        var clerk = await AsAsync("411302-unit-clerk");
+        var viewer = await AsAsync("411302-viewer");
+        var (project, _) = await ClerksProjectAsync(clerk);
+        var milestones = (await clerk.QueryAsync("query($id: ID!) { project(id: $id) { milestones { id due { date } } } }", new { id = project }))
+            .GetProperty("project").GetProperty("milestones").EnumerateArray()
+            .Select(m => (Id: m.GetProperty("id").GetString()!, Due: DateOnly.Parse(m.GetProperty("due").GetProperty("date").GetString()!))).OrderBy(m => m.Due).ToList();
+        var (first, last) = (milestones[0], milestones[^1]);
+        const string Mark = "mutation($id: ID!, $on: DateOnly!, $evidence: String!) { markMilestoneAchieved(input: { id: $id, achievedOn: $on, evidence: $evidence }) { achievedOn achievedBy evidence } }";
+        const string State = "query($id: ID!, $asOf: DateOnly) { node(id: $id) { ... on Milestone { state(asOf: $asOf) } } }";
+        async Task<string> StateAsync(string id, DateOnly asOf) =>
+            (await clerk.QueryAsync(State, new { id, asOf = asOf.ToString("yyyy-MM-dd") })).GetProperty("node").GetProperty("state").GetString()!;
+
+        var byViewer = await viewer.PostAsync(Mark, new { id = first.Id, on = first.Due.ToString("yyyy-MM-dd"), evidence = "验收记录" });
+        var noEvidence = await clerk.PostAsync(Mark, new { id = first.Id, on = first.Due.ToString("yyyy-MM-dd"), evidence = " " });
+        var marked = (await clerk.QueryAsync(Mark, new { id = first.Id, on = first.Due.ToString("yyyy-MM-dd"), evidence = "区教育局验收记录 2024-3号" }))
+            .GetProperty("markMilestoneAchieved");
+        var beforeDue = await StateAsync(last.Id, last.Due);
+        var afterDue = await StateAsync(last.Id, last.Due.AddDays(1));
+        await clerk.QueryAsync(Mark, new { id = last.Id, on = last.Due.AddDays(5).ToString("yyyy-MM-dd"), evidence = "延期完成，见整改报告" });
+
+        Assert.Equal("FORBIDDEN", byViewer.ErrorCode());
+        Assert.Equal("BAD_USER_INPUT", noEvidence.ErrorCode());
+        Assert.Equal(("user:411302-unit-clerk", "区教育局验收记录 2024-3号"), (marked.GetProperty("achievedBy").GetString(), marked.GetProperty("evidence").GetString()));
+        Assert.Equal("ACHIEVED", await StateAsync(first.Id, first.Due.AddDays(30)));
+        Assert.Equal("PENDING", beforeDue);
+        Assert.Equal("MISSED", afterDue);
+        Assert.Equal("ACHIEVED_LATE", await StateAsync(last.Id, last.Due.AddDays(30)));
+    }
 }
