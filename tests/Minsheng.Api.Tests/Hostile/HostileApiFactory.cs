@@ -14,8 +14,9 @@ namespace Minsheng.Api.Tests.Hostile;
 /// <summary>
 /// The real server in the Production environment, on its own demo database. Production ignores the
 /// development X-Tenant header, so a test-only strategy reads <see cref="TestTenantHeaderStrategy.HeaderName"/>
-/// instead: it stands in for the tenant claim of a token until the identity issue brings one, so the hostile
-/// requests also reach the tenant-scoped paths (reads with rows behind them, mutations that could write).
+/// instead: a request without a token that names a tenant through it acts as the developer (every permission), so
+/// the hostile requests reach the tenant-scoped paths with nothing refused for want of a permission (reads with rows
+/// behind them, mutations that could write). Tokens have their own suites (Identity/, Leaks/).
 /// </summary>
 public sealed class HostileApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -60,7 +61,7 @@ public sealed class HostileApiFactory : WebApplicationFactory<Program>, IAsyncLi
     async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
 }
 
-/// <summary>Test-only: <c>X-Test-Tenant: 411302</c> selects a tenant in any environment, as a token claim will.</summary>
+/// <summary>Test-only: <c>X-Test-Tenant: 411302</c> selects a tenant in any environment, for a request without a token.</summary>
 public sealed class TestTenantHeaderStrategy : ITenantResolutionStrategy
 {
     public const string HeaderName = "X-Test-Tenant";
