@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Minsheng.Application;
 using Minsheng.Data;
 using Minsheng.Hosting;
+using Minsheng.Identity;
 using Minsheng.Tenancy;
 
 namespace Minsheng.Cli;
@@ -33,6 +34,7 @@ internal sealed class CliDatabase : IAsyncDisposable
         services.AddMinshengTenancy();
         services.AddMinshengData(database.Options);
         services.AddMinshengApplication();
+        services.AddMinshengUserAdministration(new IdentitySettings());
         _services = services.BuildServiceProvider();
     }
 
@@ -75,6 +77,7 @@ internal sealed class CliDatabase : IAsyncDisposable
         if (tenant is null) throw new CliException($"No tenant has the region code '{regionCode}'. List them with: minsheng tenants");
         await using var scope = _services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantContextHolder>().Set(tenant);
+        scope.ServiceProvider.GetRequiredService<CallerHolder>().Set(new Caller(CallerKind.Developer, Actor, new HashSet<Domain.Access.Permission>()));
         scope.ServiceProvider.GetRequiredService<Application.Common.ActorAccessor>().Name = Actor;
         return await work(scope.ServiceProvider);
     }
@@ -84,6 +87,7 @@ internal sealed class CliDatabase : IAsyncDisposable
     {
         await using var scope = _services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantContextHolder>().Set(null);
+        scope.ServiceProvider.GetRequiredService<CallerHolder>().Set(new Caller(CallerKind.Developer, Actor, new HashSet<Domain.Access.Permission>()));
         scope.ServiceProvider.GetRequiredService<Application.Common.ActorAccessor>().Name = Actor;
         return await work(scope.ServiceProvider);
     }

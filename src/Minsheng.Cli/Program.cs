@@ -1,9 +1,10 @@
 using System.CommandLine;
 using Minsheng.Cli;
 
-var root = new RootCommand("Minsheng Platform command line: import and export plan documents, list and add tenants, list plans.");
+var root = new RootCommand("Minsheng Platform command line: import and export plan documents, list and add tenants, create the first users, list plans.");
 root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(TenantsCommand.Create());
+root.Subcommands.Add(UsersCommand.Create());
 root.Subcommands.Add(PlansCommands.List());
 root.Subcommands.Add(PlansCommands.Export());
 try

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Minsheng.Domain.Access;
 using Minsheng.GraphQL.Abstractions;
 using Microsoft.Extensions.Hosting;
@@ -128,6 +129,29 @@ public static class IdentityServices
         services.AddSchemaContributor<GraphQL.AccessContributor>();
         foreach (var type in typeof(GraphQL.AccessContributor).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && typeof(global::GraphQL.Types.IGraphType).IsAssignableFrom(t)))
             services.AddTransient(type);
+        return services;
+    }
+
+    /// <summary>
+    /// Only the user store and its administration, for tools without a token server (the CLI creates the first
+    /// administrators of an installation with it).
+    /// </summary>
+    public static IServiceCollection AddMinshengUserAdministration(this IServiceCollection services, IdentitySettings settings)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddDbContext<AccessDbContext>((sp, db) => AccessDatabase.Configure(db, sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddIdentityCore<PlatformUser>(o =>
+            {
+                o.Lockout.MaxFailedAccessAttempts = settings.MaxFailedSignIns;
+                o.Lockout.DefaultLockoutTimeSpan = settings.LockoutDuration;
+                o.Password.RequiredLength = 8;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<AccessDbContext>();
+        services.AddSingleton<AccessRevocations>();
+        services.AddScoped<UserAdministration>();
         return services;
     }
 

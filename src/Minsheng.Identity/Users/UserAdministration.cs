@@ -85,6 +85,27 @@ public sealed class UserAdministration(UserManager<PlatformUser> users, AccessDb
         return await ViewAsync(user, ct);
     }
 
+    /// <summary>A platform administrator (the CLI creates the first one of an installation).</summary>
+    public async Task<UserView> CreatePlatformAdminAsync(string userName, string displayName, string password, CancellationToken ct)
+    {
+        var user = new PlatformUser
+        {
+            Id = Guid.CreateVersion7(), UserName = userName.Trim(), DisplayName = CheckDisplayName(displayName), CreatedAt = clock.GetUtcNow(), LockoutEnabled = true,
+        };
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            Check(await users.CreateAsync(user, password));
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            throw DomainException.Conflict("The user name is taken.");
+        }
+        Check(await users.AddToRoleAsync(user, Roles.PlatformAdmin));
+        await transaction.CommitAsync(CancellationToken.None);
+        return await ViewAsync(user, ct);
+    }
+
     public async Task<UserView> UpdateAsync(Guid tenantId, Guid userId, UserChange change, CancellationToken ct)
     {
         await using var transaction = await db.BeginTenantTransactionAsync(tenantId, ct);

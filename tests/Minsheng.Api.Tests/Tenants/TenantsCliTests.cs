@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Minsheng.Api.Tests.Identity;
 using Minsheng.Data;
 using Minsheng.Testing;
 using Npgsql;
@@ -79,13 +80,51 @@ public sealed class TenantsCliTests
     }
 
     /// <summary>The CLI's own build output, in the configuration the tests were built in; stdout and stderr together.</summary>
-    private static async Task<(int Code, string Output)> RunCliAsync(params string[] args)
+    /// <summary>
+    /// Issue #16: on a real installation nobody can sign in until someone exists. `minsheng users add` creates the
+    /// platform administrator and a tenant's first administrator (password from the environment, never the command
+    /// line), who then sign in through the real authorization code flow.
+    /// </summary>
+    [Fact]
+    public async Task Users_add_creates_the_first_administrators_who_can_then_sign_in()
+    {
+        var owner = await PostgresCluster.CreateDemoDatabaseAsync("cli_users");
+        var connection = DatabaseSetup.AppConnectionString(owner);
+
+        var (noPasswordCode, noPassword) = await RunCliWithPasswordAsync(null, "users", "add", "root", "--role", "platform_admin", "--connection", connection);
+        var (platformCode, platform) = await RunCliWithPasswordAsync("root-pass-2026", "users", "add", "root", "--role", "platform_admin", "--connection", connection);
+        var (adminCode, admin) = await RunCliWithPasswordAsync("admin-pass-2026", "users", "add", "wancheng-admin", "--role", "tenant_admin", "--tenant", "411302", "--connection", connection);
+        var (missingCode, missing) = await RunCliWithPasswordAsync("x-pass-2026", "users", "add", "lost", "--role", "tenant_admin", "--connection", connection);
+        await using var server = new FirstUsersServer(owner);
+        var signedIn = await server.SignInAsync("wancheng-admin", "admin-pass-2026");
+        var me = await new GraphQLClient(server.CreateClient(), null, signedIn.AccessToken).QueryAsync("{ me { actorId tenant permissions } }");
+        var root = await server.SignInAsync("root", "root-pass-2026");
+
+        Assert.Equal(1, noPasswordCode);
+        Assert.Contains("MINSHENG_PASSWORD", noPassword);
+        Assert.True(platformCode == 0, platform);
+        Assert.Contains("Created root (platform_admin).", platform);
+        Assert.True(adminCode == 0, admin);
+        Assert.Equal(1, missingCode);
+        Assert.Contains("--tenant", missing);
+        Assert.Equal("411302", me.GetProperty("me").GetProperty("tenant").GetString());
+        Assert.Contains("ManageUsers", me.GetProperty("me").GetProperty("permissions").EnumerateArray().Select(p => p.GetString()));
+        Assert.NotNull(root.AccessToken);
+        Assert.Equal("cli:" + Environment.UserName, await OwnerQuery.ScalarAsync(owner, "SELECT actor FROM audit_entries WHERE entity_type = 'User' AND action = 'create'"));
+    }
+
+    private static Task<(int Code, string Output)> RunCliAsync(params string[] args) => RunCliWithPasswordAsync(null, args);
+
+    /// <summary>The CLI with MINSHENG_PASSWORD set to <paramref name="password"/> (or unset).</summary>
+    private static async Task<(int Code, string Output)> RunCliWithPasswordAsync(string? password, params string[] args)
     {
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/')).Parent!.Name;
         var cli = Path.Combine(RepositoryPaths.Root(), "src", "Minsheng.Cli", "bin", configuration, "net10.0", "minsheng.dll");
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         psi.ArgumentList.Add(cli);
         foreach (var a in args) psi.ArgumentList.Add(a);
+        psi.Environment.Remove("MINSHENG_PASSWORD");
+        if (password is not null) psi.Environment["MINSHENG_PASSWORD"] = password;
         using var process = Process.Start(psi)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
