@@ -43,7 +43,8 @@ TokenKeys tokenKeys;
 await using (var keySource = NpgsqlDataSource.Create(database.Options.AppConnectionString))
     tokenKeys = await TokenKeyStore.LoadOrCreateAsync(keySource);
 builder.Services.AddMinshengIdentity(identitySettings, tokenKeys, builder.Environment.IsDevelopment());
-if (database.DemoDataLoaded) builder.Services.AddHostedService<DevelopmentAccounts>();
+// Demo accounts have a published password: only a Development server with the demo data gets them, never Production (even a trial with demo data).
+if (database.DemoDataLoaded && builder.Environment.IsDevelopment()) builder.Services.AddHostedService<DevelopmentAccounts>();
 builder.Services.AddDashboardCors(builder.Configuration);
 builder.Services.AddProxyForwarding(builder.Configuration);
 builder.Services.AddRequestRateLimits(builder.Configuration, builder.Environment);

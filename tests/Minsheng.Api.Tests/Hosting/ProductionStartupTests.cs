@@ -57,6 +57,31 @@ public sealed class ProductionStartupTests : IDisposable
         await Assert.ThrowsAnyAsync<NpgsqlException>(() => TenantsAndFsyncAsync(owner));
     }
 
+    /// <summary>Issue #16: the demo accounts have a published password; a production trial with demo data gets none of them.</summary>
+    [Fact]
+    public async Task A_production_trial_with_demo_data_has_no_demo_accounts()
+    {
+        var databasePort = FreePort();
+        using var server = ServerProcess.Start(new()
+        {
+            ["Embedded__Enabled"] = "true",
+            ["Embedded__LoadDemoData"] = "true",
+            ["Embedded__DataDirectory"] = DataDirectory,
+            ["Embedded__Port"] = databasePort.ToString(),
+        });
+
+        Assert.True(await server.WaitUntilReadyAsync(TimeSpan.FromSeconds(90)), "Not ready:\n" + server.Output);
+        var owner = $"Host=127.0.0.1;Port={databasePort};Username=minsheng_owner;Database=minsheng;Pooling=false;Timeout=5";
+        var (tenants, _) = await TenantsAndFsyncAsync(owner);
+        var users = await OwnerQuery.ScalarAsync(owner, "SELECT count(*) FROM identity_users");
+        var clients = await OwnerQuery.ScalarAsync(owner, "SELECT count(*) FROM dashboard_clients");
+        await server.StopAsync();
+
+        Assert.True(tenants > 0, "the demo tenants were loaded");
+        Assert.Equal(0L, users);
+        Assert.Equal(0L, clients);
+    }
+
     private static async Task<(long Tenants, string Fsync)> TenantsAndFsyncAsync(string connectionString)
     {
         await using var connection = new NpgsqlConnection(connectionString);
