@@ -58,19 +58,8 @@ public static class IdentityServices
     public static IServiceCollection AddMinshengIdentity(this IServiceCollection services, IdentitySettings settings, TokenKeys keys, bool isDevelopment)
     {
         services.AddSingleton(settings);
-        services.AddDbContext<AccessDbContext>((sp, db) => AccessDatabase.Configure(db, sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddMinshengUserAdministration(settings);
         services.AddDataProtection().SetApplicationName("minsheng").PersistKeysToDbContext<AccessDbContext>();
-        services.AddIdentityCore<PlatformUser>(o =>
-            {
-                o.Lockout.MaxFailedAccessAttempts = settings.MaxFailedSignIns;
-                o.Lockout.DefaultLockoutTimeSpan = settings.LockoutDuration;
-                o.Lockout.AllowedForNewUsers = true;
-                o.Password.RequiredLength = 8;
-                o.Password.RequireNonAlphanumeric = false;
-                o.Password.RequireUppercase = false;
-            })
-            .AddRoles<IdentityRole<Guid>>()
-            .AddEntityFrameworkStores<AccessDbContext>();
         services.AddAntiforgery();
         services.AddSingleton<ValidatedTokenCache>();
         services.AddAuthentication(CachedBearerHandler.SchemeName)
@@ -118,10 +107,8 @@ public static class IdentityServices
 
         services.AddScoped<UserPrincipals>();
         services.AddSingleton<TenantDirectory>();
-        services.AddSingleton<AccessRevocations>();
         services.AddScoped<DashboardClients>();
         services.AddSingleton<DashboardOrigins>();
-        services.AddScoped<UserAdministration>();
         services.AddHostedService<ConsoleClientRegistration>();
         services.AddSingleton<TokenPruning>();
         services.AddHostedService(sp => sp.GetRequiredService<TokenPruning>());
@@ -133,8 +120,8 @@ public static class IdentityServices
     }
 
     /// <summary>
-    /// Only the user store and its administration, for tools without a token server (the CLI creates the first
-    /// administrators of an installation with it).
+    /// The user store and its administration: part of <see cref="AddMinshengIdentity"/>, and all that tools without a
+    /// token server need (the CLI creates the first administrators of an installation with it).
     /// </summary>
     public static IServiceCollection AddMinshengUserAdministration(this IServiceCollection services, IdentitySettings settings)
     {
@@ -144,6 +131,7 @@ public static class IdentityServices
             {
                 o.Lockout.MaxFailedAccessAttempts = settings.MaxFailedSignIns;
                 o.Lockout.DefaultLockoutTimeSpan = settings.LockoutDuration;
+                o.Lockout.AllowedForNewUsers = true;
                 o.Password.RequiredLength = 8;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequireUppercase = false;

@@ -30,25 +30,9 @@ public sealed class UserAdministration(UserManager<PlatformUser> users, AccessDb
     {
         var roles = CheckRoles(input.Roles);
         await CheckUnitsAsync(tenantId, input.UnitIds, ct);
-        var user = new PlatformUser
-        {
-            Id = Guid.CreateVersion7(),
-            UserName = input.UserName.Trim(),
-            DisplayName = CheckDisplayName(input.DisplayName),
-            TenantId = tenantId,
-            CreatedAt = clock.GetUtcNow(),
-            LockoutEnabled = true,
-        };
+        var user = Person(input.UserName, input.DisplayName, tenantId, regionCode: null);
         await using var transaction = await db.BeginTenantTransactionAsync(tenantId, ct);
-        try
-        {
-            Check(await users.CreateAsync(user, input.Password));
-        }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            // Identity's own check sees this tenant's users only (row-level security); the index sees everyone's.
-            throw DomainException.Conflict("The user name is taken.");
-        }
+        await InsertAsync(user, input.Password);
         Check(await users.AddToRolesAsync(user, roles));
         db.UserUnits.AddRange(input.UnitIds.Distinct().Select(u => new UserUnit { UserId = user.Id, UnitId = u }));
         await db.SaveChangesAsync(ct);
@@ -66,44 +50,46 @@ public sealed class UserAdministration(UserManager<PlatformUser> users, AccessDb
     {
         if (!Domain.Regions.Region.IsValidCode(regionCode) || Domain.Regions.Region.LevelOf(regionCode) == Domain.Regions.RegionLevel.County)
             throw DomainException.Invalid("regionCode", $"'{regionCode}' is not the code of a city or province (a county has nothing below it to read).");
-        var user = new PlatformUser
-        {
-            Id = Guid.CreateVersion7(), UserName = userName.Trim(), DisplayName = CheckDisplayName(displayName), RegionCode = regionCode,
-            CreatedAt = clock.GetUtcNow(), LockoutEnabled = true,
-        };
+        return await CreateOutsideTenantsAsync(Person(userName, displayName, tenantId: null, regionCode), password, Roles.RegionAnalyst, ct);
+    }
+
+    /// <summary>A platform administrator (the CLI creates the first one of an installation).</summary>
+    public Task<UserView> CreatePlatformAdminAsync(string userName, string displayName, string password, CancellationToken ct) =>
+        CreateOutsideTenantsAsync(Person(userName, displayName, tenantId: null, regionCode: null), password, Roles.PlatformAdmin, ct);
+
+    /// <summary>A region analyst or platform administrator: no tenant, so no tenant transaction and no tenant audit trail.</summary>
+    private async Task<UserView> CreateOutsideTenantsAsync(PlatformUser user, string password, string role, CancellationToken ct)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        try
-        {
-            Check(await users.CreateAsync(user, password));
-        }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            throw DomainException.Conflict("The user name is taken.");
-        }
-        Check(await users.AddToRoleAsync(user, Roles.RegionAnalyst));
+        await InsertAsync(user, password);
+        Check(await users.AddToRoleAsync(user, role));
         await transaction.CommitAsync(CancellationToken.None);
         return await ViewAsync(user, ct);
     }
 
-    /// <summary>A platform administrator (the CLI creates the first one of an installation).</summary>
-    public async Task<UserView> CreatePlatformAdminAsync(string userName, string displayName, string password, CancellationToken ct)
+    private PlatformUser Person(string userName, string displayName, Guid? tenantId, string? regionCode) => new()
     {
-        var user = new PlatformUser
-        {
-            Id = Guid.CreateVersion7(), UserName = userName.Trim(), DisplayName = CheckDisplayName(displayName), CreatedAt = clock.GetUtcNow(), LockoutEnabled = true,
-        };
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        Id = Guid.CreateVersion7(),
+        UserName = userName.Trim(),
+        DisplayName = CheckDisplayName(displayName),
+        TenantId = tenantId,
+        RegionCode = regionCode,
+        CreatedAt = clock.GetUtcNow(),
+        LockoutEnabled = true,
+    };
+
+    /// <summary>Creates the user with its hashed password; a name taken anywhere is a conflict.</summary>
+    private async Task InsertAsync(PlatformUser user, string password)
+    {
         try
         {
             Check(await users.CreateAsync(user, password));
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
+            // Identity's own check sees this tenant's users only (row-level security); the index sees everyone's.
             throw DomainException.Conflict("The user name is taken.");
         }
-        Check(await users.AddToRoleAsync(user, Roles.PlatformAdmin));
-        await transaction.CommitAsync(CancellationToken.None);
-        return await ViewAsync(user, ct);
     }
 
     public async Task<UserView> UpdateAsync(Guid tenantId, Guid userId, UserChange change, CancellationToken ct)
