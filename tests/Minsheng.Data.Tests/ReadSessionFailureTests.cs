@@ -17,8 +17,7 @@ public sealed class ReadSessionFailureTests
     {
         protected override string? Missing => null;
 
-        protected override NpgsqlBatchCommand CreateCommand(Guid tenantId, Guid[] keys) =>
-            new("SELECT id, name FROM units WHERE tenant_id = $1 AND id = ANY($2)") { Parameters = { new() { Value = tenantId }, new() { Value = keys } } };
+        protected override string Statement(string keys) => $"SELECT id, name FROM units WHERE tenant_id = $1 AND id = ANY({keys})";
 
         protected override async ValueTask ReadAsync(NpgsqlDataReader reader, Dictionary<Guid, string?> into, CancellationToken ct)
         {

@@ -112,6 +112,43 @@ public sealed class RowLevelSecurityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Every_tenant_policy_parses_the_tenant_setting_once_per_statement()
+    {
+        // Core tables with a tenant column (the identity tables have their own, wider policy).
+        await using var owner = new NpgsqlConnection(_owner);
+        await owner.OpenAsync();
+        await using var policies = new NpgsqlCommand("""
+            SELECT c.table_name, p.qual FROM information_schema.columns c
+            LEFT JOIN pg_policies p ON p.tablename = c.table_name AND p.policyname = 'tenant_isolation'
+            WHERE c.table_schema = 'public' AND c.column_name = 'tenant_id' AND c.table_name NOT IN ('identity_users', 'dashboard_clients')
+            """, owner);
+        var found = new List<string>();
+        await using (var reader = await policies.ExecuteReaderAsync())
+            while (await reader.ReadAsync())
+            {
+                found.Add(reader.GetString(0));
+                Assert.False(reader.IsDBNull(1), $"{reader.GetString(0)} has no tenant policy");
+                // The subquery is what makes it an InitPlan; inline, the conversion ran on every index rescan.
+                Assert.Contains("SELECT string_to_array", reader.GetString(1));
+            }
+        Assert.Contains("report_actuals", found);
+
+        // And the plan shows it: an inner index scan rescanned per outer row compares with the InitPlan's value.
+        await using var connection = await _app.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using (var set = new NpgsqlCommand(TenantSetting.SetLocalStatement(_a.Tenant.Id), connection, transaction)) await set.ExecuteNonQueryAsync();
+        await using var explain = new NpgsqlCommand("""
+            EXPLAIN (COSTS OFF) SELECT r.* FROM projects p CROSS JOIN LATERAL (
+              SELECT * FROM progress_reports x WHERE x.project_id = p.id ORDER BY x.period DESC LIMIT 1) r
+            """, connection, transaction);
+        var plan = new List<string>();
+        await using (var reader = await explain.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) plan.Add(reader.GetString(0));
+        Assert.Contains(plan, line => line.Contains("InitPlan"));
+        Assert.DoesNotContain(plan, line => line.Contains("current_setting") && !line.Contains("Result"));
+    }
+
+    [Fact]
     public void The_tenant_setting_only_ever_inlines_a_parsed_uuid()
     {
         var statement = TenantSetting.SetLocalStatement(Guid.Parse("0195b2d4-8f00-7000-8000-000000000001"));

@@ -8,12 +8,12 @@ namespace Minsheng.Application.Common;
 // cached for one request.
 
 /// <summary>Loads rows by id, one statement for all keys of a level.</summary>
-public abstract class ByIdLoader<T>(ReadSession session, string sql, Func<NpgsqlDataReader, T> read, Func<T, Guid> idOf)
+public abstract class ByIdLoader<T>(ReadSession session, Func<string, string> statement, Func<NpgsqlDataReader, T> read, Func<T, Guid> idOf)
     : BatchLoader<Guid, T?>(session) where T : class
 {
     protected override T? Missing => null;
 
-    protected override NpgsqlBatchCommand CreateCommand(Guid tenantId, Guid[] keys) => Sql.Command(sql, tenantId, keys);
+    protected override string Statement(string keys) => statement(keys);
 
     protected override async ValueTask ReadAsync(NpgsqlDataReader reader, Dictionary<Guid, T?> into, CancellationToken ct)
     {

@@ -4,12 +4,12 @@ using Npgsql;
 namespace Minsheng.Application.Common;
 
 /// <summary>Loads the children of many parents, one statement for all parents of a level; rows arrive in display order.</summary>
-public abstract class ByParentLoader<T>(ReadSession session, string sql, Func<NpgsqlDataReader, T> read, Func<T, Guid> parentOf)
+public abstract class ByParentLoader<T>(ReadSession session, Func<string, string> statement, Func<NpgsqlDataReader, T> read, Func<T, Guid> parentOf)
     : BatchLoader<Guid, IReadOnlyList<T>>(session)
 {
     protected override IReadOnlyList<T> Missing => [];
 
-    protected override NpgsqlBatchCommand CreateCommand(Guid tenantId, Guid[] keys) => Sql.Command(sql, tenantId, keys);
+    protected override string Statement(string keys) => statement(keys);
 
     protected override async ValueTask ReadAsync(NpgsqlDataReader reader, Dictionary<Guid, IReadOnlyList<T>> into, CancellationToken ct)
     {

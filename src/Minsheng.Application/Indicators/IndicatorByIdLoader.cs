@@ -4,4 +4,4 @@ using Minsheng.Data.Reading;
 namespace Minsheng.Application.Indicators;
 
 public sealed class IndicatorByIdLoader(ReadSession session) : ByIdLoader<IndicatorRow>(session,
-    $"SELECT {IndicatorRow.Columns} FROM indicators i WHERE i.tenant_id = $1 AND i.id = ANY($2)", r => IndicatorRow.Read(r), i => i.Id);
+    keys => $"SELECT {IndicatorRow.Columns} FROM indicators i WHERE i.tenant_id = $1 AND i.id = ANY({keys})", r => IndicatorRow.Read(r), i => i.Id);

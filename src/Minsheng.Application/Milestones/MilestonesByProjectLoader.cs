@@ -4,5 +4,5 @@ using Minsheng.Data.Reading;
 namespace Minsheng.Application.Milestones;
 
 public sealed class MilestonesByProjectLoader(ReadSession session) : ByParentLoader<MilestoneRow>(session,
-    $"SELECT {MilestoneRow.Columns} FROM milestones m WHERE m.tenant_id = $1 AND m.project_id = ANY($2) ORDER BY m.project_id, m.due_date, m.id",
+    keys => $"SELECT {MilestoneRow.Columns} FROM milestones m WHERE m.tenant_id = $1 AND m.project_id = ANY({keys}) ORDER BY m.project_id, m.due_date, m.id",
     r => MilestoneRow.Read(r), m => m.ProjectId);

@@ -28,7 +28,12 @@ public sealed class ProjectQueries(ReadSession session)
 {
     public const int MaxPageSize = 100;
 
-    public async Task<Page<ProjectRow>> GetPageAsync(ProjectFilter filter, ProjectOrder order, PageRequest request, CancellationToken ct)
+    /// <param name="loadAlong">
+    /// Given the page's project ids before they are known (<see cref="PendingKeys{TKey}"/>), enqueues the loaders of what
+    /// the caller will show of each project, so that they travel in the page's own round trip.
+    /// </param>
+    public async Task<Page<ProjectRow>> GetPageAsync(ProjectFilter filter, ProjectOrder order, PageRequest request,
+        Action<PendingKeys<Guid>>? loadAlong, CancellationToken ct)
     {
         var (first, after, includeTotal) = request;
         if (first is < 0 or > MaxPageSize) throw DomainException.Invalid("first", $"first must be between 0 and {MaxPageSize}.");
@@ -44,7 +49,8 @@ public sealed class ProjectQueries(ReadSession session)
         };
         var orderBy = string.Join(", ", keys) + ", p.id";
 
-        var page = new ListQuery<ProjectRow>(tenantId =>
+        // One more row than asked for tells whether another page follows.
+        (string Sql, object[] Parameters) Select(Guid tenantId, string columns)
         {
             var where = Where(filter, tenantId, out var parameters);
             if (cursor is not null)
@@ -59,7 +65,13 @@ public sealed class ProjectQueries(ReadSession session)
                 where += $" AND ({orderBy}) > ({string.Join(", ", placeholders)}, ${parameters.Count})";
             }
             parameters.Add(first + 1);
-            return Sql.Command($"SELECT {ProjectRow.Columns} FROM projects p WHERE {where} ORDER BY {orderBy} LIMIT ${parameters.Count}", [.. parameters]);
+            return ($"SELECT {columns} FROM projects p WHERE {where} ORDER BY {orderBy} LIMIT ${parameters.Count}", [.. parameters]);
+        }
+
+        var page = new ListQuery<ProjectRow>(tenantId =>
+        {
+            var (sql, parameters) = Select(tenantId, ProjectRow.Columns);
+            return Sql.Command(sql, parameters);
         }, r => ProjectRow.Read(r));
 
         ListQuery<int>? total = null;
@@ -73,7 +85,9 @@ public sealed class ProjectQueries(ReadSession session)
             session.Enqueue(total);
         }
         if (first == 0 && !includeTotal) return new Page<ProjectRow>([], false, cursor is not null, null);
-        await session.RunAsync(page, ct);
+        session.Enqueue(page);
+        if (first > 0) loadAlong?.Invoke(new PendingKeys<Guid>(tenantId => Select(tenantId, "p.id"), () => page.Rows.Select(r => r.Id)));
+        await session.FlushAsync(ct);
 
         var rows = page.Rows;
         var edges = rows.Take(first).Select(row => new Edge<ProjectRow>(row, Cursor.Encode(order, row))).ToList();

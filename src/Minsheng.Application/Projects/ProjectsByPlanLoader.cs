@@ -4,5 +4,5 @@ using Minsheng.Data.Reading;
 namespace Minsheng.Application.Projects;
 
 public sealed class ProjectsByPlanLoader(ReadSession session) : ByParentLoader<ProjectRow>(session,
-    $"SELECT {ProjectRow.Columns} FROM projects p WHERE p.tenant_id = $1 AND p.plan_id = ANY($2) ORDER BY p.plan_id, p.sort_order",
+    keys => $"SELECT {ProjectRow.Columns} FROM projects p WHERE p.tenant_id = $1 AND p.plan_id = ANY({keys}) ORDER BY p.plan_id, p.sort_order",
     r => ProjectRow.Read(r), p => p.PlanId);

@@ -12,14 +12,14 @@ public sealed class LatestReportByProjectLoader(ReadSession session) : BatchLoad
 {
     protected override ReportRow? Missing => null;
 
-    protected override NpgsqlBatchCommand CreateCommand(Guid tenantId, Guid[] keys) => Sql.Command($"""
+    protected override string Statement(string keys) => $"""
         SELECT {ReportRow.Columns}
-        FROM unnest($2::uuid[]) AS k(project_id)
+        FROM unnest({keys}::uuid[]) AS k(project_id)
         CROSS JOIN LATERAL (
             SELECT * FROM progress_reports x
             WHERE x.tenant_id = $1 AND x.project_id = k.project_id
             ORDER BY x.period DESC LIMIT 1) r
-        """, tenantId, keys);
+        """;
 
     protected override async ValueTask ReadAsync(NpgsqlDataReader reader, Dictionary<Guid, ReportRow?> into, CancellationToken ct)
     {

@@ -4,4 +4,4 @@ using Minsheng.Data.Reading;
 namespace Minsheng.Application.Reports;
 
 public sealed class ReportByIdLoader(ReadSession session) : ByIdLoader<ReportRow>(session,
-    $"SELECT {ReportRow.Columns} FROM progress_reports r WHERE r.tenant_id = $1 AND r.id = ANY($2)", r => ReportRow.Read(r), r => r.Id);
+    keys => $"SELECT {ReportRow.Columns} FROM progress_reports r WHERE r.tenant_id = $1 AND r.id = ANY({keys})", r => ReportRow.Read(r), r => r.Id);

@@ -4,4 +4,4 @@ using Minsheng.Data.Reading;
 namespace Minsheng.Application.Units;
 
 public sealed class UnitByIdLoader(ReadSession session) : ByIdLoader<UnitRow>(session,
-    $"SELECT {UnitRow.Columns} FROM units u WHERE u.tenant_id = $1 AND u.id = ANY($2)", r => UnitRow.Read(r), u => u.Id);
+    keys => $"SELECT {UnitRow.Columns} FROM units u WHERE u.tenant_id = $1 AND u.id = ANY({keys})", r => UnitRow.Read(r), u => u.Id);

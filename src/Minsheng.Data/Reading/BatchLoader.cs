@@ -3,12 +3,18 @@ using Npgsql;
 
 namespace Minsheng.Data.Reading;
 
+/// <summary>A loader that can load for the keys of a query of the same batch (see <see cref="PendingKeys{TKey}"/>).</summary>
+public interface ILoadsAlong<TKey>
+{
+    void LoadAlong(PendingKeys<TKey> keys);
+}
+
 /// <summary>
 /// Collects keys during one execution level and loads them all with one statement, sent in the same
 /// round trip as every other loader of that level (see <see cref="ReadSession.FlushAsync"/>).
 /// Scoped: results are cached for the request.
 /// </summary>
-public abstract class BatchLoader<TKey, TValue> : IBatchQuery, IRequestCache where TKey : notnull
+public abstract class BatchLoader<TKey, TValue> : IBatchQuery, IRequestCache, ILoadsAlong<TKey> where TKey : notnull
 {
     private readonly ReadSession _session;
     private readonly HashSet<TKey> _pending = [];
@@ -47,12 +53,25 @@ public abstract class BatchLoader<TKey, TValue> : IBatchQuery, IRequestCache whe
         return value;
     }
 
+    /// <summary>
+    /// Loads for the keys another query of the same batch is about to return, in that batch's round trip; the
+    /// values are then at hand when the fields that need them are resolved. A key the query does not return costs nothing.
+    /// </summary>
+    public void LoadAlong(PendingKeys<TKey> keys) => _session.Enqueue(new AlongQuery(this, keys));
+
     NpgsqlBatchCommand IBatchQuery.CreateCommand(Guid tenantId)
     {
         _inFlight = _pending.ToArray();
         _pending.Clear();
         _enqueued = false;
-        return CreateCommand(tenantId, _inFlight);
+        return Command(Statement("$2"), [tenantId, _inFlight]);
+    }
+
+    private static NpgsqlBatchCommand Command(string sql, object[] parameters)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var p in parameters) command.Parameters.Add(new NpgsqlParameter { Value = p });
+        return command;
     }
 
     async ValueTask IBatchQuery.ReadAsync(NpgsqlDataReader reader, CancellationToken ct)
@@ -90,9 +109,37 @@ public abstract class BatchLoader<TKey, TValue> : IBatchQuery, IRequestCache whe
     /// <summary>The value for a key that matched no row (null, or an empty list).</summary>
     protected abstract TValue Missing { get; }
 
-    protected abstract NpgsqlBatchCommand CreateCommand(Guid tenantId, TKey[] keys);
+    /// <summary>
+    /// The statement for a set of keys: <c>$1</c> is the tenant, <paramref name="keys"/> an SQL expression of the key
+    /// array — a parameter, or (<see cref="LoadAlong"/>) the array of what a query of the same batch selects.
+    /// </summary>
+    protected abstract string Statement(string keys);
 
     protected abstract ValueTask ReadAsync(NpgsqlDataReader reader, Dictionary<TKey, TValue> into, CancellationToken ct);
+
+    /// <summary>Runs a loader's statement for pending keys, and remembers the values for every key the producing query returned.</summary>
+    private sealed class AlongQuery(BatchLoader<TKey, TValue> loader, PendingKeys<TKey> keys) : IBatchQuery
+    {
+        public NpgsqlBatchCommand CreateCommand(Guid tenantId)
+        {
+            var (sql, parameters) = keys.Statement(tenantId);
+            return Command(loader.Statement($"ARRAY({sql})"), parameters);
+        }
+
+        public async ValueTask ReadAsync(NpgsqlDataReader reader, CancellationToken ct)
+        {
+            var results = new Dictionary<TKey, TValue>();
+            await loader.ReadAsync(reader, results, ct);
+            // Keys without rows are remembered as Missing too: that is the answer, and no later statement is needed for it.
+            // A value loaded earlier in the request stands (one request, one answer per key).
+            foreach (var key in keys.Keys) loader._loaded.TryAdd(key, results.TryGetValue(key, out var value) ? value : loader.Missing);
+        }
+
+        // Without a tenant the producing query read nothing either: there are no keys to answer for.
+        public void ReadNothing()
+        {
+        }
+    }
 }
 
 /// <summary>A value that a batch loader will have after the next flush.</summary>

@@ -88,7 +88,9 @@ public sealed class ReadSession(NpgsqlDataSource dataSource, ITenantContextAcces
         try
         {
             await using var batch = new NpgsqlBatch();
-            batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN READ ONLY"));
+            // One snapshot for the whole batch (read committed would take one per statement): a query that repeats
+            // another's selection (PendingKeys) must see the same rows. A read-only transaction never fails to serialize.
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY"));
             if (current is not null) batch.BatchCommands.Add(new NpgsqlBatchCommand(TenantSetting.SetLocalStatement(current.TenantId)));
             foreach (var query in queries)
             {

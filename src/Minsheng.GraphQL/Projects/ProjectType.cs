@@ -22,7 +22,7 @@ public sealed class ProjectType : ObjectGraphType<ProjectRow>
         Field<NonNullGraphType<PlanType>>("plan").Resolve(c => c.Load<PlanByIdLoader, PlanRow?>(c.Source.PlanId));
         Field<ProjectType>("parent").Resolve(c => c.Source.ParentId is { } p ? c.Load<ProjectByIdLoader, ProjectRow?>(p) : null);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProjectType>>>>("subItems")
-            .Resolve(c => c.Load<SubItemsByProjectLoader, IReadOnlyList<ProjectRow>>(c.Source.Id));
+            .Resolve(c => c.Load<SubItemsByProjectLoader, IReadOnlyList<ProjectRow>>(c.Source.Id)).LoadsAlongWithPage(typeof(SubItemsByProjectLoader));
         Field(p => p.SortOrder).Description("Position in the plan.");
         Field(p => p.Sequence).Description("The number as printed: \"9\" or \"9(1)\".");
         Field(p => p.Name).Description("As printed, with any category tag such as （省定） kept.");
@@ -35,18 +35,21 @@ public sealed class ProjectType : ObjectGraphType<ProjectRow>
         Field<DeadlineType>("deadline").Resolve(c => c.Source.Deadline);
         Field(p => p.Remarks, nullable: true);
         Field<UnitType>("leadUnit").Description("The first lead unit: the one that files the monthly reports.")
-            .Resolve(c => Units(c).Then(list => list.FirstOrDefault(u => u.Role == ProjectUnitRole.Lead)?.Unit));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UnitType>>>>("leadUnits").Resolve(c => UnitsIn(c, ProjectUnitRole.Lead));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UnitType>>>>("coUnits").Resolve(c => UnitsIn(c, ProjectUnitRole.Co));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UnitType>>>>("certificationUnits").Resolve(c => UnitsIn(c, ProjectUnitRole.Certifier));
+            .Resolve(c => Units(c).Then(list => list.FirstOrDefault(u => u.Role == ProjectUnitRole.Lead)?.Unit)).LoadsAlongWithPage(typeof(UnitsByProjectLoader));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UnitType>>>>("leadUnits").Resolve(c => UnitsIn(c, ProjectUnitRole.Lead))
+            .LoadsAlongWithPage(typeof(UnitsByProjectLoader));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UnitType>>>>("coUnits").Resolve(c => UnitsIn(c, ProjectUnitRole.Co))
+            .LoadsAlongWithPage(typeof(UnitsByProjectLoader));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UnitType>>>>("certificationUnits").Resolve(c => UnitsIn(c, ProjectUnitRole.Certifier))
+            .LoadsAlongWithPage(typeof(UnitsByProjectLoader));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<IndicatorType>>>>("indicators").Description("The project's quantified targets.")
-            .Resolve(c => c.Load<IndicatorsByProjectLoader, IReadOnlyList<IndicatorRow>>(c.Source.Id));
+            .Resolve(c => c.Load<IndicatorsByProjectLoader, IReadOnlyList<IndicatorRow>>(c.Source.Id)).LoadsAlongWithPage(typeof(IndicatorsByProjectLoader));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<MilestoneType>>>>("milestones")
-            .Resolve(c => c.Load<MilestonesByProjectLoader, IReadOnlyList<MilestoneRow>>(c.Source.Id));
+            .Resolve(c => c.Load<MilestonesByProjectLoader, IReadOnlyList<MilestoneRow>>(c.Source.Id)).LoadsAlongWithPage(typeof(MilestonesByProjectLoader));
         Field<ProgressReportType>("latestReport").Description("The most recent monthly report.")
-            .Resolve(c => c.Load<LatestReportByProjectLoader, ReportRow?>(c.Source.Id));
+            .Resolve(c => c.Load<LatestReportByProjectLoader, ReportRow?>(c.Source.Id)).LoadsAlongWithPage(typeof(LatestReportByProjectLoader));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProgressReportType>>>>("reports").Description("Monthly reports, newest first.")
-            .Resolve(c => c.Load<ReportsByProjectLoader, IReadOnlyList<ReportRow>>(c.Source.Id));
+            .Resolve(c => c.Load<ReportsByProjectLoader, IReadOnlyList<ReportRow>>(c.Source.Id)).LoadsAlongWithPage(typeof(ReportsByProjectLoader));
         IsTypeOf = o => o is ProjectRow;
         this.ApplyExtensions(extensions);
     }

@@ -13,7 +13,8 @@ public sealed class ProjectsContributor : ISchemaContributor
             .Argument<ProjectOrderType>("orderBy", a => a.DefaultValue = ProjectOrder.Sequence)
             .Argument<ProjectFilterInputType>("filter")
             .ResolveAsync(async c => await c.Guard(() => c.Service<ProjectQueries>().GetPageAsync(
-                c.ReadInput<ProjectFilter>("filter"), c.GetArgument("orderBy", ProjectOrder.Sequence), c.PageRequest(), c.CancellationToken)));
+                c.ReadInput<ProjectFilter>("filter"), c.GetArgument("orderBy", ProjectOrder.Sequence), c.PageRequest(), c.LoadAlongWithPage(),
+                c.CancellationToken)));
         schema.Query.Field<ProjectType>("project").Requires(Permission.ReadTenantData).Argument<NonNullGraphType<IdGraphType>>("id")
             .Resolve(c => c.Load<ProjectByIdLoader, ProjectRow?>(c.IdArgument(ProjectType.TypeName)));
 
