@@ -27,6 +27,10 @@ public static class ApplicationServices
         services.AddScoped<Reports.ReportCommands>();
         services.AddScoped<Reports.ReportingSettings>();
         services.AddScoped<Reports.OverdueReports>();
+        services.AddScoped<Supervision.ProjectAssessments>();
+        services.AddScoped<Supervision.TodaysAssessments>();
+        services.AddScoped<Supervision.LightHistory>();
+        services.AddScoped<Supervision.StatusSettings>();
         services.AddScoped<PlanImportService>();
         services.AddScoped<PlanExportService>();
         services.AddScoped<Tenants.TenantAdministration>();
@@ -48,7 +52,8 @@ public static class ApplicationServices
     {
         foreach (var type in typeof(ApplicationServices).Assembly.GetTypes())
         {
-            if (type is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false } && IsBatchLoader(type))
+            // A loader without a public constructor is made by a service of its own (one per day, say), not resolved.
+            if (type is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false } && IsBatchLoader(type) && type.GetConstructors().Length > 0)
                 services.AddScoped(type);
         }
     }

@@ -32,6 +32,7 @@ public sealed class MinshengDbContext(DbContextOptions<MinshengDbContext> option
     public DbSet<ProgressReport> ProgressReports => Set<ProgressReport>();
     public DbSet<ReportActual> ReportActuals => Set<ReportActual>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Domain.Supervision.LightRecord> LightRecords => Set<Domain.Supervision.LightRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

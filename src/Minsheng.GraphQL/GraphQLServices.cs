@@ -59,6 +59,8 @@ public static class GraphQLServices
         services.AddSchemaContributor<ReportsContributor>();
         services.AddSchemaContributor<RegionsContributor>();
         services.AddSchemaContributor<ImportingContributor>();
+        services.AddSchemaContributor<Supervision.SupervisionContributor>();
+        services.AddTypeExtension<ProjectType, Supervision.ProjectAssessmentFields>();
         services.AddSchemaContributor<Audit.AuditContributor>();
 
         var options = new GraphQLEndpointOptions();

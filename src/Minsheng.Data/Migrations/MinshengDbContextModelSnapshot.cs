@@ -548,6 +548,64 @@ namespace Minsheng.Data.Migrations
                     b.ToTable("report_actuals", (string)null);
                 });
 
+            modelBuilder.Entity("Minsheng.Domain.Supervision.LightRecord", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Escalated")
+                        .HasColumnType("boolean")
+                        .HasColumnName("escalated");
+
+                    b.Property<string>("Light")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("light");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("reasons");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<DateOnly>("RecordedFor")
+                        .HasColumnType("date")
+                        .HasColumnName("recorded_for");
+
+                    b.Property<DateOnly>("Since")
+                        .HasColumnType("date")
+                        .HasColumnName("since");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_project_lights");
+
+                    b.HasIndex("TenantId", "ProjectId", "RecordedFor")
+                        .HasDatabaseName("ix_project_lights_tenant_id_project_id_recorded_for");
+
+                    b.ToTable("project_lights", (string)null);
+
+                    b.HasAnnotation("Minsheng:AppendOnly", true);
+                });
+
             modelBuilder.Entity("Minsheng.Domain.Tenancy.Tenant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -589,6 +647,10 @@ namespace Minsheng.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("status");
+
+                    b.Property<string>("StatusThresholds")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("status_thresholds");
 
                     b.HasKey("Id")
                         .HasName("pk_tenants");
@@ -725,6 +787,16 @@ namespace Minsheng.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_report_actuals_progress_reports_tenant_id_report_id");
+                });
+
+            modelBuilder.Entity("Minsheng.Domain.Supervision.LightRecord", b =>
+                {
+                    b.HasOne("Minsheng.Domain.Plans.Project", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_project_lights_projects_tenant_id_project_id");
                 });
 
             modelBuilder.Entity("Minsheng.Domain.Tenancy.Tenant", b =>

@@ -18,6 +18,9 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         b.Property(t => t.Level).HasConversion<string>().HasMaxLength(20);
         b.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(t => t.ReportDueDay).HasDefaultValue(Tenant.DefaultReportDueDay);
+        b.Property(t => t.StatusThresholds).HasColumnType("jsonb").HasConversion(
+            v => v == null ? null : System.Text.Json.JsonSerializer.Serialize(v, (System.Text.Json.JsonSerializerOptions?)null),
+            s => s == null ? null : System.Text.Json.JsonSerializer.Deserialize<Minsheng.Domain.Supervision.StatusThresholds>(s, (System.Text.Json.JsonSerializerOptions?)null));
         b.HasOne<Region>().WithMany().HasForeignKey(t => t.RegionCode).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -46,4 +46,11 @@ public sealed class Tenant
         ReportDueDay = day;
     }
     public string[] EnabledPlugins { get; set; }
+
+    /// <summary>The tenant's own status and light thresholds; null: the defaults (<see cref="Supervision.StatusThresholds.Default"/>).</summary>
+    public Supervision.StatusThresholds? StatusThresholds { get; private set; }
+
+    public Supervision.StatusThresholds EffectiveStatusThresholds => StatusThresholds ?? Supervision.StatusThresholds.Default;
+
+    public void SetStatusThresholds(Supervision.StatusThresholds thresholds) => StatusThresholds = thresholds.Validated();
 }

@@ -1,0 +1,81 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Minsheng.Application.Common;
+using Minsheng.Data.Reading;
+using Minsheng.Domain.Supervision;
+using Minsheng.Tenancy;
+using Npgsql;
+
+namespace Minsheng.Application.Supervision;
+
+/// <summary>A change of light the history kept.</summary>
+public sealed record LightRecordRow(Guid ProjectId, DateOnly RecordedFor, Light Light, DateOnly Since, bool Escalated, ProjectStatus Status,
+    IReadOnlyList<LightReason> Reasons);
+
+public sealed record LightRecording(int Assessed, int Changed);
+
+/// <summary>
+/// Keeps the history of each project's light: assesses every project of the tenant on a day and appends a record for each
+/// whose light (or its start, or its escalation) differs from the last one kept. Run daily (and on demand by the office).
+/// </summary>
+public sealed class LightHistory(ReadSession session, ProjectAssessments assessments, UnitOfWork uow)
+{
+    internal static readonly JsonSerializerOptions Json = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public async Task<LightRecording> RecordAsync(DateOnly asOf, CancellationToken ct)
+    {
+        const string AllProjects = "SELECT p.id FROM projects p WHERE p.tenant_id = $1";
+        var ids = new ListQuery<Guid>(tenantId => Sql.Command(AllProjects, tenantId), r => r.GetGuid(0));
+        session.Enqueue(ids);
+        var loader = assessments.On(asOf);
+        loader.LoadAlong(new PendingKeys<Guid>(tenantId => (AllProjects, [tenantId]), () => ids.Rows));
+        await session.FlushAsync(ct);
+
+        var changed = new List<AssessedProject>();
+        foreach (var id in ids.Rows)
+            if (await loader.Load(id).GetAsync(ct) is { } assessed && assessed.Recorded != assessed.Assessment.ToRecord()) changed.Add(assessed);
+        if (changed.Count == 0) return new LightRecording(ids.Rows.Count, 0);
+
+        await uow.RunAsync(db =>
+        {
+            var now = uow.Clock.GetUtcNow();
+            foreach (var a in changed)
+                db.LightRecords.Add(new LightRecord(a.ProjectId, asOf, a.Assessment, JsonSerializer.Serialize(a.Assessment.Reasons, Json), now));
+            return Task.FromResult(0);
+        }, ct);
+        return new LightRecording(ids.Rows.Count, changed.Count);
+    }
+}
+
+/// <summary>A project's light history, oldest first.</summary>
+public sealed class LightHistoryByProjectLoader(ReadSession session) : ByParentLoader<LightRecordRow>(session,
+    keys => $"""
+    SELECT l.project_id, l.recorded_for, l.light, l.since, l.escalated, l.status, l.reasons::text FROM project_lights l
+    WHERE l.tenant_id = $1 AND l.project_id = ANY({keys}) ORDER BY l.project_id, l.recorded_for, l.recorded_at
+    """,
+    r => new LightRecordRow(r.GetGuid(0), r.GetFieldValue<DateOnly>(1), Enum.Parse<Light>(r.GetString(2)), r.GetFieldValue<DateOnly>(3), r.GetBoolean(4),
+        Enum.Parse<ProjectStatus>(r.GetString(5)), JsonSerializer.Deserialize<List<LightReason>>(r.GetString(6), LightHistory.Json)!),
+    l => l.ProjectId);
+
+/// <summary>The tenant's status thresholds, read and set by its administrator.</summary>
+public sealed class StatusSettings(UnitOfWork uow, ITenantContextAccessor tenant)
+{
+    public Task<StatusThresholds> GetAsync(CancellationToken ct) => uow.ReadAsync(async db =>
+        (await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == tenant.Current!.TenantId, ct)).EffectiveStatusThresholds, ct);
+
+    public Task<StatusThresholds> SetAsync(StatusThresholds thresholds, CancellationToken ct) => uow.RunAsync(async db =>
+    {
+        var current = await db.Tenants.SingleAsync(t => t.Id == tenant.Current!.TenantId, ct);
+        var before = current.EffectiveStatusThresholds;
+        current.SetStatusThresholds(thresholds);
+        uow.Audit("configure", "StatusThresholds", current.Id, before, current.EffectiveStatusThresholds);
+        return current.EffectiveStatusThresholds;
+    }, ct);
+}

@@ -1,0 +1,119 @@
+using System.Text.Json;
+using Minsheng.Testing;
+
+namespace Minsheng.Api.Tests.Supervision;
+
+/// <summary>
+/// Status and lights through GraphQL on the demo plan of 2024 (targets, quarterly milestones due at each quarter's end,
+/// no report filed), assessed on fixed days: the rules are pure, so the days are the clock.
+/// </summary>
+[Collection(ApiCollection.Name)]
+public sealed class StatusLightsTests(ApiFactory factory)
+{
+    private const string Assess = """
+        query($asOf: DateOnly) { projects(first: 50) { nodes { id assessment(asOf: $asOf) {
+          status light lightSince progressPercent elapsedPercent supervisionSuggested reasons { code light message } } } } }
+        """;
+
+    private static List<JsonElement> Assessments(JsonElement data) =>
+        data.GetProperty("projects").GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("assessment")).ToList();
+
+    private static HashSet<string> Codes(JsonElement assessment) =>
+        assessment.GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("code").GetString()!).ToHashSet();
+
+    [Fact]
+    public async Task A_project_without_reports_is_not_started_in_January_and_lagging_in_May_with_its_reasons()
+    {
+        var tenant = await TestTenants.CreateAsync(factory.OwnerConnectionString, projects: 2, reportMonths: 0);
+        var client = factory.Client(tenant.Tenant.RegionCode);
+
+        var january = Assessments(await client.QueryAsync(Assess, new { asOf = "2024-01-20" }));
+        var may = Assessments(await client.QueryAsync(Assess, new { asOf = "2024-05-01" }));
+
+        Assert.All(january, a =>
+        {
+            Assert.Equal("NOT_STARTED", a.GetProperty("status").GetString());
+            Assert.Equal("GREEN", a.GetProperty("light").GetString());
+            Assert.Empty(a.GetProperty("reasons").EnumerateArray());
+        });
+        Assert.All(may, a =>
+        {
+            Assert.Equal("LAGGING", a.GetProperty("status").GetString());
+            Assert.Equal("RED", a.GetProperty("light").GetString());
+            // The March milestone (31 days late), the January to March reports, and no progress with a third of the year gone.
+            Assert.Superset(new HashSet<string> { "MISSED_MILESTONE", "OVERDUE_REPORT", "BEHIND_SCHEDULE" }, Codes(a));
+            // A third of the year is gone, more of a project due before December.
+            Assert.InRange(a.GetProperty("elapsedPercent").GetInt32(), 33, 100);
+            Assert.Contains(a.GetProperty("reasons").EnumerateArray(), r => r.GetProperty("message").GetString()!.Contains("1月报告未报送"));
+        });
+    }
+
+    [Fact]
+    public async Task Recording_keeps_the_light_history_and_a_lasting_yellow_escalates_to_red()
+    {
+        var tenant = await TestTenants.CreateAsync(factory.OwnerConnectionString, projects: 2, reportMonths: 0);
+        var client = factory.Client(tenant.Tenant.RegionCode);
+        await client.QueryAsync("mutation { configureStatusRules(input: { yellowEscalationDays: 3, redSupervisionDays: 1 }) { yellowEscalationDays } }");
+        const string Record = "mutation($asOf: DateOnly) { recordLights(input: { asOf: $asOf }) { assessed changed } }";
+
+        // 10 February: January's report (due 5 February) is 5 days late: yellow.
+        var first = (await client.QueryAsync(Record, new { asOf = "2024-02-10" })).GetProperty("recordLights");
+        var again = (await client.QueryAsync(Record, new { asOf = "2024-02-10" })).GetProperty("recordLights");
+        var stillYellow = Assessments(await client.QueryAsync(Assess, new { asOf = "2024-02-12" }));
+        var escalated = Assessments(await client.QueryAsync(Assess, new { asOf = "2024-02-15" }));
+        var third = (await client.QueryAsync(Record, new { asOf = "2024-02-15" })).GetProperty("recordLights");
+
+        Assert.Equal((2, 2), (first.GetProperty("assessed").GetInt32(), first.GetProperty("changed").GetInt32()));
+        Assert.Equal(0, again.GetProperty("changed").GetInt32()); // nothing changed: nothing added
+        Assert.All(stillYellow, a => Assert.Equal(("YELLOW", "2024-02-10"), (a.GetProperty("light").GetString(), a.GetProperty("lightSince").GetString())));
+        Assert.All(escalated, a =>
+        {
+            Assert.Equal(("RED", "2024-02-13"), (a.GetProperty("light").GetString(), a.GetProperty("lightSince").GetString()));
+            Assert.Contains("ESCALATED", Codes(a));
+            Assert.True(a.GetProperty("supervisionSuggested").GetBoolean());
+        });
+        Assert.Equal(2, third.GetProperty("changed").GetInt32());
+
+        var history = (await client.QueryAsync("{ projects(first: 1) { nodes { lightHistory { recordedFor light since escalated reasons { code } } } } }"))
+            .GetProperty("projects").GetProperty("nodes")[0].GetProperty("lightHistory").EnumerateArray().ToList();
+        Assert.Equal(2, history.Count);
+        Assert.Equal(("YELLOW", "2024-02-10", false), (history[0].GetProperty("light").GetString(), history[0].GetProperty("since").GetString(), history[0].GetProperty("escalated").GetBoolean()));
+        Assert.Equal(("RED", "2024-02-13", true), (history[1].GetProperty("light").GetString(), history[1].GetProperty("since").GetString(), history[1].GetProperty("escalated").GetBoolean()));
+        Assert.Equal("OVERDUE_REPORT", history[0].GetProperty("reasons")[0].GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Thresholds_are_the_tenants_own_and_nonsense_is_refused_by_field()
+    {
+        var tenant = await TestTenants.CreateAsync(factory.OwnerConnectionString, projects: 1, reportMonths: 0);
+        var other = await TestTenants.CreateAsync(factory.OwnerConnectionString, projects: 1, reportMonths: 0);
+        var client = factory.Client(tenant.Tenant.RegionCode);
+
+        var set = (await client.QueryAsync("mutation { configureStatusRules(input: { atRiskGapPoints: 40, laggingGapPoints: 60 }) { atRiskGapPoints laggingGapPoints overdueReportRedDays } }"))
+            .GetProperty("configureStatusRules");
+        var refused = await client.PostAsync("mutation { configureStatusRules(input: { laggingGapPoints: 10 }) { laggingGapPoints } }");
+        var othersRules = (await factory.Client(other.Tenant.RegionCode).QueryAsync("{ statusRules { atRiskGapPoints } }")).GetProperty("statusRules");
+        var audit = await client.QueryAsync("""{ auditTrail(entityType: "StatusThresholds") { action before after } }""");
+
+        Assert.Equal((40, 60, 15), (set.GetProperty("atRiskGapPoints").GetInt32(), set.GetProperty("laggingGapPoints").GetInt32(), set.GetProperty("overdueReportRedDays").GetInt32()));
+        Assert.Equal("BAD_USER_INPUT", refused.ErrorCode());
+        Assert.Equal("laggingGapPoints", refused.Body.GetProperty("errors")[0].GetProperty("extensions").GetProperty("field").GetString());
+        Assert.Equal(15, othersRules.GetProperty("atRiskGapPoints").GetInt32());
+        var entry = Assert.Single(audit.GetProperty("auditTrail").EnumerateArray());
+        Assert.Equal(15, JsonDocument.Parse(entry.GetProperty("before").GetString()!).RootElement.GetProperty("AtRiskGapPoints").GetInt32());
+        Assert.Equal(40, JsonDocument.Parse(entry.GetProperty("after").GetString()!).RootElement.GetProperty("AtRiskGapPoints").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_page_of_projects_with_their_light_and_latest_report_costs_one_round_trip()
+    {
+        var tenant = await TestTenants.CreateAsync(factory.OwnerConnectionString, projects: 20);
+        var client = factory.Client(tenant.Tenant.RegionCode);
+
+        var response = await client.PostAsync("{ projects(first: 20) { nodes { name assessment { light status reasons { code } } latestReport { period } } } }");
+
+        Assert.False(response.HasErrors, response.Body.ToString());
+        Assert.Equal(20, response.Data.GetProperty("projects").GetProperty("nodes").GetArrayLength());
+        Assert.Equal(1, response.SqlRoundTrips);
+    }
+}
