@@ -32,6 +32,8 @@ builder.Services.AddHostedService<EmbeddedDatabaseLifetime>();
 builder.Services.AddTenantResolution();
 builder.Services.AddMinshengData(database.Options);
 builder.Services.AddMinshengApplication();
+builder.Services.AddSingleton<Minsheng.Server.Supervision.DailyLightRecording>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<Minsheng.Server.Supervision.DailyLightRecording>());
 builder.Services.AddMinshengGraphQL(graphQL =>
 {
     builder.Configuration.GetSection("GraphQL").Bind(graphQL);

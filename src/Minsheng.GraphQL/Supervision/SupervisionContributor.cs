@@ -19,6 +19,6 @@ public sealed class SupervisionContributor : ISchemaContributor
             "Sets the tenant's thresholds (tenant administrators); a field left out keeps its value. Audited.");
         schema.Mutation.AddMutation<RecordLightsInputType, RecordLights, LightRecordingType>("recordLights", Permission.ReviewReports,
             async (c, input) => (object?)await c.Service<LightHistory>().RecordAsync(input.AsOf ?? c.Service<ProjectAssessments>().Today, c.CancellationToken),
-            "Assesses every project on a day (default today) and adds each change of light to the history (the supervision office, e.g. at each month's 调度).");
+            "Assesses every project on a day (default today) and adds each change of light to the history (the supervision office, e.g. at each month's 调度; the server also does it every few hours).");
     }
 }

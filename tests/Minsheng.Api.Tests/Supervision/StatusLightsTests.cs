@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Minsheng.Server.Supervision;
 using Minsheng.Testing;
 
 namespace Minsheng.Api.Tests.Supervision;
@@ -115,5 +117,26 @@ public sealed class StatusLightsTests(ApiFactory factory)
         Assert.False(response.HasErrors, response.Body.ToString());
         Assert.Equal(20, response.Data.GetProperty("projects").GetProperty("nodes").GetArrayLength());
         Assert.Equal(1, response.SqlRoundTrips);
+    }
+
+    [Fact]
+    public async Task The_server_keeps_every_active_tenants_light_history_by_itself()
+    {
+        var tenant = await TestTenants.CreateAsync(factory.OwnerConnectionString, projects: 2, reportMonths: 0);
+        var client = factory.Client(tenant.Tenant.RegionCode);
+        var job = factory.Services.GetRequiredService<DailyLightRecording>();
+
+        var (tenants, changed) = await job.RecordAllAsync(new DateOnly(2024, 5, 1), CancellationToken.None);
+        var (_, again) = await job.RecordAllAsync(new DateOnly(2024, 5, 1), CancellationToken.None);
+
+        Assert.True(tenants > 1, "every active tenant, the demo ones and this one");
+        Assert.True(changed >= 2);
+        Assert.Equal(0, again);
+        var nodes = (await client.QueryAsync("{ projects(first: 5) { nodes { lightHistory { recordedFor light } } } }")).GetProperty("projects").GetProperty("nodes");
+        Assert.All(nodes.EnumerateArray(), n =>
+        {
+            var record = Assert.Single(n.GetProperty("lightHistory").EnumerateArray());
+            Assert.Equal(("2024-05-01", "RED"), (record.GetProperty("recordedFor").GetString(), record.GetProperty("light").GetString()));
+        });
     }
 }

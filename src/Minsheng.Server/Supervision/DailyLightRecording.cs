@@ -1,0 +1,62 @@
+using Minsheng.Application.Supervision;
+using Minsheng.Tenancy;
+using Npgsql;
+
+namespace Minsheng.Server.Supervision;
+
+/// <summary>
+/// Keeps every active tenant's light history without anyone asking: a while after start, then every few hours, each
+/// tenant's projects are assessed for the day and each change of light is appended (<see cref="LightHistory"/>).
+/// Recording only appends changes, so running it again on the same day, or on several instances, adds nothing new
+/// (bar a race of two instances in the same second, which duplicates a row and changes no light).
+/// </summary>
+public sealed class DailyLightRecording(IServiceScopeFactory scopes, NpgsqlDataSource dataSource, TimeProvider clock, ILogger<DailyLightRecording> log)
+    : BackgroundService
+{
+    public static readonly TimeSpan FirstAfter = TimeSpan.FromMinutes(10);
+    public static readonly TimeSpan Every = TimeSpan.FromHours(6);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var wait = FirstAfter;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(wait, clock, stoppingToken);
+                wait = Every;
+                var (tenants, changed) = await RecordAllAsync(DateOnly.FromDateTime(clock.GetLocalNow().DateTime), stoppingToken);
+                log.LogInformation("Recorded the lights of {Tenants} tenants: {Changed} projects changed light.", tenants, changed);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // The database may be down for a while: the next round tries again.
+                log.LogWarning(e, "Recording the lights failed; trying again in {Hours} hours.", Every.TotalHours);
+            }
+        }
+    }
+
+    /// <summary>Records <paramref name="day"/> for every active tenant, each in its own scope and tenant transaction.</summary>
+    public async Task<(int Tenants, int Changed)> RecordAllAsync(DateOnly day, CancellationToken ct)
+    {
+        var codes = new List<string>();
+        await using (var command = dataSource.CreateCommand("SELECT region_code FROM tenants WHERE status = 'Active' ORDER BY region_code"))
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct)) codes.Add(reader.GetString(0));
+
+        var changed = 0;
+        foreach (var code in codes)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var tenant = await scope.ServiceProvider.GetRequiredService<ITenantStore>().FindByRegionCodeAsync(code, ct);
+            if (tenant is null) continue; // disabled since the list was read
+            scope.ServiceProvider.GetRequiredService<TenantContextHolder>().Set(tenant);
+            changed += (await scope.ServiceProvider.GetRequiredService<LightHistory>().RecordAsync(day, ct)).Changed;
+        }
+        return (codes.Count, changed);
+    }
+}
