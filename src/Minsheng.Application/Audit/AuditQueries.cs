@@ -43,7 +43,7 @@ public sealed class AuditQueries(ReadSession session)
             if (filter.To is { } to) Add("a.at < ?", to);
             if (before is { } b) Add("a.at < ?", b);
             parameters.Add(first);
-            return Sql.Command($"SELECT {AuditRow.Columns} FROM audit_entries a WHERE {string.Join(" AND ", where)} ORDER BY a.at DESC, a.id DESC LIMIT ${parameters.Count}",
+            return BatchCommands.Of($"SELECT {AuditRow.Columns} FROM audit_entries a WHERE {string.Join(" AND ", where)} ORDER BY a.at DESC, a.id DESC LIMIT ${parameters.Count}",
                 [.. parameters]);
         }, AuditRow.Read);
         await session.RunAsync(query, ct);

@@ -3,8 +3,7 @@ using Npgsql;
 namespace Minsheng.Application.Common;
 
 /// <summary>
-/// What every read statement needs: a batch command with positional parameters, and the value conversions
-/// the row readers share. Each row record carries its own column list and reader (<c>PlanRow.Columns</c>,
+/// The value conversions the row readers share (statements are built with <see cref="Data.Reading.BatchCommands"/>). Each row record carries its own column list and reader (<c>PlanRow.Columns</c>,
 /// <c>PlanRow.Read</c>), so a row shape is read in one place.
 /// </summary>
 internal static class Sql
@@ -15,11 +14,4 @@ internal static class Sql
     public static string? NullableString(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
     public static decimal? NullableDecimal(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : Normalize(r.GetDecimal(i));
-
-    public static NpgsqlBatchCommand Command(string sql, params object[] parameters)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        foreach (var p in parameters) command.Parameters.Add(new NpgsqlParameter { Value = p });
-        return command;
-    }
 }

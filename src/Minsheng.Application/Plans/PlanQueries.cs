@@ -9,8 +9,8 @@ public sealed class PlanQueries(ReadSession session)
     public async Task<IReadOnlyList<PlanRow>> PlansAsync(int? year, CancellationToken ct)
     {
         var query = new ListQuery<PlanRow>(tenantId => year is { } y
-            ? Sql.Command($"SELECT {PlanRow.Columns} FROM plans p WHERE p.tenant_id = $1 AND p.year = $2 ORDER BY p.year DESC, p.title", tenantId, y)
-            : Sql.Command($"SELECT {PlanRow.Columns} FROM plans p WHERE p.tenant_id = $1 ORDER BY p.year DESC, p.title", tenantId),
+            ? BatchCommands.Of($"SELECT {PlanRow.Columns} FROM plans p WHERE p.tenant_id = $1 AND p.year = $2 ORDER BY p.year DESC, p.title", tenantId, y)
+            : BatchCommands.Of($"SELECT {PlanRow.Columns} FROM plans p WHERE p.tenant_id = $1 ORDER BY p.year DESC, p.title", tenantId),
             r => PlanRow.Read(r));
         await session.RunAsync(query, ct);
         return query.Rows;

@@ -71,7 +71,7 @@ public sealed class ProjectQueries(ReadSession session)
         var page = new ListQuery<ProjectRow>(tenantId =>
         {
             var (sql, parameters) = Select(tenantId, ProjectRow.Columns);
-            return Sql.Command(sql, parameters);
+            return BatchCommands.Of(sql, parameters);
         }, r => ProjectRow.Read(r));
 
         ListQuery<int>? total = null;
@@ -80,7 +80,7 @@ public sealed class ProjectQueries(ReadSession session)
             total = new ListQuery<int>(tenantId =>
             {
                 var where = Where(filter, tenantId, out var parameters);
-                return Sql.Command($"SELECT count(*)::int FROM projects p WHERE {where}", [.. parameters]);
+                return BatchCommands.Of($"SELECT count(*)::int FROM projects p WHERE {where}", [.. parameters]);
             }, r => r.GetInt32(0));
             session.Enqueue(total);
         }

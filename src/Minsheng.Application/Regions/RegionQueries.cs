@@ -14,8 +14,8 @@ public sealed class RegionQueries(ReadSession session)
         if (parentCode is not null && !Region.IsValidCode(parentCode))
             throw DomainException.Invalid("parentCode", $"'{parentCode}' is not a six-digit region code.");
         var query = new ListQuery<RegionRow>(_ => parentCode is null
-            ? Sql.Command($"SELECT {RegionRow.Columns} FROM regions WHERE parent_code IS NULL ORDER BY code")
-            : Sql.Command($"SELECT {RegionRow.Columns} FROM regions WHERE parent_code = $1 ORDER BY code", parentCode),
+            ? BatchCommands.Of($"SELECT {RegionRow.Columns} FROM regions WHERE parent_code IS NULL ORDER BY code")
+            : BatchCommands.Of($"SELECT {RegionRow.Columns} FROM regions WHERE parent_code = $1 ORDER BY code", parentCode),
             r => RegionRow.Read(r), readsTenantData: false);
         await session.RunAsync(query, ct);
         return query.Rows;

@@ -19,7 +19,7 @@ public sealed class OverdueReports(ReadSession session)
 {
     public async Task<IReadOnlyList<OverdueReportRow>> AsOfAsync(DateOnly asOf, CancellationToken ct)
     {
-        var query = new ListQuery<OverdueReportRow>(tenantId => Sql.Command("""
+        var query = new ListQuery<OverdueReportRow>(tenantId => BatchCommands.Of("""
             WITH due AS (
                 SELECT p.id AS project_id, make_date(pl.year, m, 1) AS period,
                        (make_date(pl.year, m, 1) + interval '1 month')::date + (t.report_due_day - 1) AS due_on

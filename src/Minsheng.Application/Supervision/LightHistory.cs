@@ -32,7 +32,7 @@ public sealed class LightHistory(ReadSession session, ProjectAssessments assessm
     public async Task<LightRecording> RecordAsync(DateOnly asOf, CancellationToken ct)
     {
         const string AllProjects = "SELECT p.id FROM projects p WHERE p.tenant_id = $1";
-        var ids = new ListQuery<Guid>(tenantId => Sql.Command(AllProjects, tenantId), r => r.GetGuid(0));
+        var ids = new ListQuery<Guid>(tenantId => BatchCommands.Of(AllProjects, tenantId), r => r.GetGuid(0));
         session.Enqueue(ids);
         var loader = assessments.On(asOf);
         loader.LoadAlong(new PendingKeys<Guid>(tenantId => (AllProjects, [tenantId]), () => ids.Rows));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Minsheng.Application.Common;
 using Minsheng.Data.Reading;
 using Minsheng.Domain.Supervision;
 using Minsheng.Domain.Values;
@@ -18,7 +19,7 @@ public sealed class ProjectAssessments(ReadSession session, TimeProvider clock)
 {
     private readonly Dictionary<DateOnly, AssessmentLoader> _byDay = [];
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    public DateOnly Today => clock.Today();
 
     public AssessmentLoader On(DateOnly? asOf)
     {

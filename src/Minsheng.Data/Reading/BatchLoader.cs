@@ -64,14 +64,7 @@ public abstract class BatchLoader<TKey, TValue> : IBatchQuery, IRequestCache, IL
         _inFlight = _pending.ToArray();
         _pending.Clear();
         _enqueued = false;
-        return Command(Statement("$2"), [tenantId, _inFlight]);
-    }
-
-    private static NpgsqlBatchCommand Command(string sql, object[] parameters)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        foreach (var p in parameters) command.Parameters.Add(new NpgsqlParameter { Value = p });
-        return command;
+        return BatchCommands.Of(Statement("$2"), tenantId, _inFlight);
     }
 
     async ValueTask IBatchQuery.ReadAsync(NpgsqlDataReader reader, CancellationToken ct)
@@ -123,7 +116,7 @@ public abstract class BatchLoader<TKey, TValue> : IBatchQuery, IRequestCache, IL
         public NpgsqlBatchCommand CreateCommand(Guid tenantId)
         {
             var (sql, parameters) = keys.Statement(tenantId);
-            return Command(loader.Statement($"ARRAY({sql})"), parameters);
+            return BatchCommands.Of(loader.Statement($"ARRAY({sql})"), parameters);
         }
 
         public async ValueTask ReadAsync(NpgsqlDataReader reader, CancellationToken ct)

@@ -189,16 +189,15 @@ public static class StatusRules
     /// Progress over the targets that have a quantity to reach (each counted at most 100 %); targets to stay under
     /// (不高于) say nothing of progress. Null when there is no such target.
     /// </summary>
-    public static int? ProgressPercent(IReadOnlyList<TargetFact> targets)
-    {
-        var counted = targets.Where(x => x.Comparator != Comparator.AtMost && x.TargetValue > 0).ToList();
-        if (counted.Count == 0) return null;
-        return (int)Math.Floor(counted.Average(x => Math.Min(1m, (x.Actual ?? 0) / x.TargetValue)) * 100);
-    }
+    public static int? ProgressPercent(IReadOnlyList<TargetFact> targets) =>
+        Measured(targets) is { Count: > 0 } counted ? (int)Math.Floor(counted.Average(x => Math.Min(1m, Share(x))) * 100) : null;
 
-    private static int AveragePercent(IReadOnlyList<TargetFact> targets)
-    {
-        var counted = targets.Where(x => x.Comparator != Comparator.AtMost && x.TargetValue > 0).ToList();
-        return counted.Count == 0 ? 100 : (int)Math.Floor(counted.Average(x => (x.Actual ?? 0) / x.TargetValue) * 100);
-    }
+    /// <summary>How far the targets were reached on average, beyond 100 % too (for "exceeded").</summary>
+    private static int AveragePercent(IReadOnlyList<TargetFact> targets) =>
+        Measured(targets) is { Count: > 0 } counted ? (int)Math.Floor(counted.Average(Share) * 100) : 100;
+
+    private static List<TargetFact> Measured(IReadOnlyList<TargetFact> targets) =>
+        targets.Where(x => x.Comparator != Comparator.AtMost && x.TargetValue > 0).ToList();
+
+    private static decimal Share(TargetFact target) => (target.Actual ?? 0) / target.TargetValue;
 }

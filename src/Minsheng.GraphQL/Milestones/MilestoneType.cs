@@ -28,7 +28,7 @@ public sealed class MilestoneType : ObjectGraphType<MilestoneRow>
             .Description("As of a day (default today): ACHIEVED, ACHIEVED_LATE, MISSED (its last allowed day — 月底, 中旬, 年底前 read as the latest day they allow — passed), or PENDING.")
             .Argument<DateOnlyGraphType>("asOf")
             .Resolve(c => Milestone.StateOf(c.Source.Due, c.Source.AchievedOn,
-                c.GetArgument<DateOnly?>("asOf") ?? DateOnly.FromDateTime(c.Service<TimeProvider>().GetLocalNow().DateTime)));
+                c.GetArgument<DateOnly?>("asOf") ?? c.Service<TimeProvider>().Today()));
         IsTypeOf = o => o is MilestoneRow;
         this.ApplyExtensions(extensions);
     }

@@ -111,16 +111,10 @@ public sealed class DevelopmentAccounts(IServiceScopeFactory scopes, ILogger<Dev
     /// <summary>The unit that leads the most of the tenant's projects: the demo clerk and head have reports to file and sign.</summary>
     private static async Task<Guid?> BusiestLeadUnitAsync(NpgsqlDataSource dataSource, Guid tenantId, CancellationToken ct)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        await using (var set = new NpgsqlCommand(TenantSetting.SetLocalStatement(tenantId), connection, transaction)) await set.ExecuteNonQueryAsync(ct);
-        await using var query = new NpgsqlCommand("""
+        var busiest = await dataSource.QueryAsTenantAsync(tenantId, """
             SELECT u.id FROM units u LEFT JOIN project_units pu ON pu.tenant_id = u.tenant_id AND pu.unit_id = u.id AND pu.role = 'Lead'
             WHERE u.tenant_id = $1 GROUP BY u.id, u.name ORDER BY count(pu.project_id) DESC, u.name LIMIT 1
-            """, connection, transaction)
-        {
-            Parameters = { new() { Value = tenantId } },
-        };
-        return await query.ExecuteScalarAsync(ct) as Guid?;
+            """, r => r.GetGuid(0), ct, tenantId);
+        return busiest.Count == 0 ? null : busiest[0];
     }
 }

@@ -185,16 +185,8 @@ public sealed class UserAdministration(UserManager<PlatformUser> users, AccessDb
     {
         if (unitIds.Count == 0) return;
         if (unitIds.Count > 100) throw DomainException.Invalid("unitIds", "At most 100 units.");
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        await using (var set = new NpgsqlCommand(TenantSetting.SetLocalStatement(tenantId), connection, transaction)) await set.ExecuteNonQueryAsync(ct);
-        await using var query = new NpgsqlCommand("SELECT id FROM units WHERE tenant_id = $1 AND id = ANY($2)", connection, transaction)
-        {
-            Parameters = { new() { Value = tenantId }, new() { Value = unitIds.Distinct().ToArray() } },
-        };
-        var found = new HashSet<Guid>();
-        await using (var reader = await query.ExecuteReaderAsync(ct))
-            while (await reader.ReadAsync(ct)) found.Add(reader.GetGuid(0));
+        var found = (await dataSource.QueryAsTenantAsync(tenantId, "SELECT id FROM units WHERE tenant_id = $1 AND id = ANY($2)",
+            r => r.GetGuid(0), ct, tenantId, unitIds.Distinct().ToArray())).ToHashSet();
         if (unitIds.FirstOrDefault(u => !found.Contains(u)) is var missing && missing != Guid.Empty)
             throw DomainException.Invalid("unitIds", $"Unit {missing} is not a unit of this tenant.");
     }

@@ -1,3 +1,4 @@
+using Minsheng.Application.Common;
 using Minsheng.Application.Supervision;
 using Minsheng.Tenancy;
 using Npgsql;
@@ -25,7 +26,7 @@ public sealed class DailyLightRecording(IServiceScopeFactory scopes, NpgsqlDataS
             {
                 await Task.Delay(wait, clock, stoppingToken);
                 wait = Every;
-                var (tenants, changed) = await RecordAllAsync(DateOnly.FromDateTime(clock.GetLocalNow().DateTime), stoppingToken);
+                var (tenants, changed) = await RecordAllAsync(clock.Today(), stoppingToken);
                 log.LogInformation("Recorded the lights of {Tenants} tenants: {Changed} projects changed light.", tenants, changed);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
