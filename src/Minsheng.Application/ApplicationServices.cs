@@ -31,6 +31,10 @@ public static class ApplicationServices
         services.AddScoped<Supervision.TodaysAssessments>();
         services.AddScoped<Supervision.LightHistory>();
         services.AddScoped<Supervision.StatusSettings>();
+        services.AddScoped<Supervision.SupervisionNoticeCommands>();
+        services.AddScoped<Supervision.SupervisionQueries>();
+        services.AddScoped<Supervision.ProjectCloseOut>();
+        services.AddScoped<ChangeDecisionCommands>();
         services.AddScoped<PlanImportService>();
         services.AddScoped<PlanExportService>();
         services.AddScoped<Tenants.TenantAdministration>();

@@ -33,6 +33,8 @@ public sealed class MinshengDbContext(DbContextOptions<MinshengDbContext> option
     public DbSet<ReportActual> ReportActuals => Set<ReportActual>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Domain.Supervision.LightRecord> LightRecords => Set<Domain.Supervision.LightRecord>();
+    public DbSet<Domain.Supervision.SupervisionNotice> SupervisionNotices => Set<Domain.Supervision.SupervisionNotice>();
+    public DbSet<ChangeDecision> ChangeDecisions => Set<ChangeDecision>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

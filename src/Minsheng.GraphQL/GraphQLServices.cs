@@ -61,6 +61,9 @@ public static class GraphQLServices
         services.AddSchemaContributor<ImportingContributor>();
         services.AddSchemaContributor<Supervision.SupervisionContributor>();
         services.AddTypeExtension<ProjectType, Supervision.ProjectAssessmentFields>();
+        services.AddTypeExtension<ProjectType, Supervision.ProjectNoticeFields>();
+        services.AddSchemaContributor<ChangeControl.ChangeControlContributor>();
+        services.AddTypeExtension<ProjectType, ChangeControl.ProjectChangeFields>();
         services.AddSchemaContributor<Audit.AuditContributor>();
 
         var options = new GraphQLEndpointOptions();

@@ -22,6 +22,7 @@ public sealed class DemoTenantData(Tenant tenant)
     public List<Milestone> Milestones { get; } = [];
     public List<ProgressReport> Reports { get; } = [];
     public List<ReportActual> Actuals { get; } = [];
+    public List<Domain.Supervision.SupervisionNotice> Notices { get; } = [];
 }
 
 public sealed record DemoDataSet(IReadOnlyList<Region> Regions, IReadOnlyList<DemoTenantData> Tenants);
@@ -152,6 +153,16 @@ public static class DemoDataGenerator
                 data.Reports.Add(report);
                 data.Actuals.Add(Own(new ReportActual(report.Id, first.Id, done), tenantId));
             }
+        }
+
+        // One 督办 notice, signed for by the unit, on the second project: the office's loop has something to show.
+        if (reportedThrough is >= 2 and < 12 && data.Projects.Count >= 2)
+        {
+            var issuedAt = new DateTimeOffset(year, reportedThrough + 1, 10, 9, 0, 0, TimeSpan.FromHours(8));
+            var notice = Own(new Domain.Supervision.SupervisionNotice(data.Projects[1].Id, year, 1, 1, $"{reportedThrough}月进度滞后于序时进度。",
+                "加快施工进度，下月调度前报送整改情况。", DateOnly.FromDateTime(issuedAt.Date).AddDays(20), "演示数据", issuedAt), tenantId);
+            notice.Acknowledge("演示数据", issuedAt.AddDays(1));
+            data.Notices.Add(notice);
         }
         return data;
     }

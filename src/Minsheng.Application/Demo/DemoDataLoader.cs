@@ -93,6 +93,16 @@ public static class DemoDataLoader
             w.Write(a.TenantId); w.Write(a.ReportId); w.Write(a.IndicatorId); w.Write(a.Value, NpgsqlDbType.Numeric);
         }, ct);
 
+        await CopyAsync(connection,
+            "supervision_notices (id, tenant_id, project_id, year, sequence, number, level, status, problem, requirement, rectify_by, issued_by, issued_at, acknowledged_by, acknowledged_at)",
+            fresh.SelectMany(t => t.Notices), (w, n) =>
+            {
+                w.Write(n.Id); w.Write(n.TenantId); w.Write(n.ProjectId); w.Write(n.Year); w.Write(n.Sequence); w.Write(n.Number); w.Write(n.Level);
+                w.Write(n.Status.ToString()); w.Write(n.Problem); w.Write(n.Requirement); w.Write(n.RectifyBy, NpgsqlDbType.Date); w.Write(n.IssuedBy);
+                w.Write(n.IssuedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz); Nullable(w, n.AcknowledgedBy);
+                if (n.AcknowledgedAt is { } ack) w.Write(ack.ToUniversalTime(), NpgsqlDbType.TimestampTz); else w.WriteNull();
+            }, ct);
+
         await transaction.CommitAsync(ct);
         return fresh.Count;
     }

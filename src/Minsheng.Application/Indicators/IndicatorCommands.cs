@@ -24,6 +24,9 @@ public sealed class IndicatorCommands(UnitOfWork uow)
     {
         var indicator = await db.Indicators.FindOwnAsync(id, ct);
         var before = UnitOfWork.Snapshot(indicator);
+        if (value.HasValue && value.Value != indicator.TargetValue || unit.HasValue && unit.Value != indicator.Unit
+            || comparator.HasValue && comparator.Value != indicator.Comparator)
+            await Plans.PublishedPlanGuard.RefuseEditAsync(db, indicator.ProjectId, value.HasValue ? "targetValue" : unit.HasValue ? "unit" : "comparator", "A target", ct);
         indicator.Update(label.Or(indicator.Label), comparator.Or(indicator.Comparator),
             new Quantity(value.Or(indicator.TargetValue), unit.Or(indicator.Unit)), sourcePhrase.Or(indicator.SourcePhrase));
         uow.Audit("update", nameof(Indicator), id, before, indicator);
@@ -34,6 +37,7 @@ public sealed class IndicatorCommands(UnitOfWork uow)
     public Task<Guid> DeleteAsync(Guid id, CancellationToken ct) => uow.RunAsync(async db =>
     {
         var indicator = await db.Indicators.FindOwnAsync(id, ct);
+        await Plans.PublishedPlanGuard.RefuseEditAsync(db, indicator.ProjectId, "id", "A target (deleting it)", ct);
         await db.Milestones.Where(m => m.IndicatorId == id)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.IndicatorId, (Guid?)null).SetProperty(m => m.CumulativeValue, (decimal?)null), ct);
         db.Indicators.Remove(indicator);

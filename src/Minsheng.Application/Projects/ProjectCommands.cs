@@ -45,6 +45,8 @@ public sealed class ProjectCommands(UnitOfWork uow)
     {
         var project = await db.Projects.FindOwnAsync(id, ct);
         var before = UnitOfWork.Snapshot(project);
+        if (patch.Deadline.HasValue && patch.Deadline.Value != project.Deadline)
+            await Plans.PublishedPlanGuard.RefuseEditAsync(db, id, "deadline", "The deadline", ct);
         project.Update(patch.ApplyTo(project));
         if (patch.SortOrder.HasValue) project.MoveTo(patch.SortOrder.Value);
         if (units is not null) await SetUnitsAsync(db, id, units, ct);
@@ -55,6 +57,7 @@ public sealed class ProjectCommands(UnitOfWork uow)
     public Task<Guid> DeleteAsync(Guid id, CancellationToken ct) => uow.RunAsync(async db =>
     {
         var project = await db.Projects.FindOwnAsync(id, ct);
+        await Plans.PublishedPlanGuard.RefuseEditAsync(db, id, "id", "A project (deleting it: cancel it instead)", ct);
         // Milestones of this project (and of its sub-items) may point at targets that the cascade removes.
         var projectIds = await db.Projects.Where(p => p.Id == id || p.ParentId == id).Select(p => p.Id).ToListAsync(ct);
         await db.Milestones.Where(m => projectIds.Contains(m.ProjectId)).ExecuteDeleteAsync(ct);

@@ -13,7 +13,7 @@ public sealed record OverdueReportRow(Guid ProjectId, DateOnly Period, DateOnly 
 /// <summary>
 /// Overdue monthly reports as of a date: for every top-level project of the tenant's plans, each month of the plan's
 /// year whose report was due before that date (the tenant's due day of the following month) and has not been
-/// submitted. What the supervision office chases first.
+/// submitted. What the supervision office chases first. Suspended, cancelled and closed-out projects owe no reports.
 /// </summary>
 public sealed class OverdueReports(ReadSession session)
 {
@@ -27,7 +27,7 @@ public sealed class OverdueReports(ReadSession session)
                 JOIN plans pl ON pl.tenant_id = p.tenant_id AND pl.id = p.plan_id
                 JOIN tenants t ON t.id = p.tenant_id
                 CROSS JOIN generate_series(1, 12) AS m
-                WHERE p.tenant_id = $1 AND p.parent_id IS NULL)
+                WHERE p.tenant_id = $1 AND p.parent_id IS NULL AND p.state = 'Active')
             SELECT d.project_id, d.period, d.due_on, r.status
             FROM due d
             LEFT JOIN progress_reports r ON r.tenant_id = $1 AND r.project_id = d.project_id AND r.period = d.period

@@ -20,7 +20,7 @@ public sealed record LightRecording(int Assessed, int Changed);
 /// Keeps the history of each project's light: assesses every project of the tenant on a day and appends a record for each
 /// whose light (or its start, or its escalation) differs from the last one kept. Run daily (and on demand by the office).
 /// </summary>
-public sealed class LightHistory(ReadSession session, ProjectAssessments assessments, UnitOfWork uow)
+public sealed class LightHistory(ProjectAssessments assessments, UnitOfWork uow)
 {
     internal static readonly JsonSerializerOptions Json = new()
     {
@@ -31,17 +31,9 @@ public sealed class LightHistory(ReadSession session, ProjectAssessments assessm
 
     public async Task<LightRecording> RecordAsync(DateOnly asOf, CancellationToken ct)
     {
-        const string AllProjects = "SELECT p.id FROM projects p WHERE p.tenant_id = $1";
-        var ids = new ListQuery<Guid>(tenantId => BatchCommands.Of(AllProjects, tenantId), r => r.GetGuid(0));
-        session.Enqueue(ids);
-        var loader = assessments.On(asOf);
-        loader.LoadAlong(new PendingKeys<Guid>(tenantId => (AllProjects, [tenantId]), () => ids.Rows));
-        await session.FlushAsync(ct);
-
-        var changed = new List<AssessedProject>();
-        foreach (var id in ids.Rows)
-            if (await loader.Load(id).GetAsync(ct) is { } assessed && assessed.Recorded != assessed.Assessment.ToRecord()) changed.Add(assessed);
-        if (changed.Count == 0) return new LightRecording(ids.Rows.Count, 0);
+        var all = await assessments.AllAsync(asOf, ct);
+        var changed = all.Where(a => a.Recorded != a.Assessment.ToRecord()).ToList();
+        if (changed.Count == 0) return new LightRecording(all.Count, 0);
 
         await uow.RunAsync(db =>
         {
@@ -50,7 +42,7 @@ public sealed class LightHistory(ReadSession session, ProjectAssessments assessm
                 db.LightRecords.Add(new LightRecord(a.ProjectId, asOf, a.Assessment, JsonSerializer.Serialize(a.Assessment.Reasons, Json), now));
             return Task.FromResult(0);
         }, ct);
-        return new LightRecording(ids.Rows.Count, changed.Count);
+        return new LightRecording(all.Count, changed.Count);
     }
 }
 

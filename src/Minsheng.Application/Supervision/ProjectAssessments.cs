@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Minsheng.Application.Common;
 using Minsheng.Data.Reading;
+using Minsheng.Domain.Plans;
 using Minsheng.Domain.Supervision;
 using Minsheng.Domain.Values;
 using Npgsql;
@@ -26,6 +27,21 @@ public sealed class ProjectAssessments(ReadSession session, TimeProvider clock)
         var day = asOf ?? Today;
         if (!_byDay.TryGetValue(day, out var loader)) _byDay[day] = loader = new AssessmentLoader(session, day);
         return loader;
+    }
+
+    /// <summary>Every project of the tenant assessed on a day, in one round trip (the ids and their facts in one batch).</summary>
+    public async Task<IReadOnlyList<AssessedProject>> AllAsync(DateOnly asOf, CancellationToken ct)
+    {
+        const string AllProjects = "SELECT p.id FROM projects p WHERE p.tenant_id = $1";
+        var ids = new ListQuery<Guid>(tenantId => BatchCommands.Of(AllProjects, tenantId), r => r.GetGuid(0));
+        session.Enqueue(ids);
+        var loader = On(asOf);
+        loader.LoadAlong(new PendingKeys<Guid>(tenantId => (AllProjects, [tenantId]), () => ids.Rows));
+        await session.FlushAsync(ct);
+        var all = new List<AssessedProject>(ids.Rows.Count);
+        foreach (var id in ids.Rows)
+            if (await loader.Load(id).GetAsync(ct) is { } assessed) all.Add(assessed);
+        return all;
     }
 }
 
@@ -70,12 +86,12 @@ public sealed class AssessmentLoader : BatchLoader<Guid, AssessedProject?>
                 FROM (SELECT make_date(pl.year, mo, 1) AS period,
                              (make_date(pl.year, mo, 1) + interval '1 month')::date + (t.report_due_day - 1) AS due_on
                       FROM generate_series(1, 12) AS mo) d
-                WHERE p.parent_id IS NULL AND d.due_on < {day} AND NOT EXISTS (
+                WHERE p.parent_id IS NULL AND p.state = 'Active' AND d.due_on < {day} AND NOT EXISTS (
                   SELECT 1 FROM progress_reports r WHERE r.tenant_id = $1 AND r.project_id = p.id AND r.period = d.period
                     AND r.status IN ('Submitted', 'Approved', 'Accepted') AND (r.submitted_at IS NULL OR r.submitted_at::date <= {day}))), '[]')::text,
               EXISTS (SELECT 1 FROM progress_reports r WHERE r.tenant_id = $1 AND r.project_id = p.id AND r.period <= {day}
                 AND r.status IN ('Submitted', 'Approved', 'Accepted')),
-              h.light, h.since, h.escalated, t.status_thresholds::text
+              h.light, h.since, h.escalated, t.status_thresholds::text, p.state
             FROM projects p
             JOIN plans pl ON pl.tenant_id = p.tenant_id AND pl.id = p.plan_id
             JOIN tenants t ON t.id = p.tenant_id
@@ -101,7 +117,8 @@ public sealed class AssessmentLoader : BatchLoader<Guid, AssessedProject?>
                 Milestones(reader.GetString(4)),
                 Overdue(reader.GetString(5)),
                 reader.GetBoolean(6),
-                recorded);
+                recorded,
+                Enum.Parse<ProjectState>(reader.GetString(11)));
             var thresholds = reader.IsDBNull(10) ? StatusThresholds.Default : JsonSerializer.Deserialize<StatusThresholds>(reader.GetString(10))!;
             into[id] = new AssessedProject(id, StatusRules.Assess(facts, asOf, thresholds), recorded);
         }

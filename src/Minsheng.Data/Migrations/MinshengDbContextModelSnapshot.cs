@@ -77,6 +77,82 @@ namespace Minsheng.Data.Migrations
                     b.HasAnnotation("Minsheng:AppendOnly", true);
                 });
 
+            modelBuilder.Entity("Minsheng.Domain.Plans.ChangeDecision", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("After")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("after");
+
+                    b.Property<string>("Approver")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("approver");
+
+                    b.Property<string>("Before")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("before");
+
+                    b.Property<string>("CongressReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("congress_reference");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("decided_on");
+
+                    b.Property<Guid?>("IndicatorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("indicator_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_change_decisions");
+
+                    b.HasIndex("TenantId", "ProjectId", "RecordedAt")
+                        .HasDatabaseName("ix_change_decisions_tenant_id_project_id_recorded_at");
+
+                    b.ToTable("change_decisions", (string)null);
+
+                    b.HasAnnotation("Minsheng:AppendOnly", true);
+                });
+
             modelBuilder.Entity("Minsheng.Domain.Plans.Indicator", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -278,6 +354,20 @@ namespace Minsheng.Data.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("category_code");
 
+                    b.Property<DateTimeOffset?>("ClosedOutAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_out_at");
+
+                    b.Property<string>("ClosedOutBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("closed_out_by");
+
+                    b.Property<string>("ClosureNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("closure_note");
+
                     b.Property<string>("CommandHeadquarters")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
@@ -338,6 +428,12 @@ namespace Minsheng.Data.Migrations
                     b.Property<int>("SortOrder")
                         .HasColumnType("integer")
                         .HasColumnName("sort_order");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
 
                     b.HasKey("TenantId", "Id")
                         .HasName("pk_projects");
@@ -606,6 +702,133 @@ namespace Minsheng.Data.Migrations
                     b.HasAnnotation("Minsheng:AppendOnly", true);
                 });
 
+            modelBuilder.Entity("Minsheng.Domain.Supervision.SupervisionNotice", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("acknowledged_by");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("issued_by");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Measures")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("measures");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("number");
+
+                    b.Property<Guid?>("PreviousId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("previous_id");
+
+                    b.Property<string>("Problem")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("problem");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<DateOnly>("RectifyBy")
+                        .HasColumnType("date")
+                        .HasColumnName("rectify_by");
+
+                    b.Property<DateTimeOffset?>("RepliedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("replied_at");
+
+                    b.Property<string>("RepliedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("replied_by");
+
+                    b.Property<string>("Requirement")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("requirement");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("review_comment");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reviewed_by");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_supervision_notices");
+
+                    b.HasIndex("TenantId", "PreviousId")
+                        .HasDatabaseName("ix_supervision_notices_tenant_id_previous_id");
+
+                    b.HasIndex("TenantId", "ProjectId", "IssuedAt")
+                        .HasDatabaseName("ix_supervision_notices_tenant_id_project_id_issued_at");
+
+                    b.HasIndex("TenantId", "Year", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_supervision_notices_tenant_id_year_sequence");
+
+                    b.ToTable("supervision_notices", (string)null);
+                });
+
             modelBuilder.Entity("Minsheng.Domain.Tenancy.Tenant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -691,6 +914,16 @@ namespace Minsheng.Data.Migrations
                         .HasDatabaseName("ix_units_tenant_id_name");
 
                     b.ToTable("units", (string)null);
+                });
+
+            modelBuilder.Entity("Minsheng.Domain.Plans.ChangeDecision", b =>
+                {
+                    b.HasOne("Minsheng.Domain.Plans.Project", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_change_decisions_projects_tenant_id_project_id");
                 });
 
             modelBuilder.Entity("Minsheng.Domain.Plans.Indicator", b =>
@@ -797,6 +1030,22 @@ namespace Minsheng.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_project_lights_projects_tenant_id_project_id");
+                });
+
+            modelBuilder.Entity("Minsheng.Domain.Supervision.SupervisionNotice", b =>
+                {
+                    b.HasOne("Minsheng.Domain.Supervision.SupervisionNotice", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "PreviousId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_supervision_notices_supervision_notices_tenant_id_previous_");
+
+                    b.HasOne("Minsheng.Domain.Plans.Project", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_supervision_notices_projects_tenant_id_project_id");
                 });
 
             modelBuilder.Entity("Minsheng.Domain.Tenancy.Tenant", b =>

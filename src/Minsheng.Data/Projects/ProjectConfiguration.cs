@@ -19,6 +19,9 @@ internal sealed class ProjectConfiguration : TenantOwnedConfiguration<Project>
         b.Property(p => p.CommandHeadquarters).HasMaxLength(200);
         b.Property(p => p.ResponsibleLeader).HasMaxLength(100);
         b.Property(p => p.DeadlinePrecision).HasConversion<string>().HasMaxLength(20);
+        b.Property(p => p.State).HasConversion<string>().HasMaxLength(20);
+        b.Property(p => p.ClosedOutBy).HasMaxLength(200);
+        b.Property(p => p.ClosureNote).HasMaxLength(1000);
         b.HasOne<Plan>().WithMany().HasForeignKey(p => new { p.TenantId, p.PlanId }).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Project>().WithMany().HasForeignKey(p => new { p.TenantId, p.ParentId }).OnDelete(DeleteBehavior.Cascade);
         // The project page reads a tenant's projects in plan order.

@@ -21,6 +21,12 @@ public enum Permission
     /// <summary>Accept signed-off reports, or return them with a reason: the supervision office.</summary>
     ReviewReports,
 
+    /// <summary>Issue 督办 notices, re-check the units' replies, close them or escalate; close out (销号) completed projects: the supervision office.</summary>
+    Supervise,
+
+    /// <summary>Sign for (签收) and answer (反馈) the 督办 notices of the caller's own units.</summary>
+    AnswerNotices,
+
     /// <summary>Set the tenant's own rules (the day reports are due).</summary>
     ConfigureTenant,
 

@@ -29,9 +29,9 @@ public static class Roles
     private static readonly Dictionary<string, Permission[]> PermissionsOfRole = new(StringComparer.Ordinal)
     {
         [TenantAdmin] = [Permission.ReadTenantData, Permission.EditPlans, Permission.ConfigureTenant, Permission.ManageUsers, Permission.ManageClients],
-        [Supervisor] = [Permission.ReadTenantData, Permission.EditPlans, Permission.ReviewReports],
-        [UnitClerk] = [Permission.ReadTenantData, Permission.FileReports],
-        [UnitHead] = [Permission.ReadTenantData, Permission.FileReports, Permission.SignOffReports],
+        [Supervisor] = [Permission.ReadTenantData, Permission.EditPlans, Permission.ReviewReports, Permission.Supervise],
+        [UnitClerk] = [Permission.ReadTenantData, Permission.FileReports, Permission.AnswerNotices],
+        [UnitHead] = [Permission.ReadTenantData, Permission.FileReports, Permission.SignOffReports, Permission.AnswerNotices],
         [Certifier] = [Permission.ReadTenantData],
         [Viewer] = [Permission.ReadTenantData],
         [RegionAnalyst] = [Permission.ReadTenantData],
@@ -69,7 +69,7 @@ public static class ApiScopes
         {
             if (scope == Read) allowed.Add(Permission.ReadTenantData);
             if (scope == Write)
-                allowed.UnionWith([Permission.EditPlans, Permission.FileReports, Permission.SignOffReports, Permission.ReviewReports, Permission.ConfigureTenant,
+                allowed.UnionWith([Permission.EditPlans, Permission.FileReports, Permission.SignOffReports, Permission.ReviewReports, Permission.Supervise, Permission.AnswerNotices, Permission.ConfigureTenant,
                     Permission.ManageUsers, Permission.ManageClients, Permission.ManageTenants]);
         }
         return allowed;

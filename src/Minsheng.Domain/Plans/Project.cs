@@ -16,6 +16,18 @@ public sealed record ProjectDetails(
     Deadline? Deadline = null,
     string? Remarks = null);
 
+/// <summary>Whether a project is being carried out. Only a change decision suspends, resumes or cancels one; 销号 closes it.</summary>
+public enum ProjectState
+{
+    Active,
+    /// <summary>Paused by a change decision (缓建); resumed by another.</summary>
+    Suspended,
+    /// <summary>Withdrawn from the plan by a change decision; kept, with the decision, so the published plan stays explainable.</summary>
+    Cancelled,
+    /// <summary>销号: completed and closed by the supervision office, with who and why.</summary>
+    ClosedOut,
+}
+
 /// <summary>One 实事 of a plan. Sub-items ((1)(2)(3) under one number) point to their parent.</summary>
 public sealed class Project : TenantEntity
 {
@@ -49,10 +61,50 @@ public sealed class Project : TenantEntity
     public DateOnly? DeadlineDate { get; private set; }
     public DatePrecision? DeadlinePrecision { get; private set; }
     public string? Remarks { get; private set; }
+    public ProjectState State { get; private set; } = ProjectState.Active;
+    public string? ClosedOutBy { get; private set; }
+    public DateTimeOffset? ClosedOutAt { get; private set; }
+    /// <summary>Why the office closed it out (销号): the acceptance, the certification, what was found.</summary>
+    public string? ClosureNote { get; private set; }
 
     public Deadline? Deadline => DeadlineDate is { } d && DeadlinePrecision is { } p ? new Deadline(d, p) : null;
 
     public void MoveTo(int sortOrder) => SortOrder = sortOrder;
+
+    /// <summary>销号. Whether the project is in fact completed is the caller's check (it needs the reports).</summary>
+    public void CloseOut(string by, string note, DateTimeOffset at)
+    {
+        if (State != ProjectState.Active)
+            throw DomainException.IllegalTransition($"A project that is {State.ToString().ToLowerInvariant()} cannot be closed out; only an active one can.");
+        var trimmed = note?.Trim() ?? "";
+        if (trimmed.Length is 0 or > 1000) throw DomainException.Invalid("note", "销号 needs a note of at most 1,000 characters saying why (acceptance, certification).");
+        State = ProjectState.ClosedOut;
+        ClosedOutBy = by;
+        ClosedOutAt = at;
+        ClosureNote = trimmed;
+    }
+
+    /// <summary>Applied by a change decision only.</summary>
+    public void ChangeState(ProjectState to)
+    {
+        var allowed = to switch
+        {
+            ProjectState.Suspended => State == ProjectState.Active,
+            ProjectState.Active => State == ProjectState.Suspended,
+            ProjectState.Cancelled => State is ProjectState.Active or ProjectState.Suspended,
+            _ => false,
+        };
+        if (!allowed)
+            throw DomainException.IllegalTransition($"A project that is {State.ToString().ToLowerInvariant()} cannot become {to.ToString().ToLowerInvariant()} by a change decision.");
+        State = to;
+    }
+
+    /// <summary>Applied by a change decision only (an ordinary edit of a published plan may not move it).</summary>
+    public void MoveDeadline(Deadline deadline)
+    {
+        DeadlineDate = deadline.Date;
+        DeadlinePrecision = deadline.Precision;
+    }
 
     public void Update(ProjectDetails details)
     {

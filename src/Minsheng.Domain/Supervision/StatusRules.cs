@@ -12,6 +12,10 @@ public enum ProjectStatus
     Lagging,
     Completed,
     Exceeded,
+    /// <summary>Paused by a change decision: not assessed (green, no reasons; left out of counts by light).</summary>
+    Suspended,
+    /// <summary>Withdrawn by a change decision: not assessed.</summary>
+    Cancelled,
 }
 
 /// <summary>The supervision office's traffic light. Ordered: a worse light compares greater.</summary>
@@ -87,7 +91,8 @@ public sealed record ProjectFacts(
     IReadOnlyList<MilestoneFact> Milestones,
     IReadOnlyList<OverdueFact> OverdueReports,
     bool HasAnyReport,
-    LightSince? Recorded);
+    LightSince? Recorded,
+    ProjectState State = ProjectState.Active);
 
 /// <summary>A project's assessment on a day.</summary>
 public sealed record ProjectAssessment(
@@ -117,6 +122,13 @@ public static class StatusRules
 
         var elapsed = ElapsedPercent(facts.Year, facts.Deadline, asOf);
         var progress = ProgressPercent(facts.Targets);
+        if (facts.State is ProjectState.Suspended or ProjectState.Cancelled)
+        {
+            // A paused or withdrawn project is not chased: no reasons, no ladder; its light keeps the day it stopped.
+            var greenSince = facts.Recorded is { Light: Light.Green, Escalated: false } g && g.Since <= asOf ? g.Since : asOf;
+            return new ProjectAssessment(asOf, facts.State == ProjectState.Suspended ? ProjectStatus.Suspended : ProjectStatus.Cancelled,
+                Light.Green, [], progress, elapsed, greenSince, false);
+        }
         var allMet = facts.Targets.Count > 0 && facts.Targets.All(x => x.Actual is { } a && x.Comparator.IsMet(x.TargetValue, a));
 
         foreach (var m in facts.Milestones)

@@ -27,6 +27,8 @@ public static class ErrorCodes
     public const string Forbidden = "FORBIDDEN";
     /// <summary>A workflow step the object's current state does not allow.</summary>
     public const string IllegalTransition = "ILLEGAL_TRANSITION";
+    /// <summary>An edit of a published plan's target, deadline or project that must go through a change decision instead.</summary>
+    public const string DecisionRequired = "DECISION_REQUIRED";
     public const string Unauthenticated = "UNAUTHENTICATED";
 
     // Execution.
@@ -45,6 +47,7 @@ public static class ErrorCodes
             DomainErrorKind.Conflict => Conflict,
             DomainErrorKind.Forbidden => Forbidden,
             DomainErrorKind.IllegalTransition => IllegalTransition,
+            DomainErrorKind.DecisionRequired => DecisionRequired,
             _ => BadUserInput,
         },
     }, e.Field);

@@ -34,6 +34,11 @@ public sealed class ProjectType : ObjectGraphType<ProjectRow>
         Field(p => p.ResponsibleLeader, nullable: true).Description("责任领导");
         Field<DeadlineType>("deadline").Resolve(c => c.Source.Deadline);
         Field(p => p.Remarks, nullable: true);
+        Field<NonNullGraphType<EnumerationGraphType<ProjectState>>>("state")
+            .Description("ACTIVE; SUSPENDED or CANCELLED by a change decision; CLOSED_OUT (销号) by the supervision office.").Resolve(c => c.Source.State);
+        Field(p => p.ClosedOutBy, nullable: true).Description("Who closed it out (销号).");
+        Field<DateTimeOffsetGraphType>("closedOutAt").Resolve(c => c.Source.ClosedOutAt);
+        Field(p => p.ClosureNote, nullable: true).Description("Why it was closed out.");
         Field<UnitType>("leadUnit").Description("The first lead unit: the one that files the monthly reports.")
             .Resolve(c => Units(c).Then(list => list.FirstOrDefault(u => u.Role == ProjectUnitRole.Lead)?.Unit)).LoadsAlongWithPage(typeof(UnitsByProjectLoader));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<UnitType>>>>("leadUnits").Resolve(c => UnitsIn(c, ProjectUnitRole.Lead))
