@@ -35,6 +35,9 @@ public static class ApplicationServices
         services.AddScoped<Supervision.SupervisionQueries>();
         services.AddScoped<Supervision.ProjectCloseOut>();
         services.AddScoped<ChangeDecisionCommands>();
+        services.AddScoped<Bulletins.BulletinCommands>();
+        services.AddScoped<Bulletins.BulletinQueries>();
+        services.AddScoped<Disclosure.PublicDisclosure>();
         services.AddScoped<PlanImportService>();
         services.AddScoped<PlanExportService>();
         services.AddScoped<Tenants.TenantAdministration>();

@@ -64,6 +64,8 @@ public static class GraphQLServices
         services.AddTypeExtension<ProjectType, Supervision.ProjectNoticeFields>();
         services.AddSchemaContributor<ChangeControl.ChangeControlContributor>();
         services.AddTypeExtension<ProjectType, ChangeControl.ProjectChangeFields>();
+        services.AddSchemaContributor<Bulletins.BulletinsContributor>();
+        services.AddSchemaContributor<Disclosure.DisclosureContributor>();
         services.AddSchemaContributor<Audit.AuditContributor>();
 
         var options = new GraphQLEndpointOptions();
