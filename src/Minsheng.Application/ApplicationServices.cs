@@ -38,6 +38,12 @@ public static class ApplicationServices
         services.AddScoped<Bulletins.BulletinCommands>();
         services.AddScoped<Bulletins.BulletinQueries>();
         services.AddScoped<Disclosure.PublicDisclosure>();
+        services.AddScoped<Notifications.Notifier>();
+        services.AddScoped<Notifications.Inbox>();
+        services.AddScoped<Notifications.ReportReminders>();
+        services.AddScoped<Notifications.WebhookCommands>();
+        // Hosts replace it with their configuration; without one, the safe defaults.
+        services.TryAddSingleton(new Notifications.WebhookOptions());
         services.AddScoped<PlanImportService>();
         services.AddScoped<PlanExportService>();
         services.AddScoped<Tenants.TenantAdministration>();

@@ -36,6 +36,10 @@ public sealed class MinshengDbContext(DbContextOptions<MinshengDbContext> option
     public DbSet<Domain.Supervision.SupervisionNotice> SupervisionNotices => Set<Domain.Supervision.SupervisionNotice>();
     public DbSet<ChangeDecision> ChangeDecisions => Set<ChangeDecision>();
     public DbSet<Domain.Bulletins.Bulletin> Bulletins => Set<Domain.Bulletins.Bulletin>();
+    public DbSet<Domain.Notifications.Notification> Notifications => Set<Domain.Notifications.Notification>();
+    public DbSet<Domain.Notifications.NotificationRead> NotificationReads => Set<Domain.Notifications.NotificationRead>();
+    public DbSet<Domain.Notifications.WebhookSubscription> WebhookSubscriptions => Set<Domain.Notifications.WebhookSubscription>();
+    public DbSet<Domain.Notifications.WebhookDelivery> WebhookDeliveries => Set<Domain.Notifications.WebhookDelivery>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

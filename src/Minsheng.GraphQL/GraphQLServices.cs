@@ -66,6 +66,7 @@ public static class GraphQLServices
         services.AddTypeExtension<ProjectType, ChangeControl.ProjectChangeFields>();
         services.AddSchemaContributor<Bulletins.BulletinsContributor>();
         services.AddSchemaContributor<Disclosure.DisclosureContributor>();
+        services.AddSchemaContributor<Notifications.NotificationsContributor>();
         services.AddSchemaContributor<Audit.AuditContributor>();
 
         var options = new GraphQLEndpointOptions();

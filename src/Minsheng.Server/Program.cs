@@ -32,8 +32,15 @@ builder.Services.AddHostedService<EmbeddedDatabaseLifetime>();
 builder.Services.AddTenantResolution();
 builder.Services.AddMinshengData(database.Options);
 builder.Services.AddMinshengApplication();
-builder.Services.AddSingleton<Minsheng.Server.Supervision.DailyLightRecording>();
-builder.Services.AddHostedService(sp => sp.GetRequiredService<Minsheng.Server.Supervision.DailyLightRecording>());
+builder.Services.AddSingleton<Minsheng.Server.Supervision.DailySupervisionRound>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<Minsheng.Server.Supervision.DailySupervisionRound>());
+// Webhooks: loopback and private targets only where allowed (Development allows them, for a robot on the same machine).
+var webhookOptions = new Minsheng.Application.Notifications.WebhookOptions { AllowPrivateTargets = builder.Environment.IsDevelopment() };
+builder.Configuration.GetSection("Webhooks").Bind(webhookOptions);
+builder.Services.AddSingleton(webhookOptions);
+builder.Services.AddHttpClient(nameof(Minsheng.Server.Notifications.WebhookDispatcher));
+builder.Services.AddSingleton<Minsheng.Server.Notifications.WebhookDispatcher>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<Minsheng.Server.Notifications.WebhookDispatcher>());
 builder.Services.AddMinshengGraphQL(graphQL =>
 {
     builder.Configuration.GetSection("GraphQL").Bind(graphQL);

@@ -26,6 +26,10 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Minsheng", DatabaseSetup.AppConnectionString(OwnerConnectionString));
+        // Webhook retries in a blink, so that a test sees back-off and giving up within a second or two.
+        builder.UseSetting("Webhooks:PollInterval", "00:00:00.100");
+        builder.UseSetting("Webhooks:RetryBase", "00:00:00.200");
+        builder.UseSetting("Webhooks:MaxAttempts", "3");
         builder.AddDemoAccounts();
     }
 

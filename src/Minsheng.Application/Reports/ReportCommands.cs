@@ -21,7 +21,7 @@ public sealed record ReportDraft(Guid ProjectId, int Year, int Month, string? Pr
 /// developer of a Development server acts for any). Every step is one transaction with its audit entry; a step
 /// taken on a report someone changed meanwhile fails (optimistic concurrency) rather than overwrite it.
 /// </summary>
-public sealed class ReportCommands(UnitOfWork uow, ICallerAccessor callers)
+public sealed class ReportCommands(UnitOfWork uow, ICallerAccessor callers, Notifications.Notifier notifier)
 {
     public Task<Guid> SaveDraftAsync(ReportDraft draft, CancellationToken ct) => uow.RunAsync(async db =>
     {
@@ -70,10 +70,12 @@ public sealed class ReportCommands(UnitOfWork uow, ICallerAccessor callers)
             if (!office && r.Status == ReportStatus.Approved)
                 throw new DomainException(DomainErrorKind.Forbidden, "A signed-off report is returned by the supervision office, not by the unit.");
             r.Return(by, reason, at);
-        }, ct);
+        }, ct, (db, r) => notifier.ToLeadUnitsAsync(db, Domain.Notifications.NotificationKind.ReportReturned, r.ProjectId, r.Id,
+            $"{r.Period:yyyy年M月}月报被退回", $"退回原因：{r.ReturnReason}。请修改后重新报送。", ct));
     }
 
-    private Task<Guid> StepAsync(Guid id, string action, bool unitBound, Action<ProgressReport, string, DateTimeOffset> step, CancellationToken ct) =>
+    private Task<Guid> StepAsync(Guid id, string action, bool unitBound, Action<ProgressReport, string, DateTimeOffset> step, CancellationToken ct,
+        Func<MinshengDbContext, ProgressReport, Task>? then = null) =>
         uow.RunAsync(async db =>
         {
             var report = await db.ProgressReports.FindOwnAsync(id, ct);
@@ -81,6 +83,7 @@ public sealed class ReportCommands(UnitOfWork uow, ICallerAccessor callers)
             var before = UnitOfWork.Snapshot(report);
             step(report, callers.Current.ActorId, uow.Clock.GetUtcNow());
             uow.Audit(action, nameof(ProgressReport), report.Id, before, report);
+            if (then is not null) await then(db, report);
             return report.Id;
         }, ct);
 }

@@ -52,7 +52,7 @@ public sealed record SupervisionCandidate(Guid ProjectId, ProjectAssessment Asse
 /// escalated notice ends; a notice of the next level takes its place). Every step is one audited transaction; a step
 /// on a notice someone changed meanwhile fails instead of overwriting it.
 /// </summary>
-public sealed class SupervisionNoticeCommands(UnitOfWork uow, ICallerAccessor callers)
+public sealed class SupervisionNoticeCommands(UnitOfWork uow, ICallerAccessor callers, Notifications.Notifier notifier)
 {
     public Task<Guid> IssueAsync(NoticeDraft draft, CancellationToken ct) => uow.RunAsync(async db =>
     {
@@ -64,14 +64,21 @@ public sealed class SupervisionNoticeCommands(UnitOfWork uow, ICallerAccessor ca
             throw DomainException.Conflict($"This project already has an open notice ({open}); re-check it, or escalate it, instead of issuing another.");
         var notice = await NewNoticeAsync(db, project, 1, draft.Problem, draft.Requirement, draft.RectifyBy, null, ct);
         uow.Audit("issue", nameof(SupervisionNotice), notice.Id, null, notice);
+        await NotifyIssuedAsync(db, project, notice, ct);
         return notice.Id;
     }, ct);
 
     public Task<Guid> AcknowledgeAsync(Guid id, CancellationToken ct) =>
         UnitStepAsync(id, "acknowledge", (n, by, at) => n.Acknowledge(by, at), ct);
 
-    public Task<Guid> ReplyAsync(Guid id, string measures, CancellationToken ct) =>
-        UnitStepAsync(id, "reply", (n, by, at) => n.Reply(by, measures, at), ct);
+    public async Task<Guid> ReplyAsync(Guid id, string measures, CancellationToken ct) =>
+        await UnitStepAsync(id, "reply", (n, by, at) => n.Reply(by, measures, at), ct, (db, notice) => notifier.ToOfficeAsync(db, Domain.Notifications.NotificationKind.NoticeReplied,
+            notice.ProjectId, notice.Id, $"{notice.Number}已反馈", notice.Measures!, ct));
+
+    private Task NotifyIssuedAsync(Data.MinshengDbContext db, Project project, SupervisionNotice notice, CancellationToken ct) =>
+        notifier.ToLeadUnitsAsync(db, Domain.Notifications.NotificationKind.NoticeIssued, project.Id, notice.Id,
+            $"{notice.Number}{(notice.Level > 1 ? "（升级督办）" : "")}：{project.Name}",
+            $"{notice.Problem}\n整改要求：{notice.Requirement}\n整改时限：{notice.RectifyBy:yyyy年M月d日}前，请签收并反馈。", ct);
 
     /// <summary>Closes the notice, or escalates it; returns the notice to show next (the escalation, when there is one).</summary>
     public Task<Guid> ReviewAsync(NoticeReview review, CancellationToken ct) => uow.RunAsync(async db =>
@@ -93,6 +100,7 @@ public sealed class SupervisionNoticeCommands(UnitOfWork uow, ICallerAccessor ca
         var next = await NewNoticeAsync(db, project, notice.Level + 1, $"{notice.Problem}\n复核意见：{notice.ReviewComment}",
             string.IsNullOrWhiteSpace(review.Requirement) ? notice.Requirement : review.Requirement, rectifyBy, notice.Id, ct);
         uow.Audit("issue", nameof(SupervisionNotice), next.Id, null, next);
+        await NotifyIssuedAsync(db, project, next, ct);
         return next.Id;
     }, ct);
 
@@ -107,7 +115,8 @@ public sealed class SupervisionNoticeCommands(UnitOfWork uow, ICallerAccessor ca
         return notice;
     }
 
-    private Task<Guid> UnitStepAsync(Guid id, string action, Action<SupervisionNotice, string, DateTimeOffset> step, CancellationToken ct) =>
+    private Task<Guid> UnitStepAsync(Guid id, string action, Action<SupervisionNotice, string, DateTimeOffset> step, CancellationToken ct,
+        Func<Data.MinshengDbContext, SupervisionNotice, Task>? then = null) =>
         uow.RunAsync(async db =>
         {
             var notice = await db.SupervisionNotices.FindOwnAsync(id, ct);
@@ -115,6 +124,7 @@ public sealed class SupervisionNoticeCommands(UnitOfWork uow, ICallerAccessor ca
             var before = UnitOfWork.Snapshot(notice);
             step(notice, callers.Current.ActorId, uow.Clock.GetUtcNow());
             uow.Audit(action, nameof(SupervisionNotice), notice.Id, before, notice);
+            if (then is not null) await then(db, notice);
             return notice.Id;
         }, ct);
 }

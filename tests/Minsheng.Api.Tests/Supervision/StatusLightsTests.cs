@@ -124,7 +124,7 @@ public sealed class StatusLightsTests(ApiFactory factory)
     {
         var tenant = await TestTenants.CreateAsync(factory.OwnerConnectionString, projects: 2, reportMonths: 0);
         var client = factory.Client(tenant.Tenant.RegionCode);
-        var job = factory.Services.GetRequiredService<DailyLightRecording>();
+        var job = factory.Services.GetRequiredService<DailySupervisionRound>();
 
         var (tenants, changed) = await job.RecordAllAsync(new DateOnly(2024, 5, 1), CancellationToken.None);
         var (_, again) = await job.RecordAllAsync(new DateOnly(2024, 5, 1), CancellationToken.None);

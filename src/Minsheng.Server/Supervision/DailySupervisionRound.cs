@@ -1,4 +1,5 @@
 using Minsheng.Application.Common;
+using Minsheng.Application.Notifications;
 using Minsheng.Application.Supervision;
 using Minsheng.Tenancy;
 using Npgsql;
@@ -6,12 +7,13 @@ using Npgsql;
 namespace Minsheng.Server.Supervision;
 
 /// <summary>
-/// Keeps every active tenant's light history without anyone asking: a while after start, then every few hours, each
-/// tenant's projects are assessed for the day and each change of light is appended (<see cref="LightHistory"/>).
-/// Recording only appends changes, so running it again on the same day, or on several instances, adds nothing new
-/// (bar a race of two instances in the same second, which duplicates a row and changes no light).
+/// The office's daily round, done by the server without anyone asking: a while after start, then every few hours, each
+/// active tenant's projects are assessed for the day and each change of light is appended (<see cref="LightHistory"/>),
+/// and lead units are reminded of reports due soon or overdue (<see cref="ReportReminders"/>, once per month and kind).
+/// Both only add what is new, so running again on the same day, or on several instances, adds nothing more (bar a race
+/// of two instances in the same second, which duplicates a light row and changes no light, or refuses a reminder).
 /// </summary>
-public sealed class DailyLightRecording(IServiceScopeFactory scopes, NpgsqlDataSource dataSource, TimeProvider clock, ILogger<DailyLightRecording> log)
+public sealed class DailySupervisionRound(IServiceScopeFactory scopes, NpgsqlDataSource dataSource, TimeProvider clock, ILogger<DailySupervisionRound> log)
     : BackgroundService
 {
     public static readonly TimeSpan FirstAfter = TimeSpan.FromMinutes(10);
@@ -27,7 +29,7 @@ public sealed class DailyLightRecording(IServiceScopeFactory scopes, NpgsqlDataS
                 await Task.Delay(wait, clock, stoppingToken);
                 wait = Every;
                 var (tenants, changed) = await RecordAllAsync(clock.Today(), stoppingToken);
-                log.LogInformation("Recorded the lights of {Tenants} tenants: {Changed} projects changed light.", tenants, changed);
+                log.LogInformation("Daily round of {Tenants} tenants: {Changed} projects changed light; reminders sent.", tenants, changed);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -36,7 +38,7 @@ public sealed class DailyLightRecording(IServiceScopeFactory scopes, NpgsqlDataS
             catch (Exception e)
             {
                 // The database may be down for a while: the next round tries again.
-                log.LogWarning(e, "Recording the lights failed; trying again in {Hours} hours.", Every.TotalHours);
+                log.LogWarning(e, "The daily round failed; trying again in {Hours} hours.", Every.TotalHours);
             }
         }
     }
@@ -57,6 +59,7 @@ public sealed class DailyLightRecording(IServiceScopeFactory scopes, NpgsqlDataS
             if (tenant is null) continue; // disabled since the list was read
             scope.ServiceProvider.GetRequiredService<TenantContextHolder>().Set(tenant);
             changed += (await scope.ServiceProvider.GetRequiredService<LightHistory>().RecordAsync(day, ct)).Changed;
+            await scope.ServiceProvider.GetRequiredService<ReportReminders>().RemindAsync(day, ct);
         }
         return (codes.Count, changed);
     }
