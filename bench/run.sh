@@ -154,7 +154,7 @@ first_page_ms() { # name start -> ms from start until the first project page cam
   echo $(($(now_ms) - start))
 }
 
-for name in minsheng postgraphile floor; do "$NODE" "$BENCH/tools/probe.mjs" body "$name" "$RUN/body-$name.json"; done
+for name in minsheng postgraphile floor minsheng-lights; do "$NODE" "$BENCH/tools/probe.mjs" body "$name" "$RUN/body-$name.json"; done
 
 declare -A READY_MS=() FIRST_PAGE_MS=()
 start_server() {
@@ -292,6 +292,16 @@ for run in $(seq 1 "$RUNS"); do
   log "measured round $run of $RUNS: ${DURATION} s per server"
   for name in "${SERVERS[@]}"; do measure "$name" measured "$run" "$DURATION" "$TENANTS_FILE" "$RUN/body-$name.json"; done
 done
+
+# --- the page with status lights (issue 17): Minsheng's page plus each project's assessment, against PostGraphile's
+# plain page, side by side in each round ------------------------------------------------------------------------
+if [[ " ${SERVERS[*]} " == *" minsheng "* && " ${SERVERS[*]} " == *" postgraphile "* ]]; then
+  for run in $(seq 1 "$RUNS"); do
+    log "page with status lights, round $run of $RUNS: ${DURATION} s each"
+    measure minsheng lights "$run" "$DURATION" "$TENANTS_FILE" "$RUN/body-minsheng-lights.json"
+    measure postgraphile lights "$run" "$DURATION" "$TENANTS_FILE" "$RUN/body-postgraphile.json"
+  done
+fi
 
 # --- statements per request (after the load, so caches are warm; outside the load runs) -----------------------
 log "statements per request ($STATEMENT_SAMPLES sequential requests each)"

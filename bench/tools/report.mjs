@@ -92,6 +92,18 @@ const goals = results.minsheng && results.postgraphile
     }
   : null;
 
+// The page with status lights against PostGraphile's plain page, round by round (both measured in the "lights" phase).
+const lightsRounds = [...new Set(runs.filter((r) => r.phase === "lights").map((r) => r.run))].map((run) => {
+  const get = (s) => runs.find((r) => r.server === s && r.phase === "lights" && r.run === run);
+  const m = get("minsheng"), p = get("postgraphile");
+  return { run, minshengRps: m ? round(m.wrk.rps, 1) : null, minshengP99Ms: m ? round(m.wrk.p99_ms, 2) : null,
+    minshengErrors: m ? m.wrk.graphql_errors + m.wrk.non2xx : null, postgraphileRps: p ? round(p.wrk.rps, 1) : null,
+    ratio: ratio(m?.wrk.rps, p?.wrk.rps) };
+});
+const lights = lightsRounds.length > 0
+  ? { rounds: lightsRounds, ratio: ratio(sum(lightsRounds.map((r) => r.minshengRps ?? 0)), sum(lightsRounds.map((r) => r.postgraphileRps ?? 0))) }
+  : null;
+
 const large = {};
 for (const server of ["minsheng", "postgraphile"]) {
   if (!pages?.servers?.[server]) continue;
@@ -123,6 +135,7 @@ const report = {
   ratios,
   goals,
   largeTenant: { tenant: pages?.tenant, deepPage: pages?.deepPage, deepPagesEqual: pages?.deepPagesEqual, servers: large },
+  pageWithLights: lights,
   equality: check,
 };
 
@@ -191,6 +204,18 @@ if (goals) {
   lines.push("");
   lines.push(`Issue 11's aim: ≥ 2× PostGraphile's requests/s: ${yes(goals.throughputAtLeast2xPostgraphile)}; ` +
     `p99 no worse than PostGraphile's: ${yes(goals.p99NoWorseThanPostgraphile)}; zero GraphQL errors and non-2xx: ${yes(goals.zeroGraphqlErrors)}.`);
+}
+if (lights) {
+  lines.push("");
+  lines.push("## The page with status lights (issue 17)");
+  lines.push("");
+  lines.push("Minsheng's page plus each project's `assessment { status light progressPercent reasons }`, against PostGraphile's plain page, in turn in each round.");
+  lines.push("");
+  lines.push("| round | Minsheng with lights req/s | p99 ms | errors | PostGraphile page req/s | ratio |");
+  lines.push("|---:|---:|---:|---:|---:|---:|");
+  for (const r of lights.rounds) lines.push(`| ${r.run} | ${f(r.minshengRps, 0)} | ${f(r.minshengP99Ms)} | ${r.minshengErrors} | ${f(r.postgraphileRps, 0)} | ${f(r.ratio)} |`);
+  lines.push("");
+  lines.push(`Minsheng with lights ÷ PostGraphile: **${f(lights.ratio)}** (aim ≥ 2).`);
 }
 lines.push("");
 lines.push(`## Large tenant ${pages?.tenant ?? ""} (${facts.requested.largeTenantProjects} projects): first page and page ${pages?.deepPage ?? "—"} reached with \`after\``);

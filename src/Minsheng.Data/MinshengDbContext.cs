@@ -31,6 +31,8 @@ public sealed class MinshengDbContext(DbContextOptions<MinshengDbContext> option
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<ProgressReport> ProgressReports => Set<ProgressReport>();
     public DbSet<ReportActual> ReportActuals => Set<ReportActual>();
+    public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+    public DbSet<ReportCorrection> ReportCorrections => Set<ReportCorrection>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Domain.Supervision.LightRecord> LightRecords => Set<Domain.Supervision.LightRecord>();
     public DbSet<Domain.Supervision.SupervisionNotice> SupervisionNotices => Set<Domain.Supervision.SupervisionNotice>();

@@ -57,6 +57,7 @@ public static class GraphQLServices
         services.AddSchemaContributor<MilestonesContributor>();
         services.AddSchemaContributor<UnitsContributor>();
         services.AddSchemaContributor<ReportsContributor>();
+        services.AddTypeExtension<ProgressReportType, ReportEvidenceFields>();
         services.AddSchemaContributor<RegionsContributor>();
         services.AddSchemaContributor<ImportingContributor>();
         services.AddSchemaContributor<Supervision.SupervisionContributor>();

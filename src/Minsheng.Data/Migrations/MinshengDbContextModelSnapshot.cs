@@ -826,6 +826,66 @@ namespace Minsheng.Data.Migrations
                     b.ToTable("regions", (string)null);
                 });
 
+            modelBuilder.Entity("Minsheng.Domain.Reports.EvidenceFile", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("MediaType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("media_type");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("report_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("integer")
+                        .HasColumnName("size");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_evidence_files");
+
+                    b.HasIndex("TenantId", "ReportId")
+                        .HasDatabaseName("ix_evidence_files_tenant_id_report_id");
+
+                    b.ToTable("evidence_files", (string)null);
+                });
+
             modelBuilder.Entity("Minsheng.Domain.Reports.ProgressReport", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -951,6 +1011,57 @@ namespace Minsheng.Data.Migrations
                         .HasDatabaseName("ix_report_actuals_tenant_id_indicator_id");
 
                     b.ToTable("report_actuals", (string)null);
+                });
+
+            modelBuilder.Entity("Minsheng.Domain.Reports.ReportCorrection", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("After")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("after");
+
+                    b.Property<string>("Before")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("before");
+
+                    b.Property<DateTimeOffset>("CorrectedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("corrected_at");
+
+                    b.Property<string>("CorrectedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("corrected_by");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("report_id");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_report_corrections");
+
+                    b.HasIndex("TenantId", "ReportId", "CorrectedAt")
+                        .HasDatabaseName("ix_report_corrections_tenant_id_report_id_corrected_at");
+
+                    b.ToTable("report_corrections", (string)null);
+
+                    b.HasAnnotation("Minsheng:AppendOnly", true);
                 });
 
             modelBuilder.Entity("Minsheng.Domain.Supervision.LightRecord", b =>
@@ -1324,6 +1435,16 @@ namespace Minsheng.Data.Migrations
                         .HasConstraintName("fk_project_units_units_tenant_id_unit_id");
                 });
 
+            modelBuilder.Entity("Minsheng.Domain.Reports.EvidenceFile", b =>
+                {
+                    b.HasOne("Minsheng.Domain.Reports.ProgressReport", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_evidence_files_progress_reports_tenant_id_report_id");
+                });
+
             modelBuilder.Entity("Minsheng.Domain.Reports.ProgressReport", b =>
                 {
                     b.HasOne("Minsheng.Domain.Plans.Project", null)
@@ -1349,6 +1470,16 @@ namespace Minsheng.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_report_actuals_progress_reports_tenant_id_report_id");
+                });
+
+            modelBuilder.Entity("Minsheng.Domain.Reports.ReportCorrection", b =>
+                {
+                    b.HasOne("Minsheng.Domain.Reports.ProgressReport", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_corrections_progress_reports_tenant_id_report_id");
                 });
 
             modelBuilder.Entity("Minsheng.Domain.Supervision.LightRecord", b =>

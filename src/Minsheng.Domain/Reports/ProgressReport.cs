@@ -112,6 +112,20 @@ public sealed class ProgressReport : TenantEntity
         InvestmentCompletedYuan = investmentCompletedYuan;
     }
 
+    /// <summary>
+    /// A correction of an accepted month by the supervision office (the unit cannot edit it any more): the narrative and
+    /// the investment; the figures are corrected on the actuals. Only an accepted report is corrected this way.
+    /// </summary>
+    public void Correct(string? progress, decimal? investmentCompletedYuan)
+    {
+        if (Status != ReportStatus.Accepted)
+            throw DomainException.IllegalTransition($"Only an accepted month is corrected; a {Status.ToString().ToLowerInvariant()} report is edited by its unit.");
+        if (investmentCompletedYuan is < 0) throw DomainException.Invalid("investmentCompletedYuan", "Completed investment cannot be negative.");
+        Plans.Plan.Range(investmentCompletedYuan, 1e16m, "investmentCompletedYuan");
+        Progress = progress ?? Progress;
+        InvestmentCompletedYuan = investmentCompletedYuan ?? InvestmentCompletedYuan;
+    }
+
     /// <summary>Replaces the narrative of a report recorded from a document (not through the workflow).</summary>
     public void Record(string? progress) => Progress = progress;
 

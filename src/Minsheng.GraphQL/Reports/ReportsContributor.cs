@@ -35,6 +35,19 @@ public sealed class ReportsContributor : ISchemaContributor
                 await Read(c, await c.Service<ReportCommands>().ReturnAsync(input.Id, input.Reason, c.CancellationToken)),
                 "Sends a report back with a reason: the unit head before signing off, the supervision office before accepting.")
             .RequiresAny(Permission.SignOffReports, Permission.ReviewReports);
+
+        schema.Mutation.AddMutation<AttachEvidenceInputType, AttachEvidence, ProgressReportType>("attachEvidence", Permission.FileReports, async (c, input) =>
+            {
+                await c.Service<EvidenceCommands>().AttachAsync(input.ReportId, input.FileName, input.Content, c.CancellationToken);
+                return await Read(c, input.ReportId);
+            },
+            "Attaches a file as evidence to a draft or returned report (the lead unit): a PDF, JPEG, PNG, .docx or .xlsx of at most 5 MB, at most 10 per report.");
+        schema.Mutation.AddMutation<RemoveEvidenceInputType, EvidenceById, ProgressReportType>("removeEvidence", Permission.FileReports, async (c, input) =>
+                await Read(c, await c.Service<EvidenceCommands>().RemoveAsync(input.Id, c.CancellationToken)),
+            "Removes a file from a draft or returned report (the lead unit).");
+        schema.Mutation.AddMutation<CorrectAcceptedReportInputType, ReportCorrectionRequest, ProgressReportType>("correctAcceptedReport", Permission.ReviewReports,
+            async (c, input) => await Read(c, await c.Service<EvidenceCommands>().CorrectAsync(input, c.CancellationToken)),
+            "Corrects an accepted month (the supervision office): the month stays accepted; the correction keeps the reason and what it said before.");
     }
 
     private static async Task<object?> Read(IResolveFieldContext c, Guid id) =>

@@ -1,0 +1,142 @@
+// Month-end burst (issue 17): many counties' unit clerks filing a month's report and their unit heads signing it off,
+// at once, through /graphql with their own tokens.
+//   node burst.mjs <minsheng base url> <tenants file> <out json> [tenants=40] [concurrency=32] [period=yyyy-MM]
+// Setup (not timed): per tenant, as its developer (Development's X-Tenant), a clerk and a head bound to the lead units,
+// each signed in through the authorization code flow with PKCE, as the console does. Burst (timed): every top-level
+// project of those tenants gets saveReportDraft (with one figure) → submitReport by the clerk → approveReport by the
+// head, C workers at once. Then each report is read back through GraphQL: none lost, none duplicated, all signed off.
+import { createHash, randomBytes } from "node:crypto";
+import { readFileSync, writeFileSync } from "node:fs";
+
+const [base, tenantsFile, out, tenantCount = "40", concurrencyArg = "32", periodArg] = process.argv.slice(2);
+const codes = readFileSync(tenantsFile, "utf8").split(/\s+/).filter(Boolean).slice(0, Number(tenantCount));
+const concurrency = Number(concurrencyArg);
+// A month no earlier run used: each run files a fresh month.
+const period = periodArg ?? `${2030 + (Math.floor(Date.now() / 60000) % 60)}-${String(1 + (Math.floor(Date.now() / 1000) % 12)).padStart(2, "0")}`;
+const stamp = Date.now().toString(36);
+const password = "Burst-2026-pass";
+const redirectUri = "http://localhost:5080/callback";
+
+async function gql(headers, query, variables) {
+  const response = await fetch(`${base}/graphql`, { method: "POST", headers: { "Content-Type": "application/json", ...headers }, body: JSON.stringify({ query, variables }) });
+  const json = await response.json();
+  return { status: response.status, json };
+}
+
+async function must(headers, query, variables) {
+  const { status, json } = await gql(headers, query, variables);
+  if (status !== 200 || json.errors) throw new Error(`${query.slice(0, 60)}: HTTP ${status} ${JSON.stringify(json.errors ?? json)}`);
+  return json.data;
+}
+
+const b64url = (buffer) => buffer.toString("base64").replace(/=+$/, "").replace(/\+/g, "-").replace(/\//g, "_");
+
+/** The console's sign-in: authorize → login form (antiforgery) → authorize → code → token. */
+async function signIn(userName) {
+  const cookies = new Map();
+  const keep = (response) => {
+    for (const c of response.headers.getSetCookie()) { const [pair] = c.split(";"); const i = pair.indexOf("="); cookies.set(pair.slice(0, i), pair.slice(i + 1)); }
+  };
+  const cookieHeader = () => [...cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  const get = async (url) => { const r = await fetch(new URL(url, base), { redirect: "manual", headers: { Cookie: cookieHeader() } }); keep(r); return r; };
+  const verifier = b64url(randomBytes(32));
+  const challenge = b64url(createHash("sha256").update(verifier).digest());
+  const authorize = `/connect/authorize?${new URLSearchParams({ client_id: "minsheng-console", response_type: "code", redirect_uri: redirectUri,
+    scope: "openid offline_access read write", code_challenge: challenge, code_challenge_method: "S256", state: "burst" })}`;
+  const toLogin = await get(authorize);
+  const page = await get(toLogin.headers.get("location"));
+  const html = await page.text();
+  const form = new URLSearchParams();
+  for (const m of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) form.set(m[1], m[2].replace(/&amp;/g, "&").replace(/&#x2B;/g, "+").replace(/&#x2F;/g, "/").replace(/&#x3D;/g, "="));
+  form.set("username", userName);
+  form.set("password", password);
+  const posted = await fetch(new URL("/account/login", base), { method: "POST", redirect: "manual", body: form,
+    headers: { Cookie: cookieHeader(), "Content-Type": "application/x-www-form-urlencoded" } });
+  keep(posted);
+  if (posted.status !== 302) throw new Error(`login of ${userName}: HTTP ${posted.status}`);
+  const back = await get(posted.headers.get("location"));
+  const code = new URL(back.headers.get("location")).searchParams.get("code");
+  const token = await fetch(new URL("/connect/token", base), { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ grant_type: "authorization_code", code, redirect_uri: redirectUri, client_id: "minsheng-console", code_verifier: verifier }) }).then((r) => r.json());
+  if (!token.access_token) throw new Error(`no token for ${userName}: ${JSON.stringify(token)}`);
+  return { Authorization: `Bearer ${token.access_token}` };
+}
+
+// --- setup -------------------------------------------------------------------------------------------------------
+const setupStart = performance.now();
+const work = [];
+for (let i = 0; i < codes.length; i += 8) {
+  await Promise.all(codes.slice(i, i + 8).map(async (code) => {
+    const dev = { "X-Tenant": code };
+    const data = await must(dev, "{ projects(first: 100) { nodes { id parent { id } leadUnits { id } indicators { id targetValue } } } }");
+    const projects = data.projects.nodes.filter((p) => !p.parent && p.leadUnits.length > 0 && p.indicators.length > 0);
+    const units = [...new Set(projects.flatMap((p) => p.leadUnits.map((u) => u.id)))];
+    const create = "mutation($u: String!, $p: String!, $r: [String!], $units: [ID!]) { createUser(input: { userName: $u, displayName: $u, password: $p, roles: $r, unitIds: $units }) { id } }";
+    const clerkName = `burst-${code}-${stamp}-clerk`, headName = `burst-${code}-${stamp}-head`;
+    await must(dev, create, { u: clerkName, p: password, r: ["unit_clerk"], units });
+    await must(dev, create, { u: headName, p: password, r: ["unit_head"], units });
+    const clerk = await signIn(clerkName), head = await signIn(headName);
+    for (const p of projects) work.push({ code, clerk, head, project: p.id, indicator: p.indicators[0].id, value: Math.round(Number(p.indicators[0].targetValue) * 0.5 * 100) / 100 });
+  }));
+}
+const setupSeconds = (performance.now() - setupStart) / 1000;
+console.log(`setup: ${codes.length} tenants, ${work.length} projects, ${2 * codes.length} people signed in, ${setupSeconds.toFixed(1)} s; period ${period}`);
+
+// --- burst -------------------------------------------------------------------------------------------------------
+const latencies = { saveReportDraft: [], submitReport: [], approveReport: [] };
+const errors = [];
+const ids = new Map();
+async function timed(kind, headers, query, variables) {
+  const t0 = performance.now();
+  const { status, json } = await gql(headers, query, variables);
+  latencies[kind].push(performance.now() - t0);
+  if (status !== 200 || json.errors) { errors.push({ kind, status, error: json.errors?.[0]?.extensions?.code ?? status }); return null; }
+  return json.data;
+}
+let next = 0, submitted = 0;
+const burstStart = performance.now();
+await Promise.all(Array.from({ length: concurrency }, async () => {
+  while (next < work.length) {
+    const w = work[next++];
+    const saved = await timed("saveReportDraft", w.clerk, "mutation($input: SaveReportDraftInput!) { saveReportDraft(input: $input) { id } }",
+      { input: { projectId: w.project, period, progress: "按计划推进", problems: "无", nextSteps: "继续推进", actuals: [{ indicatorId: w.indicator, value: w.value }] } });
+    if (!saved) continue;
+    const id = saved.saveReportDraft.id;
+    ids.set(w.project, id);
+    if (!(await timed("submitReport", w.clerk, "mutation($id: ID!) { submitReport(input: { id: $id }) { id } }", { id }))) continue;
+    submitted++;
+    await timed("approveReport", w.head, "mutation($id: ID!) { approveReport(input: { id: $id }) { status } }", { id });
+  }
+}));
+const burstSeconds = (performance.now() - burstStart) / 1000;
+
+// --- check -------------------------------------------------------------------------------------------------------
+const byTenant = new Map();
+for (const w of work) byTenant.set(w.code, [...(byTenant.get(w.code) ?? []), w]);
+let found = 0, duplicated = 0, approved = 0;
+for (const [code, items] of byTenant) {
+  const data = await must({ "X-Tenant": code }, "{ projects(first: 100) { nodes { id reports { id period status } } } }");
+  for (const w of items) {
+    const node = data.projects.nodes.find((n) => n.id === w.project);
+    const reports = (node?.reports ?? []).filter((r) => r.period === period);
+    if (reports.length >= 1) found++;
+    if (reports.length > 1) duplicated++;
+    if (reports.some((r) => r.status === "APPROVED")) approved++;
+  }
+}
+
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] : null; };
+const all = Object.values(latencies).flat();
+const result = {
+  tenants: codes.length, projects: work.length, concurrency, period, setupSeconds: +setupSeconds.toFixed(1), burstSeconds: +burstSeconds.toFixed(2),
+  mutations: all.length, mutationsPerSecond: +(all.length / burstSeconds).toFixed(1),
+  submissions: submitted, submissionsPerSecond: +(submitted / burstSeconds).toFixed(1),
+  latencyMs: Object.fromEntries(Object.entries(latencies).map(([k, xs]) => [k, { p50: +pct(xs, 50)?.toFixed(1), p99: +pct(xs, 99)?.toFixed(1) }])),
+  p99Ms: +pct(all, 99)?.toFixed(1),
+  errors: errors.length, errorCodes: Object.fromEntries([...new Set(errors.map((e) => `${e.kind}:${e.error}`))].map((k) => [k, errors.filter((e) => `${e.kind}:${e.error}` === k).length])),
+  check: { expected: work.length, found, lost: work.length - found, duplicated, approved },
+};
+writeFileSync(out, JSON.stringify(result, null, 2));
+console.log(`burst: ${result.mutations} mutations in ${result.burstSeconds} s = ${result.mutationsPerSecond}/s; ${submitted} submissions = ${result.submissionsPerSecond}/s; ` +
+  `p99 ${result.p99Ms} ms; errors ${result.errors}; lost ${result.check.lost}, duplicated ${duplicated}, approved ${approved}/${work.length}`);
+if (result.check.lost || duplicated || errors.length) process.exitCode = 1;
