@@ -303,6 +303,14 @@ if [[ " ${SERVERS[*]} " == *" minsheng "* && " ${SERVERS[*]} " == *" postgraphil
   done
 fi
 
+# --- month-end burst (issue 17): unit clerks filing and unit heads signing reports at once, with their tokens -----
+# After the page measurements: it adds a month of reports to the data.
+if [[ " ${SERVERS[*]} " == *" minsheng "* && ${BENCH_BURST:-1} == 1 ]]; then
+  log "month-end burst: ${BENCH_BURST_TENANTS:-40} tenants, ${BENCH_BURST_CONCURRENCY:-32} concurrent people"
+  "$NODE" "$BENCH/tools/burst.mjs" "http://127.0.0.1:${PORT[minsheng]}" "$TENANTS_FILE" "$RUN/burst.json" \
+    "${BENCH_BURST_TENANTS:-40}" "${BENCH_BURST_CONCURRENCY:-32}" | sed 's/^/  /' || log "the burst found errors or lost reports (see $RUN/burst.json)"
+fi
+
 # --- statements per request (after the load, so caches are warm; outside the load runs) -----------------------
 log "statements per request ($STATEMENT_SAMPLES sequential requests each)"
 for name in minsheng postgraphile floor; do

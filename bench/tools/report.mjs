@@ -136,6 +136,7 @@ const report = {
   goals,
   largeTenant: { tenant: pages?.tenant, deepPage: pages?.deepPage, deepPagesEqual: pages?.deepPagesEqual, servers: large },
   pageWithLights: lights,
+  monthEndBurst: read("burst.json"),
   equality: check,
 };
 
@@ -216,6 +217,22 @@ if (lights) {
   for (const r of lights.rounds) lines.push(`| ${r.run} | ${f(r.minshengRps, 0)} | ${f(r.minshengP99Ms)} | ${r.minshengErrors} | ${f(r.postgraphileRps, 0)} | ${f(r.ratio)} |`);
   lines.push("");
   lines.push(`Minsheng with lights ÷ PostGraphile: **${f(lights.ratio)}** (aim ≥ 2).`);
+}
+const burst = read("burst.json");
+if (burst) {
+  lines.push("");
+  lines.push("## Month-end burst (issue 17)");
+  lines.push("");
+  lines.push(`${burst.tenants} tenants, ${burst.projects} projects, ${burst.concurrency} people at once, each with their own token (authorization code + PKCE): ` +
+    `per project saveReportDraft → submitReport (clerk) → approveReport (head), period ${burst.period}.`);
+  lines.push("");
+  lines.push("| mutations/s | submissions/s | p99 ms | save p50/p99 | submit p50/p99 | approve p50/p99 | errors | lost | duplicated | approved |");
+  lines.push("|---:|---:|---:|---|---|---|---:|---:|---:|---:|");
+  const l = burst.latencyMs;
+  lines.push(`| ${f(burst.mutationsPerSecond, 0)} | ${f(burst.submissionsPerSecond, 0)} | ${f(burst.p99Ms, 1)} | ${l.saveReportDraft.p50}/${l.saveReportDraft.p99} | ` +
+    `${l.submitReport.p50}/${l.submitReport.p99} | ${l.approveReport.p50}/${l.approveReport.p99} | ${burst.errors} | ${burst.check.lost} | ${burst.check.duplicated} | ${burst.check.approved}/${burst.check.expected} |`);
+  lines.push("");
+  lines.push(`Aim: ≥ 400 report submissions/s: ${burst.submissionsPerSecond >= 400 ? "yes" : "**no**"}.`);
 }
 lines.push("");
 lines.push(`## Large tenant ${pages?.tenant ?? ""} (${facts.requested.largeTenantProjects} projects): first page and page ${pages?.deepPage ?? "—"} reached with \`after\``);

@@ -38,6 +38,25 @@ public sealed class SqlCountTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task The_supervision_page_with_lights_notices_and_decisions_is_still_one_round_trip()
+    {
+        var tenant = await TestTenants.CreateAsync(factory.OwnerConnectionString, projects: 30, reportMonths: 3);
+        var client = factory.Client(tenant.Tenant.RegionCode);
+        const string Supervision = """
+            query($first: Int!) { projects(first: $first) { totalCount nodes { name state leadUnit { name } latestReport { period status }
+              assessment { status light reasons { code } } lightHistory { light since } supervisionNotices { number status } changeDecisions { kind } } } }
+            """;
+
+        var five = await client.PostAsync(Supervision, new { first = 5 });
+        var twenty = await client.PostAsync(Supervision, new { first = 20 });
+
+        Assert.False(twenty.HasErrors, twenty.Body.ToString());
+        Assert.Contains(twenty.Data.GetProperty("projects").GetProperty("nodes").EnumerateArray(), n => n.GetProperty("supervisionNotices").GetArrayLength() > 0);
+        Assert.Equal((1, 1), (five.SqlRoundTrips, twenty.SqlRoundTrips));
+        Assert.Equal(five.SqlStatements, twenty.SqlStatements);
+    }
+
+    [Fact]
     public async Task Nested_levels_add_one_round_trip_each_not_one_per_row()
     {
         var tenant = await TestTenants.CreateAsync(factory.OwnerConnectionString, projects: 20);
