@@ -52,9 +52,10 @@ public sealed class TodaysAssessments(ProjectAssessments assessments) : ILoadsAl
 }
 
 /// <summary>
-/// Everything the status rules look at, for many projects in one statement: targets with their latest signed-off figure
-/// on the day, milestones, months whose report was overdue on the day, whether anything was reported, the light history's
-/// last record on the day, and the tenant's thresholds. The rules themselves run in <see cref="StatusRules"/>.
+/// Everything the status rules look at, for many projects in one set-based statement: targets with their latest
+/// signed-off figure on the day, milestones, the months whose report was in (submitted) by the day, the light history's
+/// last record on the day, and the tenant's thresholds — as plain arrays, one row per project. Which months are overdue
+/// is worked out here from the due day; the rules themselves run in <see cref="StatusRules"/>.
 /// </summary>
 public sealed class AssessmentLoader : BatchLoader<Guid, AssessedProject?>
 {
@@ -63,43 +64,56 @@ public sealed class AssessmentLoader : BatchLoader<Guid, AssessedProject?>
     // One per day, made by ProjectAssessments (not resolved from the container: the day is not a service).
     internal AssessmentLoader(ReadSession session, DateOnly asOf) : base(session) => this.asOf = asOf;
 
-    // Figures count once the unit head has signed the report (approved or accepted), and only as known on the day.
-    private const string SignedOff = "r.status IN ('Approved', 'Accepted') AND (r.approved_at IS NULL OR r.approved_at::date <= {0})";
-
     protected override AssessedProject? Missing => null;
 
     protected override string Statement(string keys)
     {
         // A literal: the loader's own parameters are the tenant and the keys (which may be another query's).
         var day = $"DATE '{asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}'";
-        var signedOff = string.Format(CultureInfo.InvariantCulture, SignedOff, day);
+        // Each part reads the page's rows once, by index, instead of once per project or target.
         return $"""
-            SELECT p.id, pl.year, p.deadline_date,
-              coalesce((SELECT json_agg(json_build_object('label', i.label, 'comparator', i.comparator, 'target', i.target_value,
-                  'actual', (SELECT a.value FROM report_actuals a JOIN progress_reports r ON r.tenant_id = a.tenant_id AND r.id = a.report_id
-                             WHERE a.tenant_id = $1 AND a.indicator_id = i.id AND r.period <= {day} AND {signedOff}
-                             ORDER BY r.period DESC LIMIT 1)) ORDER BY i.position)
-                FROM indicators i WHERE i.tenant_id = $1 AND i.project_id = p.id), '[]')::text,
-              coalesce((SELECT json_agg(json_build_object('text', m.text, 'date', m.due_date, 'precision', m.due_precision, 'achieved', m.achieved_on)
-                  ORDER BY m.due_date) FROM milestones m WHERE m.tenant_id = $1 AND m.project_id = p.id), '[]')::text,
-              coalesce((SELECT json_agg(json_build_object('period', d.period, 'due', d.due_on) ORDER BY d.period)
-                FROM (SELECT make_date(pl.year, mo, 1) AS period,
-                             (make_date(pl.year, mo, 1) + interval '1 month')::date + (t.report_due_day - 1) AS due_on
-                      FROM generate_series(1, 12) AS mo) d
-                WHERE p.parent_id IS NULL AND p.state = 'Active' AND d.due_on < {day} AND NOT EXISTS (
-                  SELECT 1 FROM progress_reports r WHERE r.tenant_id = $1 AND r.project_id = p.id AND r.period = d.period
-                    AND r.status IN ('Submitted', 'Approved', 'Accepted') AND (r.submitted_at IS NULL OR r.submitted_at::date <= {day}))), '[]')::text,
-              EXISTS (SELECT 1 FROM progress_reports r WHERE r.tenant_id = $1 AND r.project_id = p.id AND r.period <= {day}
+            WITH page AS MATERIALIZED (
+              SELECT p.id, p.parent_id, p.state, p.deadline_date, pl.year, t.report_due_day, t.status_thresholds
+              FROM projects p
+              JOIN plans pl ON pl.tenant_id = p.tenant_id AND pl.id = p.plan_id
+              JOIN tenants t ON t.id = p.tenant_id
+              WHERE p.tenant_id = $1 AND p.id = ANY({keys})),
+            reports AS MATERIALIZED (
+              SELECT r.id, r.project_id, r.period, r.status, r.submitted_at, r.approved_at FROM progress_reports r
+              WHERE r.tenant_id = $1 AND r.project_id IN (SELECT id FROM page) AND r.period <= {day}
                 AND r.status IN ('Submitted', 'Approved', 'Accepted')),
-              h.light, h.since, h.escalated, t.status_thresholds::text, p.state
-            FROM projects p
-            JOIN plans pl ON pl.tenant_id = p.tenant_id AND pl.id = p.plan_id
-            JOIN tenants t ON t.id = p.tenant_id
-            LEFT JOIN LATERAL (
-              SELECT l.light, l.since, l.escalated FROM project_lights l
-              WHERE l.tenant_id = $1 AND l.project_id = p.id AND l.recorded_for <= {day}
-              ORDER BY l.recorded_for DESC, l.recorded_at DESC LIMIT 1) h ON true
-            WHERE p.tenant_id = $1 AND p.id = ANY({keys})
+            latest AS MATERIALIZED (
+              -- Figures count once the unit head has signed the report (approved or accepted), and only as known on the day.
+              SELECT DISTINCT ON (a.indicator_id) a.indicator_id, a.value
+              FROM reports r JOIN report_actuals a ON a.tenant_id = $1 AND a.report_id = r.id
+              WHERE r.status IN ('Approved', 'Accepted') AND (r.approved_at IS NULL OR r.approved_at::date <= {day})
+              ORDER BY a.indicator_id, r.period DESC),
+            targets AS MATERIALIZED (
+              SELECT i.project_id, array_agg(i.label ORDER BY i.position) AS labels, array_agg(i.comparator ORDER BY i.position) AS comparators,
+                array_agg(i.target_value ORDER BY i.position) AS values, array_agg(l.value ORDER BY i.position) AS actuals
+              FROM indicators i LEFT JOIN latest l ON l.indicator_id = i.id
+              WHERE i.tenant_id = $1 AND i.project_id IN (SELECT id FROM page) GROUP BY i.project_id),
+            steps AS MATERIALIZED (
+              SELECT m.project_id, array_agg(m.text ORDER BY m.due_date, m.id) AS texts, array_agg(m.due_date ORDER BY m.due_date, m.id) AS dates,
+                array_agg(m.due_precision ORDER BY m.due_date, m.id) AS precisions, array_agg(m.achieved_on ORDER BY m.due_date, m.id) AS achieved
+              FROM milestones m WHERE m.tenant_id = $1 AND m.project_id IN (SELECT id FROM page) GROUP BY m.project_id),
+            filed AS MATERIALIZED (
+              SELECT r.project_id, array_agg(r.period) FILTER (WHERE r.submitted_at IS NULL OR r.submitted_at::date <= {day}) AS periods
+              FROM reports r GROUP BY r.project_id),
+            history AS MATERIALIZED (
+              SELECT DISTINCT ON (l.project_id) l.project_id, l.light, l.since, l.escalated FROM project_lights l
+              WHERE l.tenant_id = $1 AND l.project_id IN (SELECT id FROM page) AND l.recorded_for <= {day}
+              ORDER BY l.project_id, l.recorded_for DESC, l.recorded_at DESC)
+            SELECT page.id, page.year, page.deadline_date, page.state, page.parent_id IS NULL, page.report_due_day, page.status_thresholds::text,
+              targets.labels, targets.comparators, targets.values, targets.actuals,
+              steps.texts, steps.dates, steps.precisions, steps.achieved,
+              filed.project_id IS NOT NULL, filed.periods,
+              history.light, history.since, history.escalated
+            FROM page
+            LEFT JOIN targets ON targets.project_id = page.id
+            LEFT JOIN steps ON steps.project_id = page.id
+            LEFT JOIN filed ON filed.project_id = page.id
+            LEFT JOIN history ON history.project_id = page.id
             """;
     }
 
@@ -108,37 +122,40 @@ public sealed class AssessmentLoader : BatchLoader<Guid, AssessedProject?>
         while (await reader.ReadAsync(ct))
         {
             var id = reader.GetGuid(0);
-            var recorded = reader.IsDBNull(7) ? null
-                : new LightSince(Enum.Parse<Light>(reader.GetString(7)), reader.GetFieldValue<DateOnly>(8), reader.GetBoolean(9));
-            var facts = new ProjectFacts(
-                reader.GetInt32(1),
-                reader.IsDBNull(2) ? null : reader.GetFieldValue<DateOnly>(2),
-                Targets(reader.GetString(3)),
-                Milestones(reader.GetString(4)),
-                Overdue(reader.GetString(5)),
-                reader.GetBoolean(6),
-                recorded,
-                Enum.Parse<ProjectState>(reader.GetString(11)));
-            var thresholds = reader.IsDBNull(10) ? StatusThresholds.Default : JsonSerializer.Deserialize<StatusThresholds>(reader.GetString(10))!;
+            var year = reader.GetInt32(1);
+            var state = Enum.Parse<ProjectState>(reader.GetString(3));
+            var recorded = reader.IsDBNull(17) ? null
+                : new LightSince(Enum.Parse<Light>(reader.GetString(17)), reader.GetFieldValue<DateOnly>(18), reader.GetBoolean(19));
+            var targets = new List<TargetFact>();
+            if (!reader.IsDBNull(7))
+            {
+                var labels = reader.GetFieldValue<string[]>(7);
+                var comparators = reader.GetFieldValue<string[]>(8);
+                var values = reader.GetFieldValue<decimal[]>(9);
+                var actuals = reader.GetFieldValue<decimal?[]>(10);
+                for (var i = 0; i < labels.Length; i++) targets.Add(new TargetFact(labels[i], Enum.Parse<Comparator>(comparators[i]), values[i], actuals[i]));
+            }
+            var milestones = new List<MilestoneFact>();
+            if (!reader.IsDBNull(11))
+            {
+                var texts = reader.GetFieldValue<string[]>(11);
+                var dates = reader.GetFieldValue<DateOnly[]>(12);
+                var precisions = reader.GetFieldValue<string[]>(13);
+                var achieved = reader.GetFieldValue<DateOnly?[]>(14);
+                for (var i = 0; i < texts.Length; i++)
+                    milestones.Add(new MilestoneFact(texts[i], new Deadline(dates[i], Enum.Parse<DatePrecision>(precisions[i])), achieved[i]));
+            }
+            var filed = reader.IsDBNull(16) ? [] : reader.GetFieldValue<DateOnly?[]>(16).OfType<DateOnly>().ToHashSet();
+            // Reports are owed by active top-level projects, month by month, by the tenant's due day of the following month.
+            var overdue = reader.GetBoolean(4) && state == ProjectState.Active
+                ? Enumerable.Range(1, 12).Select(m => new DateOnly(year, m, 1))
+                    .Select(period => new OverdueFact(period, period.AddMonths(1).AddDays(reader.GetInt32(5) - 1)))
+                    .Where(o => o.DueOn < asOf && !filed.Contains(o.Period)).ToList()
+                : [];
+            var facts = new ProjectFacts(year, reader.IsDBNull(2) ? null : reader.GetFieldValue<DateOnly>(2), targets, milestones, overdue,
+                reader.GetBoolean(15), recorded, state);
+            var thresholds = reader.IsDBNull(6) ? StatusThresholds.Default : JsonSerializer.Deserialize<StatusThresholds>(reader.GetString(6))!;
             into[id] = new AssessedProject(id, StatusRules.Assess(facts, asOf, thresholds), recorded);
         }
-    }
-
-    private static List<TargetFact> Targets(string json) => Parse(json, e => new TargetFact(
-        e.GetProperty("label").GetString()!, Enum.Parse<Comparator>(e.GetProperty("comparator").GetString()!),
-        e.GetProperty("target").GetDecimal(), e.GetProperty("actual").ValueKind == JsonValueKind.Null ? null : e.GetProperty("actual").GetDecimal()));
-
-    private static List<MilestoneFact> Milestones(string json) => Parse(json, e => new MilestoneFact(
-        e.GetProperty("text").GetString()!,
-        new Deadline(DateOnly.Parse(e.GetProperty("date").GetString()!, CultureInfo.InvariantCulture), Enum.Parse<DatePrecision>(e.GetProperty("precision").GetString()!)),
-        e.GetProperty("achieved").ValueKind == JsonValueKind.Null ? null : DateOnly.Parse(e.GetProperty("achieved").GetString()!, CultureInfo.InvariantCulture)));
-
-    private static List<OverdueFact> Overdue(string json) => Parse(json, e => new OverdueFact(
-        DateOnly.Parse(e.GetProperty("period").GetString()!, CultureInfo.InvariantCulture), DateOnly.Parse(e.GetProperty("due").GetString()!, CultureInfo.InvariantCulture)));
-
-    private static List<T> Parse<T>(string json, Func<JsonElement, T> read)
-    {
-        using var document = JsonDocument.Parse(json);
-        return document.RootElement.EnumerateArray().Select(read).ToList();
     }
 }
