@@ -38,7 +38,8 @@ builder.Services.AddHostedService(sp => sp.GetRequiredService<Minsheng.Server.Su
 var webhookOptions = new Minsheng.Application.Notifications.WebhookOptions { AllowPrivateTargets = builder.Environment.IsDevelopment() };
 builder.Configuration.GetSection("Webhooks").Bind(webhookOptions);
 builder.Services.AddSingleton(webhookOptions);
-builder.Services.AddHttpClient(nameof(Minsheng.Server.Notifications.WebhookDispatcher));
+builder.Services.AddHttpClient(nameof(Minsheng.Server.Notifications.WebhookDispatcher))
+    .ConfigurePrimaryHttpMessageHandler(() => Minsheng.Server.Notifications.WebhookDispatcher.Handler(webhookOptions));
 builder.Services.AddSingleton<Minsheng.Server.Notifications.WebhookDispatcher>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<Minsheng.Server.Notifications.WebhookDispatcher>());
 builder.Services.AddMinshengGraphQL(graphQL =>

@@ -120,8 +120,12 @@ public sealed record BulletinDocument(string Title, string Subtitle, IReadOnlyLi
         var properties = new RunProperties(new RunFonts { Ascii = font, HighAnsi = font, EastAsia = font });
         if (bold) properties.Append(new Bold());
         properties.Append(new FontSize { Val = halfPoints.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-        return new Run(properties, new Text(text) { Space = SpaceProcessingModeValues.Preserve });
+        return new Run(properties, new Text(XmlSafe(text)) { Space = SpaceProcessingModeValues.Preserve });
     }
+
+    /// <summary>Drops the control characters XML 1.0 cannot hold (a name typed with a stray \v would otherwise fail the whole document).</summary>
+    private static string XmlSafe(string text) =>
+        text.Any(c => c < 0x20 && c is not ('\t' or '\n' or '\r') || c is '\uFFFE' or '\uFFFF') ? new string(text.Where(c => !(c < 0x20 && c is not ('\t' or '\n' or '\r') || c is '\uFFFE' or '\uFFFF')).ToArray()) : text;
 
     private static Table Table(TableBlock t)
     {

@@ -98,7 +98,7 @@ public static class BulletinFigureRules
         int? percent = t.Achieved is not { } actual ? null
             : t.Comparator == Comparator.AtMost ? (met ? 100 : null)
             : t.TargetValue == 0 ? null
-            : (int)Math.Round(actual / t.TargetValue * 100m, MidpointRounding.AwayFromZero);
+            : (int)Math.Min(Math.Round(actual / t.TargetValue * 100m, MidpointRounding.AwayFromZero), 1_000_000m);
         return new DisclosureTarget(t.Label, t.Comparator.ToString(), t.TargetValue, t.Unit, t.Achieved, percent, met);
     }
 

@@ -75,6 +75,7 @@ public sealed class BulletinCommands(UnitOfWork uow, ICallerAccessor callers, Re
     public async Task<Guid> GenerateAsync(BulletinRequest request, CancellationToken ct)
     {
         // Validates kind, year and period before any reading.
+        if (request.Year is < 2000 or > 2100) throw DomainException.Invalid("year", $"Year {request.Year} is outside 2000–2100.");
         _ = new Bulletin(request.Kind, request.Year, request.Period, 1, "", new DateOnly(request.Year, 1, 1), "", [], "{}", "", default);
         var (tenantName, dueDay) = await TenantAsync(ct);
         var asOf = request.AsOf ?? DefaultAsOf(request, dueDay);
@@ -92,14 +93,16 @@ public sealed class BulletinCommands(UnitOfWork uow, ICallerAccessor callers, Re
         var targets = new ListQuery<BulletinTarget>(tenantId => BatchCommands.Of("""
             SELECT i.project_id, i.label, i.comparator, i.target_value, i.unit,
               (SELECT a.value FROM report_actuals a JOIN progress_reports r ON r.tenant_id = a.tenant_id AND r.id = a.report_id
-               WHERE a.tenant_id = $1 AND a.indicator_id = i.id AND r.period <= $3 AND r.status IN ('Approved', 'Accepted')
+               WHERE a.tenant_id = $1 AND a.indicator_id = i.id AND r.period <= $3 AND r.status = ANY($4)
                  AND (r.approved_at IS NULL OR r.approved_at::date <= $3)
                ORDER BY r.period DESC LIMIT 1)
             FROM indicators i JOIN projects p ON p.tenant_id = i.tenant_id AND p.id = i.project_id
             JOIN plans pl ON pl.tenant_id = p.tenant_id AND pl.id = p.plan_id
             WHERE i.tenant_id = $1 AND pl.year = $2 AND pl.status <> 'Draft' AND p.parent_id IS NULL
             ORDER BY i.project_id, i.position
-            """, tenantId, request.Year, asOf),
+            """, tenantId, request.Year, asOf,
+            // The year-end 完成情况 is published: only figures the office accepted; the internal bulletins count signed-off ones.
+            request.Kind == BulletinKind.YearEnd ? new[] { "Accepted" } : new[] { "Approved", "Accepted" }),
             r => new BulletinTarget(r.GetGuid(0), r.GetString(1), Enum.Parse<Comparator>(r.GetString(2)), Sql.Normalize(r.GetDecimal(3)), r.GetString(4),
                 Sql.NullableDecimal(r, 5)));
         session.Enqueue(projects);

@@ -160,7 +160,7 @@ public static class DemoDataGenerator
         {
             var issuedAt = new DateTimeOffset(year, reportedThrough + 1, 10, 9, 0, 0, TimeSpan.FromHours(8));
             var notice = Own(new Domain.Supervision.SupervisionNotice(data.Projects[1].Id, year, 1, 1, $"{reportedThrough}月进度滞后于序时进度。",
-                "加快施工进度，下月调度前报送整改情况。", DateOnly.FromDateTime(issuedAt.Date).AddDays(20), "演示数据", issuedAt), tenantId);
+                "加快施工进度，下月调度前报送整改情况。", DateOnly.FromDateTime(issuedAt.Date).AddDays(20), "演示数据", issuedAt, DateOnly.FromDateTime(issuedAt.Date)), tenantId);
             notice.Acknowledge("演示数据", issuedAt.AddDays(1));
             data.Notices.Add(notice);
         }

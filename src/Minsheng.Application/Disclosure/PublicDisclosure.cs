@@ -89,7 +89,7 @@ public sealed class PublicDisclosure(NpgsqlDataSource dataSource)
         var comparator = t.GetProperty("comparator").GetString()!;
         decimal? achieved = t.GetProperty("achieved").ValueKind == JsonValueKind.Null ? null : t.GetProperty("achieved").GetDecimal();
         int? percent = achieved is { } a && target != 0 && comparator != nameof(Domain.Values.Comparator.AtMost)
-            ? (int)Math.Round(a / target * 100m, MidpointRounding.AwayFromZero) : null;
+            ? (int)Math.Min(Math.Round(a / target * 100m, MidpointRounding.AwayFromZero), 1_000_000m) : null;
         return new PublicTarget(t.GetProperty("label").GetString()!, comparator, Sql.Normalize(target), t.GetProperty("unit").GetString()!,
             achieved is { } v ? Sql.Normalize(v) : null, percent);
     }

@@ -64,6 +64,8 @@ public sealed class ReportReminders(OverdueReports overdue, UnitOfWork uow, Noti
 
     public async Task<int> RemindAsync(DateOnly today, CancellationToken ct)
     {
+        // A day ahead would mark months overdue before they are, and block the real reminders then.
+        if (today > uow.Clock.Today()) throw DomainException.Invalid("asOf", "Reminders are sent for today or a past day, not a future one.");
         var due = await overdue.AsOfAsync(today.AddDays(DaysAhead + 1), ct);
         if (due.Count == 0) return 0;
         return await uow.RunAsync(async db =>

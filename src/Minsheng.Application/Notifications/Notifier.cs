@@ -25,6 +25,8 @@ public sealed class Notifier(TimeProvider clock)
         string? dedupeKey = null)
     {
         var units = await db.ProjectUnits.Where(pu => pu.ProjectId == projectId && pu.Role == ProjectUnitRole.Lead).Select(pu => pu.UnitId).ToListAsync(ct);
+        // A reminder is deduplicated by its inbox rows: without a lead unit there is no row, and the webhook would hear it every round.
+        if (units.Count == 0 && dedupeKey is not null) return;
         var now = clock.GetUtcNow();
         foreach (var unit in units.Distinct())
             db.Notifications.Add(new Notification(kind, Audience.Unit, unit, projectId, entityId, title, body, now, dedupeKey is null ? null : $"{dedupeKey}:{unit}"));

@@ -62,17 +62,22 @@ public sealed class WebhookCommands(UnitOfWork uow, ICallerAccessor callers, Rea
         return query.Rows;
     }
 
-    public Task<RegisteredWebhook> RegisterAsync(string name, string url, IReadOnlyList<string> events, CancellationToken ct) => uow.RunAsync(async db =>
+    public async Task<RegisteredWebhook> RegisterAsync(string name, string url, IReadOnlyList<string> events, CancellationToken ct)
     {
-        if (!Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri)) throw DomainException.Invalid("url", "A webhook URL is an absolute http or https URL.");
-        if (!options.AllowPrivateTargets && await IsPrivateAsync(uri, ct))
+        // Checked before the transaction: a name lookup must not hold one open.
+        if (url is null || url.Trim().Length is 0 or > 500 || !Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
+            throw DomainException.Invalid("url", "A webhook URL is an absolute http or https URL of at most 500 characters.");
+        if (!options.AllowPrivateTargets && await WebhookTargets.IsPrivateHostAsync(uri.Host, ct))
             throw DomainException.Invalid("url", "A webhook may not point at a loopback or private address.");
-        var secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-        var subscription = new WebhookSubscription(name ?? "", uri, events, secret, callers.Current.ActorId, uow.Clock.GetUtcNow());
-        db.WebhookSubscriptions.Add(subscription);
-        uow.Audit("register", nameof(WebhookSubscription), subscription.Id, null, new { subscription.Name, subscription.Url, subscription.Events });
-        return new RegisteredWebhook(subscription.Id, secret);
-    }, ct);
+        return await uow.RunAsync(db =>
+        {
+            var secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+            var subscription = new WebhookSubscription(name ?? "", uri, events, secret, callers.Current.ActorId, uow.Clock.GetUtcNow());
+            db.WebhookSubscriptions.Add(subscription);
+            uow.Audit("register", nameof(WebhookSubscription), subscription.Id, null, new { subscription.Name, subscription.Url, subscription.Events });
+            return Task.FromResult(new RegisteredWebhook(subscription.Id, secret));
+        }, ct);
+    }
 
     public Task<Guid> RevokeAsync(Guid id, CancellationToken ct) => uow.RunAsync(async db =>
     {
@@ -84,20 +89,36 @@ public sealed class WebhookCommands(UnitOfWork uow, ICallerAccessor callers, Rea
         uow.Audit("revoke", nameof(WebhookSubscription), id, new { Active = true }, new { Active = false });
         return id;
     }, ct);
+}
 
-    private static async Task<bool> IsPrivateAsync(Uri uri, CancellationToken ct)
+/// <summary>
+/// Which addresses a webhook may reach. Checked when registered and again on every connection (a name may resolve
+/// elsewhere later): loopback, private, link-local, carrier-grade NAT, unspecified and IPv4-mapped forms of them.
+/// </summary>
+public static class WebhookTargets
+{
+    public static async Task<bool> IsPrivateHostAsync(string host, CancellationToken ct)
     {
         IPAddress[] addresses;
         try
         {
-            addresses = IPAddress.TryParse(uri.Host.Trim('[', ']'), out var literal) ? [literal] : await Dns.GetHostAddressesAsync(uri.DnsSafeHost, ct);
+            addresses = IPAddress.TryParse(host.Trim('[', ']'), out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, ct);
         }
-        catch (SocketException)
+        catch (Exception e) when (e is SocketException or ArgumentException)
         {
-            throw DomainException.Invalid("url", $"The host {uri.Host} could not be resolved.");
+            throw DomainException.Invalid("url", $"The host {(host.Length <= 100 ? host : host[..100] + "…")} could not be resolved.");
         }
-        return addresses.Any(a => IPAddress.IsLoopback(a) || a.IsIPv6LinkLocal || a.IsIPv6SiteLocal || a.IsIPv6UniqueLocal
-            || a.AddressFamily == AddressFamily.InterNetwork && a.GetAddressBytes() is var b && (b[0] == 10 || b[0] == 127 || b[0] == 169 && b[1] == 254
-                || b[0] == 172 && b[1] >= 16 && b[1] <= 31 || b[0] == 192 && b[1] == 168 || b[0] == 0));
+        return addresses.Length == 0 || addresses.Any(IsPrivate);
+    }
+
+    public static bool IsPrivate(IPAddress address)
+    {
+        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
+        if (IPAddress.IsLoopback(address) || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any) || address.Equals(IPAddress.IPv6None)) return true;
+        if (address.AddressFamily == AddressFamily.InterNetworkV6)
+            return address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6UniqueLocal || address.IsIPv6Multicast;
+        var b = address.GetAddressBytes();
+        return b[0] is 0 or 10 or 127 || b[0] >= 224 || b[0] == 169 && b[1] == 254 || b[0] == 172 && b[1] is >= 16 and <= 31
+            || b[0] == 192 && b[1] == 168 || b[0] == 100 && b[1] is >= 64 and <= 127;
     }
 }

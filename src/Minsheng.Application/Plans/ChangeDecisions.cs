@@ -112,7 +112,8 @@ public sealed class ChangeDecisionCommands(UnitOfWork uow, ICallerAccessor calle
 
     private static object DeadlineOf(Deadline? d) => new { date = d?.Date, precision = d?.Precision, text = d?.ToString() };
 
-    private static object TargetOf(Indicator i) => new { label = i.Label, comparator = i.Comparator, targetValue = i.TargetValue, unit = i.Unit };
+    // Normalized: 12.0000 read from numeric(20,4) and the caller's 12 are one value.
+    private static object TargetOf(Indicator i) => new { label = i.Label, comparator = i.Comparator, targetValue = Sql.Normalize(i.TargetValue), unit = i.Unit };
 }
 
 /// <summary>Once a plan is published, what it promised changes only by a recorded decision.</summary>

@@ -94,6 +94,9 @@ public sealed class SupervisionNoticeCommands(UnitOfWork uow, ICallerAccessor ca
             return notice.Id;
         }
         if (review.RectifyBy is not { } rectifyBy) throw DomainException.Invalid("rectifyBy", "An escalation sets a new rectification deadline.");
+        var state = await db.Projects.Where(p => p.Id == notice.ProjectId).Select(p => p.State).SingleAsync(ct);
+        if (state != ProjectState.Active)
+            throw DomainException.IllegalTransition($"The project is {state.ToString().ToLowerInvariant()}: its notice can be closed, not escalated.");
         notice.Escalate(by, review.Comment, at);
         uow.Audit("escalate", nameof(SupervisionNotice), notice.Id, before, notice);
         var project = await db.Projects.FindOwnAsync(notice.ProjectId, ct);
@@ -110,7 +113,8 @@ public sealed class SupervisionNoticeCommands(UnitOfWork uow, ICallerAccessor ca
         var year = await db.Plans.Where(p => p.Id == project.PlanId).Select(p => p.Year).SingleAsync(ct);
         // Numbered in the order issued; two offices issuing at once collide on the unique number and one is told to retry.
         var sequence = (await db.SupervisionNotices.Where(n => n.Year == year).MaxAsync(n => (int?)n.Sequence, ct) ?? 0) + 1;
-        var notice = new SupervisionNotice(project.Id, year, sequence, level, problem, requirement, rectifyBy, callers.Current.ActorId, uow.Clock.GetUtcNow(), previousId);
+        var notice = new SupervisionNotice(project.Id, year, sequence, level, problem, requirement, rectifyBy, callers.Current.ActorId, uow.Clock.GetUtcNow(),
+            uow.Clock.Today(), previousId);
         db.SupervisionNotices.Add(notice);
         return notice;
     }

@@ -17,7 +17,7 @@ internal sealed class BulletinConfiguration : TenantOwnedConfiguration<Bulletin>
         b.Property(x => x.PublishedBy).HasMaxLength(200);
         // Versions of a period are numbered in the order generated; two generations at once cannot take the same number.
         b.HasIndex(x => new { x.TenantId, x.Kind, x.Year, x.Period, x.Version }).IsUnique();
-        // The public page reads a tenant's published bulletins.
-        b.HasIndex(x => new { x.TenantId, x.Year }).HasFilter("published");
+        // At most one published version of a period, even when two people publish at once; the public page reads through it.
+        b.HasIndex(x => new { x.TenantId, x.Kind, x.Year, x.Period }).IsUnique().HasFilter("published").HasDatabaseName("ix_bulletins_one_published_per_period");
     }
 }

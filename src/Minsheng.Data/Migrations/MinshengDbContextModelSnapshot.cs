@@ -156,8 +156,9 @@ namespace Minsheng.Data.Migrations
                     b.HasKey("TenantId", "Id")
                         .HasName("pk_bulletins");
 
-                    b.HasIndex("TenantId", "Year")
-                        .HasDatabaseName("ix_bulletins_tenant_id_year")
+                    b.HasIndex("TenantId", "Kind", "Year", "Period")
+                        .IsUnique()
+                        .HasDatabaseName("ix_bulletins_one_published_per_period")
                         .HasFilter("published");
 
                     b.HasIndex("TenantId", "Kind", "Year", "Period", "Version")
@@ -743,6 +744,12 @@ namespace Minsheng.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("state");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("TenantId", "Id")
                         .HasName("pk_projects");

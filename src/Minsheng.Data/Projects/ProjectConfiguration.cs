@@ -22,6 +22,7 @@ internal sealed class ProjectConfiguration : TenantOwnedConfiguration<Project>
         b.Property(p => p.State).HasConversion<string>().HasMaxLength(20);
         b.Property(p => p.ClosedOutBy).HasMaxLength(200);
         b.Property(p => p.ClosureNote).HasMaxLength(1000);
+        b.Property(p => p.Version).IsRowVersion();
         b.HasOne<Plan>().WithMany().HasForeignKey(p => new { p.TenantId, p.PlanId }).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Project>().WithMany().HasForeignKey(p => new { p.TenantId, p.ParentId }).OnDelete(DeleteBehavior.Cascade);
         // The project page reads a tenant's projects in plan order.

@@ -67,6 +67,9 @@ public sealed class Project : TenantEntity
     /// <summary>Why the office closed it out (销号): the acceptance, the certification, what was found.</summary>
     public string? ClosureNote { get; private set; }
 
+    /// <summary>PostgreSQL's xmin: a close-out, a decision and an edit acting on one project at once cannot both win.</summary>
+    public uint Version { get; private set; }
+
     public Deadline? Deadline => DeadlineDate is { } d && DeadlinePrecision is { } p ? new Deadline(d, p) : null;
 
     public void MoveTo(int sortOrder) => SortOrder = sortOrder;

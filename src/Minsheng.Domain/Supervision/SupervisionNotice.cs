@@ -27,7 +27,7 @@ public sealed class SupervisionNotice : TenantEntity
     private SupervisionNotice() { Number = Problem = Requirement = IssuedBy = ""; }
 
     public SupervisionNotice(Guid projectId, int year, int sequence, int level, string problem, string requirement, DateOnly rectifyBy,
-        string issuedBy, DateTimeOffset issuedAt, Guid? previousId = null)
+        string issuedBy, DateTimeOffset issuedAt, DateOnly issuedOn, Guid? previousId = null)
     {
         if (level is < 1 or > 9) throw DomainException.Invalid("level", "A notice's level is 1–9.");
         ProjectId = projectId;
@@ -37,7 +37,8 @@ public sealed class SupervisionNotice : TenantEntity
         Level = level;
         Problem = Text(problem, "problem", 2000, "A notice states the problem it is about.");
         Requirement = Text(requirement, "requirement", 2000, "A notice states what must be rectified.");
-        if (rectifyBy < DateOnly.FromDateTime(issuedAt.UtcDateTime.Date))
+        // The tenant's own calendar day (issuedOn), not UTC's: before 08:00 in China UTC is still yesterday.
+        if (rectifyBy < issuedOn)
             throw DomainException.Invalid("rectifyBy", "The rectification deadline cannot be before the day the notice is issued.");
         RectifyBy = rectifyBy;
         IssuedBy = issuedBy;
@@ -104,7 +105,7 @@ public sealed class SupervisionNotice : TenantEntity
 
     private void Review(NoticeStatus outcome, string by, string comment, DateTimeOffset at)
     {
-        // An unanswered notice past its deadline may be escalated without a reply; closing needs one.
+        // Closing needs a reply; escalating does not (an unanswered notice, typically past its deadline, is escalated as it is).
         if (outcome == NoticeStatus.Closed) Require("closed", NoticeStatus.Replied);
         else Require("escalated", NoticeStatus.Issued, NoticeStatus.Acknowledged, NoticeStatus.Replied);
         ReviewComment = Text(comment, "comment", 2000, "A re-check states its finding.");

@@ -51,7 +51,7 @@ public sealed class GenerateBulletinInputType : InputType<BulletinRequest>
         _kind = Required<EnumerationGraphType<BulletinKind>, BulletinKind>("kind");
         _year = Required<IntGraphType, int>("year");
         _period = Optional<IntGraphType, int?>("period", "MONTHLY: the month; QUARTERLY: the quarter; not for YEAR_END.");
-        _asOf = Optional<DateOnlyGraphType, DateOnly?>("asOf", "The day to read the data as of; default the reports' due day after the period.");
+        _asOf = Optional<DateOnlyGraphType, DateOnly?>("asOf", "The day to read the data as of; default the day after the period's last reports were due.");
     }
 
     public override BulletinRequest Read(InputValues input) => new(input.Get(_kind), input.Get(_year), input.Get(_period) ?? 0, input.Get(_asOf));

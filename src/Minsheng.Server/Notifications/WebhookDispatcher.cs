@@ -62,7 +62,7 @@ public sealed class WebhookDispatcher(NpgsqlDataSource dataSource, IHttpClientFa
         await using (var select = new NpgsqlCommand("""
             SELECT d.tenant_id, d.id, d.event, d.payload::text, d.attempts, s.url, s.secret
             FROM webhook_deliveries d JOIN webhook_subscriptions s ON s.tenant_id = d.tenant_id AND s.id = d.subscription_id
-            WHERE d.status = 'Pending' AND d.next_attempt_at <= $1
+            WHERE d.status = 'Pending' AND d.next_attempt_at <= $1 AND s.active
             ORDER BY d.next_attempt_at LIMIT 20
             FOR UPDATE OF d SKIP LOCKED
             """, connection, transaction) { Parameters = { new() { Value = now } } })
@@ -116,9 +116,39 @@ public sealed class WebhookDispatcher(NpgsqlDataSource dataSource, IHttpClientFa
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
         {
-            return new Outcome(false, null, e is TaskCanceledException ? "timed out" : e.Message.Length <= 500 ? e.Message : e.Message[..500]);
+            // Generic on purpose: the log is the tenant's to read, and must not map the network behind the server.
+            return new Outcome(false, null, e is TaskCanceledException ? "timed out" : e.InnerException is PrivateTargetException ? "refused: not a public address" : "could not connect");
         }
     }
+
+    private sealed class PrivateTargetException() : Exception("The webhook's host resolves to no public address.");
+
+    /// <summary>
+    /// The dispatcher's HTTP handler: no redirects (a receiver cannot send the server elsewhere), and — unless private
+    /// targets are allowed — every connection checked against the address it really goes to, whatever the name said at
+    /// registration.
+    /// </summary>
+    public static SocketsHttpHandler Handler(WebhookOptions options) => new()
+    {
+        AllowAutoRedirect = false,
+        ConnectCallback = async (context, ct) =>
+        {
+            var addresses = await System.Net.Dns.GetHostAddressesAsync(context.DnsEndPoint.Host, ct);
+            var allowed = options.AllowPrivateTargets ? addresses : addresses.Where(a => !WebhookTargets.IsPrivate(a)).ToArray();
+            if (allowed.Length == 0) throw new PrivateTargetException();
+            var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                await socket.ConnectAsync(allowed, context.DnsEndPoint.Port, ct);
+                return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        },
+    };
 
     /// <summary>HMAC-SHA256 of "timestamp.body" with the webhook's secret, in lower-case hex: what a receiver recomputes.</summary>
     public static string Sign(string secret, string timestamp, string body) =>

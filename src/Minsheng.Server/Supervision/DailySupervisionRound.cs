@@ -54,12 +54,20 @@ public sealed class DailySupervisionRound(IServiceScopeFactory scopes, NpgsqlDat
         var changed = 0;
         foreach (var code in codes)
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var tenant = await scope.ServiceProvider.GetRequiredService<ITenantStore>().FindByRegionCodeAsync(code, ct);
-            if (tenant is null) continue; // disabled since the list was read
-            scope.ServiceProvider.GetRequiredService<TenantContextHolder>().Set(tenant);
-            changed += (await scope.ServiceProvider.GetRequiredService<LightHistory>().RecordAsync(day, ct)).Changed;
-            await scope.ServiceProvider.GetRequiredService<ReportReminders>().RemindAsync(day, ct);
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var tenant = await scope.ServiceProvider.GetRequiredService<ITenantStore>().FindByRegionCodeAsync(code, ct);
+                if (tenant is null) continue; // disabled since the list was read
+                scope.ServiceProvider.GetRequiredService<TenantContextHolder>().Set(tenant);
+                changed += (await scope.ServiceProvider.GetRequiredService<LightHistory>().RecordAsync(day, ct)).Changed;
+                await scope.ServiceProvider.GetRequiredService<ReportReminders>().RemindAsync(day, ct);
+            }
+            catch (Minsheng.Domain.DomainException e)
+            {
+                // Another instance (or the office) did the same at the same moment: this tenant is done, the others go on.
+                log.LogInformation("The daily round of {Tenant} met a concurrent one: {Message}", code, e.Message);
+            }
         }
         return (codes.Count, changed);
     }

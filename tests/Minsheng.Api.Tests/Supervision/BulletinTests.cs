@@ -88,6 +88,7 @@ public sealed class BulletinTests(ApiFactory factory)
         var second = Id(await client.QueryAsync(Generate, new { input = new { kind = "QUARTERLY", year = 2024, period = 1, asOf = "2024-04-20" } }));
         var badPeriod = await client.PostAsync(Generate, new { input = new { kind = "QUARTERLY", year = 2024, period = 5 } });
         var yearEndWithPeriod = await client.PostAsync(Generate, new { input = new { kind = "YEAR_END", year = 2024, period = 1 } });
+        var yearZero = await client.PostAsync(Generate, new { input = new { kind = "MONTHLY", year = 0, period = 1 } });
         await client.QueryAsync(Publish, new { id = first });
         var twice = await client.PostAsync(Publish, new { id = first });
         await client.QueryAsync(Publish, new { id = second });
@@ -95,12 +96,12 @@ public sealed class BulletinTests(ApiFactory factory)
             .EnumerateArray().Select(b => (b.GetProperty("id").GetString(), b.GetProperty("version").GetInt32(), b.GetProperty("published").GetBoolean(), b.GetProperty("asOf").GetString())).ToList();
 
         Assert.Equal([(second, 2, true, "2024-04-20"), (first, 1, false, "2024-04-06")], list);
-        Assert.Equal(("BAD_USER_INPUT", "BAD_USER_INPUT"), (badPeriod.ErrorCode(), yearEndWithPeriod.ErrorCode()));
+        Assert.Equal(("BAD_USER_INPUT", "BAD_USER_INPUT", "BAD_USER_INPUT"), (badPeriod.ErrorCode(), yearEndWithPeriod.ErrorCode(), yearZero.ErrorCode()));
         Assert.Equal("ILLEGAL_TRANSITION", twice.ErrorCode());
     }
 
     [Fact]
-    public async Task The_year_end_disclosure_lists_each_target_with_the_signed_off_figure_and_its_completion()
+    public async Task The_year_end_disclosure_lists_each_target_with_the_accepted_figure_and_its_completion()
     {
         var tenant = await TestTenants.CreateAsync(factory.OwnerConnectionString, projects: 4, reportMonths: 3);
         var client = factory.Client(tenant.Tenant.RegionCode);
@@ -109,10 +110,11 @@ public sealed class BulletinTests(ApiFactory factory)
         var sections = figures.GetProperty("disclosure").EnumerateArray().ToList();
         var disclosed = sections.SelectMany(s => s.GetProperty("projects").EnumerateArray()).ToList();
 
-        // What the owner sees in the tables: each target's latest figure from a signed-off (approved or accepted) report.
+        // What the owner sees in the tables: each target's latest figure from an accepted report (the disclosure is public:
+        // a figure only the unit head signed is not shown yet).
         var expected = (string)(await OwnerQuery.ScalarAsync(factory.OwnerConnectionString, $"""
             SELECT string_agg(i.label || '=' || coalesce((SELECT trim_scale(a.value)::text FROM report_actuals a JOIN progress_reports r ON r.id = a.report_id
-                WHERE a.indicator_id = i.id AND r.status IN ('Approved', 'Accepted') ORDER BY r.period DESC LIMIT 1), '-'), '|' ORDER BY p.sort_order, i.position)
+                WHERE a.indicator_id = i.id AND r.status = 'Accepted' ORDER BY r.period DESC LIMIT 1), '-'), '|' ORDER BY p.sort_order, i.position)
             FROM indicators i JOIN projects p ON p.id = i.project_id WHERE p.parent_id IS NULL AND p.tenant_id = '{tenant.Tenant.Id}'
             """))!;
         var stated = string.Join("|", disclosed.SelectMany(p => p.GetProperty("targets").EnumerateArray())

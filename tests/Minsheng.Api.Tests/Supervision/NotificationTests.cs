@@ -82,6 +82,13 @@ public sealed class InboxTests(ProductionFactory factory) : IClassFixture<Produc
         var privateNet = await admin.PostAsync("mutation { registerWebhook(input: { name: \"内网\", url: \"http://192.168.1.20/hook\", events: [\"notice.issued\"] }) { secret } }");
         var unknownEvent = await admin.PostAsync("mutation { registerWebhook(input: { name: \"x\", url: \"https://203.0.113.10/hook\", events: [\"project.deleted\"] }) { secret } }");
         Assert.Equal(["BAD_USER_INPUT", "BAD_USER_INPUT", "BAD_USER_INPUT"], new[] { loopback.ErrorCode(), privateNet.ErrorCode(), unknownEvent.ErrorCode() });
+        // The same addresses in other spellings, and a host no resolver takes: refused with a clear error, never an internal one.
+        foreach (var url in new[] { "http://[::ffff:127.0.0.1]/hook", "http://[::ffff:a9fe:a9fe]/latest", "http://[::]/hook", "http://100.64.0.1/hook", "http://0.0.0.0/hook",
+                     "https://" + new string('a', 300) + ".example/hook" })
+        {
+            var refused = await admin.PostAsync("mutation($u: String!) { registerWebhook(input: { name: \"x\", url: $u, events: [\"notice.issued\"] }) { secret } }", new { u = url });
+            Assert.Equal("BAD_USER_INPUT", refused.ErrorCode());
+        }
     }
 }
 
@@ -229,6 +236,7 @@ public sealed class WebhookTests(ApiFactory factory)
             .Select(n => n.GetProperty("subjectId").GetString()).Distinct().Count();
 
         Assert.Equal((2, 0, 2), (due, dueAgain, overdue));
+        Assert.Equal("BAD_USER_INPUT", (await client.PostAsync(Remind, new { d = "2999-01-01" })).ErrorCode()); // not ahead of time
         Assert.Equal(2, Projects("REPORT_DUE", "1月报告即将到期"));
         Assert.Equal(2, Projects("REPORT_OVERDUE", "1月报告已逾期"));
     }
