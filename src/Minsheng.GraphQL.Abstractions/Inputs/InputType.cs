@@ -116,3 +116,20 @@ public abstract class InputType<T> : InputObjectGraphType
 
     private static TValue Convert<TValue>(object value, Func<object, TValue>? convert) => convert is not null ? convert(value) : (TValue)value;
 }
+
+/// <summary>The input of a step that names one object and nothing else (submit, sign for, publish, revoke …).</summary>
+public sealed record ById(Guid Id);
+
+/// <summary><c>{ id: ID! }</c> of one object type; each step input is a one-line subclass naming itself and the type.</summary>
+public abstract class ByIdInputType : InputType<ById>
+{
+    private readonly InputField<Guid> _id;
+
+    protected ByIdInputType(string name, string typeName)
+    {
+        Name = name;
+        _id = Id("id", typeName);
+    }
+
+    public override ById Read(InputValues input) => new(input.Get(_id));
+}

@@ -134,20 +134,7 @@ public sealed class RegisteredWebhookType : ObjectGraphType<RegisteredWebhookVie
     }
 }
 
-public sealed record WebhookById(Guid Id);
-
-public sealed class RevokeWebhookInputType : InputType<WebhookById>
-{
-    private readonly InputField<Guid> _id;
-
-    public RevokeWebhookInputType()
-    {
-        Name = "RevokeWebhookInput";
-        _id = Id("id", WebhookType.TypeName);
-    }
-
-    public override WebhookById Read(InputValues input) => new(input.Get(_id));
-}
+public sealed class RevokeWebhookInputType() : ByIdInputType("RevokeWebhookInput", WebhookType.TypeName);
 
 /// <summary>Notifications: the caller's inbox, reminders, and the tenant's outgoing webhooks with their delivery log.</summary>
 public sealed class NotificationsContributor : ISchemaContributor
@@ -180,7 +167,7 @@ public sealed class NotificationsContributor : ISchemaContributor
                 return new RegisteredWebhookView(row!, registered.Secret);
             },
             "Registers an outgoing webhook for some events (tenant administrators); the signing secret is shown once.");
-        schema.Mutation.AddMutation<RevokeWebhookInputType, WebhookById, WebhookType>("revokeWebhook", Permission.ConfigureTenant,
+        schema.Mutation.AddMutation<RevokeWebhookInputType, ById, WebhookType>("revokeWebhook", Permission.ConfigureTenant,
             async (c, input) => await c.Load<WebhookByIdLoader, WebhookRow?>(await c.Service<WebhookCommands>().RevokeAsync(input.Id, c.CancellationToken))
                 .GetResultAsync(c.CancellationToken),
             "Stops a webhook: nothing more is sent to it, pending deliveries included.");

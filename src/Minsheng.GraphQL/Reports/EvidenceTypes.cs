@@ -82,20 +82,7 @@ public sealed class AttachEvidenceInputType : InputType<AttachEvidence>
     }
 }
 
-public sealed record EvidenceById(Guid Id);
-
-public sealed class RemoveEvidenceInputType : InputType<EvidenceById>
-{
-    private readonly InputField<Guid> _id;
-
-    public RemoveEvidenceInputType()
-    {
-        Name = "RemoveEvidenceInput";
-        _id = Id("id", "EvidenceFile");
-    }
-
-    public override EvidenceById Read(InputValues input) => new(input.Get(_id));
-}
+public sealed class RemoveEvidenceInputType() : ByIdInputType("RemoveEvidenceInput", "EvidenceFile");
 
 public sealed class CorrectAcceptedReportInputType : InputType<ReportCorrectionRequest>
 {
@@ -112,10 +99,7 @@ public sealed class CorrectAcceptedReportInputType : InputType<ReportCorrectionR
         _reason = Required<StringGraphType, string>("reason", "What was wrong (e.g. the statistics bureau's figure differs).");
         _progress = Optional<StringGraphType, string>("progress");
         _investment = Optional<DecimalGraphType, decimal?>("investmentCompletedYuan");
-        Field<ListGraphType<NonNullGraphType<ReportedActualInputType>>>("actuals").Description("Corrected cumulative figures (targets left out keep theirs).");
-        _actuals = new("actuals", values => values.TryGetValue("actuals", out var v) && v is IEnumerable<object?> list
-            ? list.OfType<IDictionary<string, object?>>().Select(ReportedActualInputType.Read).ToList()
-            : null);
+        _actuals = ReportedActualInputType.ListOn(this, "Corrected cumulative figures (targets left out keep theirs).");
     }
 
     public override ReportCorrectionRequest Read(InputValues input) =>

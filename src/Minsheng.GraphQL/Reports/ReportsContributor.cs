@@ -22,13 +22,13 @@ public sealed class ReportsContributor : ISchemaContributor
         schema.Mutation.AddMutation<SaveReportDraftInputType, ReportDraft, ProgressReportType>("saveReportDraft", Permission.FileReports, async (c, input) =>
             await Read(c, await c.Service<ReportCommands>().SaveDraftAsync(input, c.CancellationToken)),
             "Creates or edits the month's report of a project (the lead unit's clerk): a draft, or a returned report being corrected.");
-        schema.Mutation.AddMutation<ReportStepInputType, ReportById, ProgressReportType>("submitReport", Permission.FileReports, async (c, input) =>
+        schema.Mutation.AddMutation<ReportStepInputType, ById, ProgressReportType>("submitReport", Permission.FileReports, async (c, input) =>
             await Read(c, await c.Service<ReportCommands>().SubmitAsync(input.Id, c.CancellationToken)),
             "Submits a draft or returned report for the unit head's sign-off.");
-        schema.Mutation.AddMutation<ReportStepInputType, ReportById, ProgressReportType>("approveReport", Permission.SignOffReports, async (c, input) =>
+        schema.Mutation.AddMutation<ReportStepInputType, ById, ProgressReportType>("approveReport", Permission.SignOffReports, async (c, input) =>
             await Read(c, await c.Service<ReportCommands>().ApproveAsync(input.Id, c.CancellationToken)),
             "Signs a submitted report off (the lead unit's head: stands for the signature and seal).");
-        schema.Mutation.AddMutation<ReportStepInputType, ReportById, ProgressReportType>("acceptReport", Permission.ReviewReports, async (c, input) =>
+        schema.Mutation.AddMutation<ReportStepInputType, ById, ProgressReportType>("acceptReport", Permission.ReviewReports, async (c, input) =>
             await Read(c, await c.Service<ReportCommands>().AcceptAsync(input.Id, c.CancellationToken)),
             "Accepts a signed-off report (the supervision office); the month is then locked.");
         schema.Mutation.AddMutation<ReturnReportInputType, ReturnReport, ProgressReportType>("returnReport", Permission.SignOffReports, async (c, input) =>
@@ -42,7 +42,7 @@ public sealed class ReportsContributor : ISchemaContributor
                 return await Read(c, input.ReportId);
             },
             "Attaches a file as evidence to a draft or returned report (the lead unit): a PDF, JPEG, PNG, .docx or .xlsx of at most 5 MB, at most 10 per report.");
-        schema.Mutation.AddMutation<RemoveEvidenceInputType, EvidenceById, ProgressReportType>("removeEvidence", Permission.FileReports, async (c, input) =>
+        schema.Mutation.AddMutation<RemoveEvidenceInputType, ById, ProgressReportType>("removeEvidence", Permission.FileReports, async (c, input) =>
                 await Read(c, await c.Service<EvidenceCommands>().RemoveAsync(input.Id, c.CancellationToken)),
             "Removes a file from a draft or returned report (the lead unit).");
         schema.Mutation.AddMutation<CorrectAcceptedReportInputType, ReportCorrectionRequest, ProgressReportType>("correctAcceptedReport", Permission.ReviewReports,

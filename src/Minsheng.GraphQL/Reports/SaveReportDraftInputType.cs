@@ -21,10 +21,7 @@ public sealed class SaveReportDraftInputType : InputType<ReportDraft>
         _problems = Optional<StringGraphType, string>("problems", "存在问题.");
         _nextSteps = Optional<StringGraphType, string>("nextSteps", "下步打算.");
         _investment = Optional<DecimalGraphType, decimal?>("investmentCompletedYuan", "Investment completed so far this year, in yuan.");
-        Field<ListGraphType<NonNullGraphType<ReportedActualInputType>>>("actuals").Description("Cumulative achieved figure per target.");
-        _actuals = new("actuals", values => values.TryGetValue("actuals", out var v) && v is IEnumerable<object?> list
-            ? list.OfType<IDictionary<string, object?>>().Select(ReportedActualInputType.Read).ToList()
-            : null);
+        _actuals = ReportedActualInputType.ListOn(this, "Cumulative achieved figure per target.");
     }
 
     public override ReportDraft Read(InputValues input)
@@ -46,26 +43,22 @@ public sealed class ReportedActualInputType : InputObjectGraphType
         Field<NonNullGraphType<DecimalGraphType>>("value");
     }
 
+    /// <summary>Declares the <c>actuals</c> list on an input that carries figures, and returns its handle.</summary>
+    public static InputField<IReadOnlyList<ReportedActual>?> ListOn(InputObjectGraphType owner, string description)
+    {
+        owner.Field<ListGraphType<NonNullGraphType<ReportedActualInputType>>>("actuals").Description(description);
+        return new("actuals", values => values.TryGetValue("actuals", out var v) && v is IEnumerable<object?> list
+            ? list.OfType<IDictionary<string, object?>>().Select(Read).ToList()
+            : null);
+    }
+
     public static ReportedActual Read(IDictionary<string, object?> values) =>
         new(GlobalId.Expect(values.TryGetValue("indicatorId", out var id) ? id as string : null, "Indicator", "actuals.indicatorId"),
             Convert.ToDecimal(values.TryGetValue("value", out var value) ? value : null, CultureInfo.InvariantCulture));
 }
 
-public sealed record ReportById(Guid Id);
-
 /// <summary>The input of a workflow step on one report.</summary>
-public sealed class ReportStepInputType : InputType<ReportById>
-{
-    private readonly InputField<Guid> _id;
-
-    public ReportStepInputType()
-    {
-        Name = "ReportStepInput";
-        _id = Id("id", ProgressReportType.TypeName);
-    }
-
-    public override ReportById Read(InputValues input) => new(input.Get(_id));
-}
+public sealed class ReportStepInputType() : ByIdInputType("ReportStepInput", ProgressReportType.TypeName);
 
 public sealed record ReturnReport(Guid Id, string Reason);
 

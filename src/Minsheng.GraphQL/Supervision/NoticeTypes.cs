@@ -73,20 +73,7 @@ public sealed class IssueSupervisionNoticeInputType : InputType<IssueNotice>
     public override IssueNotice Read(InputValues input) => new(input.Get(_project), input.Get(_problem), input.Get(_requirement), input.Get(_rectifyBy));
 }
 
-public sealed record NoticeById(Guid Id);
-
-public sealed class NoticeStepInputType : InputType<NoticeById>
-{
-    private readonly InputField<Guid> _id;
-
-    public NoticeStepInputType()
-    {
-        Name = "NoticeStepInput";
-        _id = Id("id", SupervisionNoticeType.TypeName);
-    }
-
-    public override NoticeById Read(InputValues input) => new(input.Get(_id));
-}
+public sealed class NoticeStepInputType() : ByIdInputType("NoticeStepInput", SupervisionNoticeType.TypeName);
 
 public sealed record ReplyToNotice(Guid Id, string Measures);
 

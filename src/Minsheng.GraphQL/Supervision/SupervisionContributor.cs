@@ -40,7 +40,7 @@ public sealed class SupervisionContributor : ISchemaContributor
             async (c, input) => await Notice(c, await c.Service<SupervisionNoticeCommands>().IssueAsync(
                 new NoticeDraft(input.ProjectId, input.Problem, input.Requirement, input.RectifyBy), c.CancellationToken)),
             "Issues a 督办 notice for a project with a rectification deadline (the supervision office); one open notice per project.");
-        schema.Mutation.AddMutation<NoticeStepInputType, NoticeById, SupervisionNoticeType>("acknowledgeSupervisionNotice", Permission.AnswerNotices,
+        schema.Mutation.AddMutation<NoticeStepInputType, ById, SupervisionNoticeType>("acknowledgeSupervisionNotice", Permission.AnswerNotices,
             async (c, input) => await Notice(c, await c.Service<SupervisionNoticeCommands>().AcknowledgeAsync(input.Id, c.CancellationToken)),
             "The lead unit signs for a notice (签收).");
         schema.Mutation.AddMutation<ReplyToNoticeInputType, ReplyToNotice, SupervisionNoticeType>("replyToSupervisionNotice", Permission.AnswerNotices,
