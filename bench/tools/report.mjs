@@ -223,7 +223,7 @@ if (burst) {
   lines.push("");
   lines.push("## Month-end burst (issue 17)");
   lines.push("");
-  lines.push(`${burst.tenants} tenants, ${burst.projects} projects, ${burst.concurrency} people at once, each with their own token (authorization code + PKCE): ` +
+  lines.push(`${burst.tenants} tenants, ${burst.projects} projects (the first ${burst.warmUpProjects ?? 0} an untimed warm-up), ${burst.concurrency} people at once, each with their own token (authorization code + PKCE): ` +
     `per project saveReportDraft → submitReport (clerk) → approveReport (head), period ${burst.period}.`);
   lines.push("");
   lines.push("| mutations/s | submissions/s | p99 ms | save p50/p99 | submit p50/p99 | approve p50/p99 | errors | lost | duplicated | approved |");

@@ -28,6 +28,9 @@ public sealed class UnitOfWork(MinshengDbContext db, ITenantContextAccessor tena
     public async Task<T> RunAsync<T>(Func<MinshengDbContext, Task<T>> work, CancellationToken ct)
     {
         RequireTenant();
+        // The whole command is the unit that succeeds or fails: EF's own savepoint around SaveChanges would only add two
+        // statements (and round trips) to every write.
+        db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
