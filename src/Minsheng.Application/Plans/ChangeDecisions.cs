@@ -51,7 +51,7 @@ public sealed class ChangeDecisionCommands(UnitOfWork uow, ICallerAccessor calle
 
     public Task<Guid> DecideAsync(ChangeRequest change, CancellationToken ct) => uow.RunAsync(async db =>
     {
-        var project = await db.Projects.FindOwnAsync(change.ProjectId, ct);
+        var project = await db.LockProjectAsync(change.ProjectId, ct);
         var plan = await db.Plans.FindOwnAsync(project.PlanId, ct);
         if (plan.Status == PlanStatus.Draft)
             throw DomainException.IllegalTransition("This plan is still a draft: edit it directly; change decisions are for a published plan.");

@@ -56,7 +56,7 @@ public sealed class SupervisionNoticeCommands(UnitOfWork uow, ICallerAccessor ca
 {
     public Task<Guid> IssueAsync(NoticeDraft draft, CancellationToken ct) => uow.RunAsync(async db =>
     {
-        var project = await db.Projects.FindOwnAsync(draft.ProjectId, ct);
+        var project = await db.LockProjectAsync(draft.ProjectId, ct);
         if (project.State != ProjectState.Active)
             throw DomainException.IllegalTransition($"A project that is {project.State.ToString().ToLowerInvariant()} is not supervised; only an active one is.");
         if (await db.SupervisionNotices.Where(n => n.ProjectId == project.Id && (n.Status == NoticeStatus.Issued || n.Status == NoticeStatus.Acknowledged || n.Status == NoticeStatus.Replied))
@@ -174,7 +174,7 @@ public sealed class ProjectCloseOut(UnitOfWork uow, ICallerAccessor callers, Pro
             ?? throw DomainException.NotFound("Project", projectId);
         return await uow.RunAsync(async db =>
         {
-            var project = await db.Projects.FindOwnAsync(projectId, ct);
+            var project = await db.LockProjectAsync(projectId, ct);
             if (project.State == ProjectState.Active && assessed.Assessment.Status is not (ProjectStatus.Completed or ProjectStatus.Exceeded))
                 throw DomainException.IllegalTransition(
                     $"Only a completed project is closed out; this one is {assessed.Assessment.Status} ({assessed.Assessment.ProgressPercent ?? 0}% of its targets reported, signed off).");

@@ -151,4 +151,27 @@ public sealed class ChangeControlTests(ApiFactory factory)
         Assert.Equal("ILLEGAL_TRANSITION", twice.ErrorCode());
         Assert.Equal("COMPLETED", assessed.GetProperty("assessment").GetProperty("status").GetString());
     }
+
+    [Fact]
+    public async Task A_notice_and_a_close_out_of_one_project_at_once_cannot_both_succeed()
+    {
+        var (client, id) = await TenantAsync(factory);
+        var targets = (await ReadAsync(client, id)).GetProperty("indicators").EnumerateArray().ToList();
+        var report = (await client.QueryAsync("mutation($input: SaveReportDraftInput!) { saveReportDraft(input: $input) { id } }", new { input = new {
+            projectId = id, period = "2024-12", progress = "全部完成",
+            actuals = targets.Select(t => new { indicatorId = t.GetProperty("id").GetString(), value = t.GetProperty("targetValue").GetDecimal() }).ToArray() } }))
+            .GetProperty("saveReportDraft").GetProperty("id").GetString();
+        await client.QueryAsync("mutation($id: ID!) { submitReport(input: { id: $id }) { id } }", new { id = report });
+        await client.QueryAsync("mutation($id: ID!) { approveReport(input: { id: $id }) { id } }", new { id = report });
+
+        var results = await Task.WhenAll(
+            client.PostAsync("""
+                mutation($id: ID!) { issueSupervisionNotice(input: { projectId: $id, problem: "资料不全", requirement: "补齐", rectifyBy: "2099-01-01" }) { id } }
+                """, new { id }),
+            client.PostAsync("mutation($id: ID!) { closeOutProject(input: { projectId: $id, note: \"验收合格\" }) { state } }", new { id }));
+
+        // One wins; the other is refused for the state the winner left (an open notice, or a closed-out project).
+        Assert.Equal(1, results.Count(r => !r.HasErrors));
+        Assert.Equal("ILLEGAL_TRANSITION", results.Single(r => r.HasErrors).ErrorCode());
+    }
 }
