@@ -65,13 +65,6 @@ public sealed record BulletinRequest(BulletinKind Kind, int Year, int Period, Da
 public sealed class BulletinCommands(UnitOfWork uow, ICallerAccessor callers, ReadSession session, ProjectAssessments assessments,
     OverdueReports overdueReports, SupervisionQueries supervision)
 {
-    internal static readonly JsonSerializerOptions Json = new()
-    {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Converters = { new JsonStringEnumConverter() },
-    };
-
     public async Task<Guid> GenerateAsync(BulletinRequest request, CancellationToken ct)
     {
         // Validates kind, year and period before any reading.
@@ -123,7 +116,7 @@ public sealed class BulletinCommands(UnitOfWork uow, ICallerAccessor callers, Re
             var version = (await db.Bulletins.Where(b => b.Kind == request.Kind && b.Year == request.Year && b.Period == request.Period)
                 .MaxAsync(b => (int?)b.Version, ct) ?? 0) + 1;
             var bulletin = new Bulletin(request.Kind, request.Year, request.Period, version, document.Title, asOf, document.ToHtml(), docx,
-                JsonSerializer.Serialize(figures, Json), callers.Current.ActorId, uow.Clock.GetUtcNow());
+                JsonSerializer.Serialize(figures, StoredJson.Options), callers.Current.ActorId, uow.Clock.GetUtcNow());
             db.Bulletins.Add(bulletin);
             uow.Audit("generate", nameof(Bulletin), bulletin.Id, null, new { bulletin.Kind, bulletin.Year, bulletin.Period, bulletin.Version, bulletin.Title, bulletin.AsOf });
             return bulletin.Id;

@@ -42,13 +42,6 @@ public sealed class ChangeDecisionsByProjectLoader(ReadSession session) : ByPare
 /// </summary>
 public sealed class ChangeDecisionCommands(UnitOfWork uow, ICallerAccessor callers)
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
-    };
-
     public Task<Guid> DecideAsync(ChangeRequest change, CancellationToken ct) => uow.RunAsync(async db =>
     {
         var project = await db.LockProjectAsync(change.ProjectId, ct);
@@ -100,11 +93,11 @@ public sealed class ChangeDecisionCommands(UnitOfWork uow, ICallerAccessor calle
                 uow.Audit("change", nameof(Project), project.Id, projectBefore, project);
                 break;
         }
-        if (JsonSerializer.Serialize(before, Json) == JsonSerializer.Serialize(after, Json))
+        if (JsonSerializer.Serialize(before, StoredJson.Options) == JsonSerializer.Serialize(after, StoredJson.Options))
             throw DomainException.Invalid("kind", "The decision changes nothing: the project already has what it decides.");
 
         var decision = new ChangeDecision(project.Id, indicatorId, change.Kind, change.Reason, change.Approver, change.CongressReference,
-            change.DecidedOn, JsonSerializer.Serialize(before, Json), JsonSerializer.Serialize(after, Json), callers.Current.ActorId, uow.Clock.GetUtcNow());
+            change.DecidedOn, JsonSerializer.Serialize(before, StoredJson.Options), JsonSerializer.Serialize(after, StoredJson.Options), callers.Current.ActorId, uow.Clock.GetUtcNow());
         db.ChangeDecisions.Add(decision);
         uow.Audit("decide", nameof(ChangeDecision), decision.Id, null, decision);
         return decision.Id;

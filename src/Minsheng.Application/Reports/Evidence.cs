@@ -49,12 +49,6 @@ public sealed record ReportCorrectionRequest(Guid ReportId, string Reason, strin
 /// </summary>
 public sealed class EvidenceCommands(UnitOfWork uow, ICallerAccessor callers)
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-    };
-
     public Task<Guid> AttachAsync(Guid reportId, string fileName, byte[] content, CancellationToken ct) => uow.RunAsync(async db =>
     {
         var report = await db.ProgressReports.FindOwnAsync(reportId, ct);
@@ -118,7 +112,7 @@ public sealed class EvidenceCommands(UnitOfWork uow, ICallerAccessor callers)
         report.InvestmentCompletedYuan,
         // Normalized: 12.0000 read from numeric(20,4) and 12 from the caller are the same figure.
         Actuals = actuals.OrderBy(a => a.IndicatorId).Select(a => new { a.IndicatorId, Value = Sql.Normalize(a.Value) }),
-    }, Json);
+    }, StoredJson.Options);
 
     private static void RequireEditable(ProgressReport report)
     {

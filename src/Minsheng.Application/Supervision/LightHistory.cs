@@ -22,13 +22,6 @@ public sealed record LightRecording(int Assessed, int Changed);
 /// </summary>
 public sealed class LightHistory(ProjectAssessments assessments, UnitOfWork uow)
 {
-    internal static readonly JsonSerializerOptions Json = new()
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Converters = { new JsonStringEnumConverter() },
-    };
-
     public async Task<LightRecording> RecordAsync(DateOnly asOf, CancellationToken ct)
     {
         var all = await assessments.AllAsync(asOf, ct);
@@ -39,7 +32,7 @@ public sealed class LightHistory(ProjectAssessments assessments, UnitOfWork uow)
         {
             var now = uow.Clock.GetUtcNow();
             foreach (var a in changed)
-                db.LightRecords.Add(new LightRecord(a.ProjectId, asOf, a.Assessment, JsonSerializer.Serialize(a.Assessment.Reasons, Json), now));
+                db.LightRecords.Add(new LightRecord(a.ProjectId, asOf, a.Assessment, JsonSerializer.Serialize(a.Assessment.Reasons, StoredJson.Options), now));
             return Task.FromResult(0);
         }, ct);
         return new LightRecording(all.Count, changed.Count);
@@ -53,7 +46,7 @@ public sealed class LightHistoryByProjectLoader(ReadSession session) : ByParentL
     WHERE l.tenant_id = $1 AND l.project_id = ANY({keys}) ORDER BY l.project_id, l.recorded_for, l.recorded_at
     """,
     r => new LightRecordRow(r.GetGuid(0), r.GetFieldValue<DateOnly>(1), Enum.Parse<Light>(r.GetString(2)), r.GetFieldValue<DateOnly>(3), r.GetBoolean(4),
-        Enum.Parse<ProjectStatus>(r.GetString(5)), JsonSerializer.Deserialize<List<LightReason>>(r.GetString(6), LightHistory.Json)!),
+        Enum.Parse<ProjectStatus>(r.GetString(5)), JsonSerializer.Deserialize<List<LightReason>>(r.GetString(6), StoredJson.Options)!),
     l => l.ProjectId);
 
 /// <summary>The tenant's status thresholds, read and set by its administrator.</summary>
