@@ -304,11 +304,18 @@ if [[ " ${SERVERS[*]} " == *" minsheng "* && " ${SERVERS[*]} " == *" postgraphil
 fi
 
 # --- month-end burst (issue 17): unit clerks filing and unit heads signing reports at once, with their tokens -----
-# After the page measurements: it adds a month of reports to the data.
+# After the page measurements: it adds a month of reports to the data. Two flows, each on its own counties: the clerk
+# saving a draft and then submitting it (three mutations per report), and the clerk filing the form in one step
+# (saveReportDraft with submit: true) before the head signs it off (two).
 if [[ " ${SERVERS[*]} " == *" minsheng "* && ${BENCH_BURST:-1} == 1 ]]; then
-  log "month-end burst: ${BENCH_BURST_TENANTS:-40} tenants, ${BENCH_BURST_CONCURRENCY:-32} concurrent people"
-  "$NODE" "$BENCH/tools/burst.mjs" "http://127.0.0.1:${PORT[minsheng]}" "$TENANTS_FILE" "$RUN/burst.json" \
-    "${BENCH_BURST_TENANTS:-40}" "${BENCH_BURST_CONCURRENCY:-32}" | sed 's/^/  /' || log "the burst found errors or lost reports (see $RUN/burst.json)"
+  for flow in steps file; do
+    skip=0; [[ $flow == file ]] && skip=${BENCH_BURST_TENANTS:-100}
+    out="$RUN/burst.json"; [[ $flow == file ]] && out="$RUN/burst-file.json"
+    log "month-end burst ($flow): ${BENCH_BURST_TENANTS:-100} tenants, ${BENCH_BURST_CONCURRENCY:-32} concurrent people"
+    "$NODE" "$BENCH/tools/burst.mjs" "http://127.0.0.1:${PORT[minsheng]}" "$TENANTS_FILE" "$out" \
+      "${BENCH_BURST_TENANTS:-100}" "${BENCH_BURST_CONCURRENCY:-32}" random "$flow" "$skip" | sed 's/^/  /' \
+      || log "the burst found errors or lost reports (see $out)"
+  done
 fi
 
 # --- statements per request (after the load, so caches are warm; outside the load runs) -----------------------

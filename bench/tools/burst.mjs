@@ -1,19 +1,22 @@
 // Month-end burst (issue 17): many counties' unit clerks filing a month's report and their unit heads signing it off,
 // at once, through /graphql with their own tokens.
-//   node burst.mjs <minsheng base url> <tenants file> <out json> [tenants=40] [concurrency=32] [period=yyyy-MM]
+//   node burst.mjs <minsheng base url> <tenants file> <out json> [tenants=40] [concurrency=32] [period=yyyy-MM|random] [flow=steps|file] [skip=0]
 // Setup (not timed): per tenant, as its developer (Development's X-Tenant), a clerk and a head bound to the lead units,
 // each signed in through the authorization code flow with PKCE, as the console does. Burst (timed): every top-level
-// project of those tenants gets saveReportDraft (with one figure) → submitReport by the clerk → approveReport by the
-// head, C workers at once. Then each report is read back through GraphQL: none lost, none duplicated, all signed off.
+// project of those tenants gets, with flow "steps", saveReportDraft (with one figure) → submitReport by the clerk →
+// approveReport by the head; with flow "file", saveReportDraft(submit: true) — the form's 提交, written and submitted in
+// one step — → approveReport; C workers at once. The tenants are those after the first `skip` of the file, so two flows
+// in one run file reports for different counties. Then each report is read back through GraphQL: none lost, none duplicated, all signed off.
 import { createHash, randomBytes } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 
-const [base, tenantsFile, out, tenantCount = "40", concurrencyArg = "32", periodArg] = process.argv.slice(2);
-const codes = readFileSync(tenantsFile, "utf8").split(/\s+/).filter(Boolean).slice(0, Number(tenantCount));
+const [base, tenantsFile, out, tenantCount = "40", concurrencyArg = "32", periodArg = "random", flow = "steps", skipArg = "0"] = process.argv.slice(2);
+if (flow !== "steps" && flow !== "file") throw new Error(`flow must be steps or file, not ${flow}`);
+const codes = readFileSync(tenantsFile, "utf8").split(/\s+/).filter(Boolean).slice(Number(skipArg), Number(skipArg) + Number(tenantCount));
 const concurrency = Number(concurrencyArg);
 // A month earlier runs on this database are unlikely to have used (840 to choose from): each run files a fresh month,
 // and a collision would show as errors, not as a figure.
-const period = periodArg ?? `${2030 + Math.floor(Math.random() * 70)}-${String(1 + Math.floor(Math.random() * 12)).padStart(2, "0")}`;
+const period = periodArg !== "random" ? periodArg : `${2030 + Math.floor(Math.random() * 70)}-${String(1 + Math.floor(Math.random() * 12)).padStart(2, "0")}`;
 const stamp = Date.now().toString(36);
 const password = "Burst-2026-pass";
 const redirectUri = "http://localhost:5080/callback";
@@ -94,18 +97,20 @@ async function timed(kind, headers, query, variables) {
   if (status !== 200 || json.errors) { errors.push({ kind, status, error: json.errors?.[0]?.extensions?.code ?? status }); return null; }
   return json.data;
 }
-// Warm-up: the first tenth of the projects (at most 50), at the same concurrency, not timed — the server's write
+// Warm-up: the first fifth of the projects (at most 300), at the same concurrency, not timed — the server's write
 // paths are compiled and its pools filled, as they would be by the first clerks of the morning.
-let next = 0, submitted = 0, limit = Math.min(50, Math.floor(work.length / 10));
+let next = 0, submitted = 0, limit = Math.min(300, Math.floor(work.length / 5));
 const worker = async () => {
   while (next < limit) {
     const w = work[next++];
-    const saved = await timed("saveReportDraft", w.clerk, "mutation($input: SaveReportDraftInput!) { saveReportDraft(input: $input) { id } }",
-      { input: { projectId: w.project, period, progress: "按计划推进", problems: "无", nextSteps: "继续推进", actuals: [{ indicatorId: w.indicator, value: w.value }] } });
+    const saved = await timed("saveReportDraft", w.clerk, "mutation($input: SaveReportDraftInput!) { saveReportDraft(input: $input) { id status } }",
+      { input: { projectId: w.project, period, progress: "按计划推进", problems: "无", nextSteps: "继续推进", actuals: [{ indicatorId: w.indicator, value: w.value }],
+        submit: flow === "file" } });
     if (!saved) continue;
     const id = saved.saveReportDraft.id;
     ids.set(w.project, id);
-    if (!(await timed("submitReport", w.clerk, "mutation($id: ID!) { submitReport(input: { id: $id }) { id } }", { id }))) continue;
+    if (flow === "steps" && !(await timed("submitReport", w.clerk, "mutation($id: ID!) { submitReport(input: { id: $id }) { id } }", { id }))) continue;
+    if (flow === "file" && saved.saveReportDraft.status !== "SUBMITTED") { errors.push({ kind: "saveReportDraft", error: `status ${saved.saveReportDraft.status}` }); continue; }
     submitted++;
     await timed("approveReport", w.head, "mutation($id: ID!) { approveReport(input: { id: $id }) { status } }", { id });
   }
@@ -138,15 +143,15 @@ for (const [code, items] of byTenant) {
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] : null; };
 const all = Object.values(latencies).flat();
 const result = {
-  tenants: codes.length, projects: work.length, warmUpProjects: warmed, concurrency, period, setupSeconds: +setupSeconds.toFixed(1), burstSeconds: +burstSeconds.toFixed(2),
+  flow, tenants: codes.length, projects: work.length, warmUpProjects: warmed, concurrency, period, setupSeconds: +setupSeconds.toFixed(1), burstSeconds: +burstSeconds.toFixed(2),
   mutations: all.length, mutationsPerSecond: +(all.length / burstSeconds).toFixed(1),
   submissions: submitted, submissionsPerSecond: +(submitted / burstSeconds).toFixed(1),
-  latencyMs: Object.fromEntries(Object.entries(latencies).map(([k, xs]) => [k, { p50: +pct(xs, 50)?.toFixed(1), p99: +pct(xs, 99)?.toFixed(1) }])),
+  latencyMs: Object.fromEntries(Object.entries(latencies).filter(([, xs]) => xs.length).map(([k, xs]) => [k, { p50: +pct(xs, 50)?.toFixed(1), p99: +pct(xs, 99)?.toFixed(1) }])),
   p99Ms: +pct(all, 99)?.toFixed(1),
   errors: errors.length, errorCodes: Object.fromEntries([...new Set(errors.map((e) => `${e.kind}:${e.error}`))].map((k) => [k, errors.filter((e) => `${e.kind}:${e.error}` === k).length])),
   check: { expected: work.length, found, lost: work.length - found, duplicated, approved },
 };
 writeFileSync(out, JSON.stringify(result, null, 2));
-console.log(`burst: ${result.mutations} mutations in ${result.burstSeconds} s = ${result.mutationsPerSecond}/s; ${submitted} submissions = ${result.submissionsPerSecond}/s; ` +
+console.log(`burst (${flow}): ${result.mutations} mutations in ${result.burstSeconds} s = ${result.mutationsPerSecond}/s; ${submitted} submissions = ${result.submissionsPerSecond}/s; ` +
   `p99 ${result.p99Ms} ms; errors ${result.errors}; lost ${result.check.lost}, duplicated ${duplicated}, approved ${approved}/${work.length}`);
 if (result.check.lost || duplicated || errors.length) process.exitCode = 1;

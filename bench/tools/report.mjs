@@ -137,6 +137,7 @@ const report = {
   largeTenant: { tenant: pages?.tenant, deepPage: pages?.deepPage, deepPagesEqual: pages?.deepPagesEqual, servers: large },
   pageWithLights: lights,
   monthEndBurst: read("burst.json"),
+  monthEndBurstFiledInOneStep: read("burst-file.json"),
   equality: check,
 };
 
@@ -218,21 +219,26 @@ if (lights) {
   lines.push("");
   lines.push(`Minsheng with lights ÷ PostGraphile: **${f(lights.ratio)}** (aim ≥ 2).`);
 }
-const burst = read("burst.json");
-if (burst) {
+const bursts = [read("burst.json"), read("burst-file.json")].filter(Boolean);
+if (bursts.length) {
   lines.push("");
   lines.push("## Month-end burst (issue 17)");
   lines.push("");
-  lines.push(`${burst.tenants} tenants, ${burst.projects} projects (the first ${burst.warmUpProjects ?? 0} an untimed warm-up), ${burst.concurrency} people at once, each with their own token (authorization code + PKCE): ` +
-    `per project saveReportDraft → submitReport (clerk) → approveReport (head), period ${burst.period}.`);
+  lines.push(`Each flow on its own ${bursts[0].tenants} tenants (${bursts[0].projects} projects, the first ${bursts[0].warmUpProjects ?? 0} an untimed warm-up), ` +
+    `${bursts[0].concurrency} people at once, each with their own token (authorization code + PKCE). Flow **steps**: saveReportDraft → submitReport (clerk) → ` +
+    "approveReport (head). Flow **file**: saveReportDraft with `submit: true` (the form's 提交: written and submitted in one step) → approveReport (head). " +
+    "A submission is a report reaching SUBMITTED; every one of them is then signed off within the same timed run.");
   lines.push("");
-  lines.push("| mutations/s | submissions/s | p99 ms | save p50/p99 | submit p50/p99 | approve p50/p99 | errors | lost | duplicated | approved |");
-  lines.push("|---:|---:|---:|---|---|---|---:|---:|---:|---:|");
-  const l = burst.latencyMs;
-  lines.push(`| ${f(burst.mutationsPerSecond, 0)} | ${f(burst.submissionsPerSecond, 0)} | ${f(burst.p99Ms, 1)} | ${l.saveReportDraft.p50}/${l.saveReportDraft.p99} | ` +
-    `${l.submitReport.p50}/${l.submitReport.p99} | ${l.approveReport.p50}/${l.approveReport.p99} | ${burst.errors} | ${burst.check.lost} | ${burst.check.duplicated} | ${burst.check.approved}/${burst.check.expected} |`);
+  lines.push("| flow | period | mutations/s | submissions/s | p99 ms | save p50/p99 | submit p50/p99 | approve p50/p99 | errors | lost | duplicated | approved |");
+  lines.push("|---|---|---:|---:|---:|---|---|---|---:|---:|---:|---:|");
+  const pair = (x) => (x ? `${x.p50}/${x.p99}` : "—");
+  for (const b of bursts) {
+    const l = b.latencyMs;
+    lines.push(`| ${b.flow ?? "steps"} | ${b.period} | ${f(b.mutationsPerSecond, 0)} | ${f(b.submissionsPerSecond, 0)} | ${f(b.p99Ms, 1)} | ${pair(l.saveReportDraft)} | ` +
+      `${pair(l.submitReport)} | ${pair(l.approveReport)} | ${b.errors} | ${b.check.lost} | ${b.check.duplicated} | ${b.check.approved}/${b.check.expected} |`);
+  }
   lines.push("");
-  lines.push(`Aim: ≥ 400 report submissions/s: ${burst.submissionsPerSecond >= 400 ? "yes" : "**no**"}.`);
+  lines.push("Aim: ≥ 400 report submissions/s: " + bursts.map((b) => `${b.flow ?? "steps"} ${b.submissionsPerSecond >= 400 ? "yes" : "**no**"}`).join("; ") + ".");
 }
 lines.push("");
 lines.push(`## Large tenant ${pages?.tenant ?? ""} (${facts.requested.largeTenantProjects} projects): first page and page ${pages?.deepPage ?? "—"} reached with \`after\``);

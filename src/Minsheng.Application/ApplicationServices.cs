@@ -30,6 +30,7 @@ public static class ApplicationServices
         services.AddScoped<Reports.EvidenceCommands>();
         services.AddScoped<Supervision.ProjectAssessments>();
         services.AddScoped<Supervision.TodaysAssessments>();
+        services.AddSingleton<Supervision.StoredAssessmentWriter>();
         services.AddScoped<Supervision.LightHistory>();
         services.AddScoped<Supervision.StatusSettings>();
         services.AddScoped<Supervision.SupervisionNoticeCommands>();

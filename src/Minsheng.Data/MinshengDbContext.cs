@@ -35,6 +35,7 @@ public sealed class MinshengDbContext(DbContextOptions<MinshengDbContext> option
     public DbSet<ReportCorrection> ReportCorrections => Set<ReportCorrection>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Domain.Supervision.LightRecord> LightRecords => Set<Domain.Supervision.LightRecord>();
+    public DbSet<Supervision.StoredAssessment> StoredAssessments => Set<Supervision.StoredAssessment>();
     public DbSet<Domain.Supervision.SupervisionNotice> SupervisionNotices => Set<Domain.Supervision.SupervisionNotice>();
     public DbSet<ChangeDecision> ChangeDecisions => Set<ChangeDecision>();
     public DbSet<Domain.Bulletins.Bulletin> Bulletins => Set<Domain.Bulletins.Bulletin>();

@@ -11,9 +11,9 @@ namespace Minsheng.Application.Reports;
 /// <summary>A target's cumulative achieved figure as the report states it.</summary>
 public sealed record ReportedActual(Guid IndicatorId, decimal Value);
 
-/// <summary>What the unit clerk writes into a month's report.</summary>
+/// <summary>What the unit clerk writes into a month's report, and whether it is submitted with it.</summary>
 public sealed record ReportDraft(Guid ProjectId, int Year, int Month, string? Progress, string? Problems, string? NextSteps,
-    decimal? InvestmentCompletedYuan, IReadOnlyList<ReportedActual>? Actuals);
+    decimal? InvestmentCompletedYuan, IReadOnlyList<ReportedActual>? Actuals, bool Submit = false);
 
 /// <summary>
 /// The monthly report cycle: the lead unit's clerk drafts and submits, its head signs off or returns, the
@@ -21,14 +21,24 @@ public sealed record ReportDraft(Guid ProjectId, int Year, int Month, string? Pr
 /// developer of a Development server acts for any). Every step is one transaction with its audit entry; a step
 /// taken on a report someone changed meanwhile fails (optimistic concurrency) rather than overwrite it.
 /// </summary>
-public sealed class ReportCommands(UnitOfWork uow, ICallerAccessor callers, Notifications.Notifier notifier)
+public sealed class ReportCommands(UnitOfWork uow, ICallerAccessor callers, Notifications.Notifier notifier, ReportByIdLoader loaded)
 {
-    public Task<Guid> SaveDraftAsync(ReportDraft draft, CancellationToken ct) => uow.RunAsync(async db =>
+    public async Task<Guid> SaveDraftAsync(ReportDraft draft, CancellationToken ct) => Primed(await uow.RunAsync(async db =>
     {
-        var project = await db.Projects.FindOwnAsync(draft.ProjectId, ct);
-        await LeadUnitGuard.RequireAsync(db, callers.Current, project.Id, ct);
+        // The project with its lead units and targets, then the month's report with its figures: two reads in all.
+        var project = await db.Projects.Where(p => p.Id == draft.ProjectId).Select(p => new
+            {
+                p.Id,
+                LeadUnits = db.ProjectUnits.Where(pu => pu.ProjectId == p.Id && pu.Role == ProjectUnitRole.Lead).Select(pu => pu.UnitId).ToList(),
+                Targets = db.Indicators.Where(i => i.ProjectId == p.Id).Select(i => i.Id).ToList(),
+            }).FirstOrDefaultAsync(ct)
+            ?? throw DomainException.NotFound(nameof(Project), draft.ProjectId);
+        LeadUnitGuard.Require(callers.Current, project.LeadUnits);
         var period = new ProgressReport(project.Id, draft.Year, draft.Month).Period;
-        var report = await db.ProgressReports.SingleOrDefaultAsync(r => r.ProjectId == project.Id && r.Period == period, ct);
+        var found = await db.ProgressReports.Where(r => r.ProjectId == project.Id && r.Period == period)
+            .Select(r => new { Report = r, Actuals = db.ReportActuals.Where(a => a.ReportId == r.Id).ToList() })
+            .SingleOrDefaultAsync(ct);
+        var report = found?.Report;
         var before = UnitOfWork.Snapshot(report);
         if (report is null)
         {
@@ -38,10 +48,9 @@ public sealed class ReportCommands(UnitOfWork uow, ICallerAccessor callers, Noti
         report.Write(draft.Progress, draft.Problems, draft.NextSteps, draft.InvestmentCompletedYuan);
         if (draft.Actuals is { } actuals)
         {
-            var targets = await db.Indicators.Where(i => i.ProjectId == project.Id).Select(i => i.Id).ToListAsync(ct);
-            if (actuals.FirstOrDefault(a => !targets.Contains(a.IndicatorId)) is { } stranger)
+            if (actuals.FirstOrDefault(a => !project.Targets.Contains(a.IndicatorId)) is { } stranger)
                 throw DomainException.Invalid("actuals", $"Target {stranger.IndicatorId} is not a target of this project.");
-            var existing = await db.ReportActuals.Where(a => a.ReportId == report.Id).ToListAsync(ct);
+            var existing = found?.Actuals ?? [];
             foreach (var actual in actuals.DistinctBy(a => a.IndicatorId))
             {
                 if (existing.FirstOrDefault(e => e.IndicatorId == actual.IndicatorId) is { } known) known.Revise(actual.Value);
@@ -49,8 +58,15 @@ public sealed class ReportCommands(UnitOfWork uow, ICallerAccessor callers, Noti
             }
         }
         uow.Audit(before is null ? "draft" : "edit", nameof(ProgressReport), report.Id, before, report);
-        return report.Id;
-    }, ct);
+        if (draft.Submit)
+        {
+            // Two steps of one transaction, audited as the two steps they are.
+            var written = UnitOfWork.Snapshot(report);
+            report.Submit(callers.Current.ActorId, uow.Clock.GetUtcNow());
+            uow.Audit("submit", nameof(ProgressReport), report.Id, written, report);
+        }
+        return report;
+    }, ct));
 
     public Task<Guid> SubmitAsync(Guid id, CancellationToken ct) => StepAsync(id, "submit", unitBound: true, (r, by, at) => r.Submit(by, at), ct);
 
@@ -74,16 +90,27 @@ public sealed class ReportCommands(UnitOfWork uow, ICallerAccessor callers, Noti
             $"{r.Period:yyyy年M月}月报被退回", $"退回原因：{r.ReturnReason}。请修改后重新报送。", ct));
     }
 
-    private Task<Guid> StepAsync(Guid id, string action, bool unitBound, Action<ProgressReport, string, DateTimeOffset> step, CancellationToken ct,
-        Func<MinshengDbContext, ProgressReport, Task>? then = null) =>
-        uow.RunAsync(async db =>
+    private async Task<Guid> StepAsync(Guid id, string action, bool unitBound, Action<ProgressReport, string, DateTimeOffset> step, CancellationToken ct,
+        Func<MinshengDbContext, ProgressReport, Task>? then = null) => Primed(await uow.RunAsync(async db =>
         {
-            var report = await db.ProgressReports.FindOwnAsync(id, ct);
-            if (unitBound) await LeadUnitGuard.RequireAsync(db, callers.Current, report.ProjectId, ct);
+            // The report and the units leading its project in one read.
+            var found = await db.ProgressReports.Where(r => r.Id == id)
+                .Select(r => new { Report = r, LeadUnits = db.ProjectUnits.Where(pu => pu.ProjectId == r.ProjectId && pu.Role == ProjectUnitRole.Lead).Select(pu => pu.UnitId).ToList() })
+                .FirstOrDefaultAsync(ct)
+                ?? throw DomainException.NotFound(nameof(ProgressReport), id);
+            var report = found.Report;
+            if (unitBound) LeadUnitGuard.Require(callers.Current, found.LeadUnits);
             var before = UnitOfWork.Snapshot(report);
             step(report, callers.Current.ActorId, uow.Clock.GetUtcNow());
             uow.Audit(action, nameof(ProgressReport), report.Id, before, report);
             if (then is not null) await then(db, report);
-            return report.Id;
-        }, ct);
+            return report;
+        }, ct));
+
+    /// <summary>Gives the request the report as just committed, so the mutation's payload is answered without reading it back.</summary>
+    private Guid Primed(ProgressReport report)
+    {
+        loaded.Prime(report.Id, ReportRow.Of(report));
+        return report.Id;
+    }
 }

@@ -21,6 +21,16 @@ public sealed record ReportRow(Guid Id, Guid ProjectId, DateOnly Period, ReportS
         new ReportSignatures(Sql.NullableString(r, o + 9), Sql.NullableString(r, o + 10), Time(r, o + 11), Sql.NullableString(r, o + 12), Time(r, o + 13),
             Sql.NullableString(r, o + 14), Time(r, o + 15), Sql.NullableString(r, o + 16)));
 
+    /// <summary>
+    /// The row as it was just written, so a command's payload needs no read: times cut to PostgreSQL's microseconds, as a
+    /// later read would give them.
+    /// </summary>
+    internal static ReportRow Of(ProgressReport r) => new(r.Id, r.ProjectId, r.Period, r.Status, r.Progress, r.Problems, r.NextSteps,
+        r.InvestmentCompletedYuan, Micro(r.SubmittedAt),
+        new ReportSignatures(r.SubmittedBy, r.ApprovedBy, Micro(r.ApprovedAt), r.AcceptedBy, Micro(r.AcceptedAt), r.ReturnedBy, Micro(r.ReturnedAt), r.ReturnReason));
+
+    private static DateTimeOffset? Micro(DateTimeOffset? t) => t is { } v ? new DateTimeOffset(v.UtcTicks - v.UtcTicks % 10, TimeSpan.Zero) : null;
+
     private static DateTimeOffset? Time(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetFieldValue<DateTimeOffset>(i);
 }
 

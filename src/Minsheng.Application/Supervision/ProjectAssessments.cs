@@ -9,18 +9,43 @@ using Npgsql;
 
 namespace Minsheng.Application.Supervision;
 
-/// <summary>A project's assessment on a day, with the light history's record it continued from.</summary>
-public sealed record AssessedProject(Guid ProjectId, ProjectAssessment Assessment, LightSince? Recorded);
+/// <summary>
+/// A project's assessment on a day, with the light history's record it continued from, and the epoch of the project's
+/// stored assessment its facts were read with (null when the project has no stored row).
+/// </summary>
+public sealed record AssessedProject(Guid ProjectId, ProjectAssessment Assessment, LightSince? Recorded, long? Epoch = null);
 
 /// <summary>
 /// Assessments of projects on any day, one loader per day asked for in the request (the day is part of the statement).
 /// "Today" is the tenant's local date from the clock, so tests pin it with a fixed TimeProvider.
 /// </summary>
-public sealed class ProjectAssessments(ReadSession session, TimeProvider clock)
+public sealed class ProjectAssessments(ReadSession session, TimeProvider clock, StoredAssessmentWriter store)
 {
     private readonly Dictionary<DateOnly, AssessmentLoader> _byDay = [];
+    private StoredAssessmentLoader? _stored;
 
     public DateOnly Today => clock.Today();
+
+    /// <summary>Today's stored assessments, for the projects a page is about to show (loaded along with it).</summary>
+    internal StoredAssessmentLoader Stored => _stored ??= new StoredAssessmentLoader(session, Today);
+
+    /// <summary>
+    /// A project's assessment today: the stored one when the page brought it along and it is fresh, else worked out from its
+    /// facts (batched with the other projects of the level) and offered to the store for the next reader.
+    /// </summary>
+    public Deferred<ProjectAssessment?> TodayOf(Guid projectId)
+    {
+        var today = Today;
+        if (_stored is not null && _stored.Day == today && _stored.TryPeek(projectId, out var stored) && stored is not null)
+            return new Deferred<ProjectAssessment?>(_ => Task.FromResult<ProjectAssessment?>(stored));
+        var live = On(today).Load(projectId);
+        return new Deferred<ProjectAssessment?>(async ct =>
+        {
+            if (await live.GetAsync(ct) is not { } assessed) return null;
+            if (assessed.Epoch is { } epoch) store.Offer(session.TenantId, projectId, epoch, today, assessed.Assessment);
+            return assessed.Assessment;
+        });
+    }
 
     public AssessmentLoader On(DateOnly? asOf)
     {
@@ -45,10 +70,37 @@ public sealed class ProjectAssessments(ReadSession session, TimeProvider clock)
     }
 }
 
-/// <summary>Today's assessments, for a page that shows its projects' lights: loads along with the page (one round trip).</summary>
+/// <summary>
+/// Today's assessments, for a page that shows its projects' lights: the stored ones load along with the page (one round
+/// trip, one row per project); only projects whose stored assessment is stale are worked out, in one more.
+/// </summary>
 public sealed class TodaysAssessments(ProjectAssessments assessments) : ILoadsAlong<Guid>
 {
-    public void LoadAlong(PendingKeys<Guid> keys) => assessments.On(null).LoadAlong(keys);
+    public void LoadAlong(PendingKeys<Guid> keys) => assessments.Stored.LoadAlong(keys);
+}
+
+/// <summary>The stored assessments that are fresh for a day (a stale or missing one comes back as null).</summary>
+internal sealed class StoredAssessmentLoader : BatchLoader<Guid, ProjectAssessment?>
+{
+    private readonly DateOnly day;
+
+    // Made by ProjectAssessments for today, like AssessmentLoader (the day is not a service).
+    internal StoredAssessmentLoader(ReadSession session, DateOnly day) : base(session) => this.day = day;
+
+    public DateOnly Day => day;
+
+    protected override ProjectAssessment? Missing => null;
+
+    protected override string Statement(string keys) => $"""
+        SELECT a.project_id, a.assessment::text FROM project_assessments a
+        WHERE a.tenant_id = $1 AND a.project_id = ANY({keys}) AND a.assessed_on = DATE '{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}'
+        """;
+
+    protected override async ValueTask ReadAsync(NpgsqlDataReader reader, Dictionary<Guid, ProjectAssessment?> into, CancellationToken ct)
+    {
+        while (await reader.ReadAsync(ct))
+            into[reader.GetGuid(0)] = JsonSerializer.Deserialize(reader.GetString(1), StoredAssessmentJson.Default.ProjectAssessment);
+    }
 }
 
 /// <summary>
@@ -73,10 +125,11 @@ public sealed class AssessmentLoader : BatchLoader<Guid, AssessedProject?>
         // Each part reads the page's rows once, by index, instead of once per project or target.
         return $"""
             WITH page AS MATERIALIZED (
-              SELECT p.id, p.parent_id, p.state, p.deadline_date, pl.year, t.report_due_day, t.status_thresholds
+              SELECT p.id, p.parent_id, p.state, p.deadline_date, pl.year, t.report_due_day, t.status_thresholds, sa.epoch
               FROM projects p
               JOIN plans pl ON pl.tenant_id = p.tenant_id AND pl.id = p.plan_id
               JOIN tenants t ON t.id = p.tenant_id
+              LEFT JOIN project_assessments sa ON sa.tenant_id = p.tenant_id AND sa.project_id = p.id
               WHERE p.tenant_id = $1 AND p.id = ANY({keys})),
             reports AS MATERIALIZED (
               SELECT r.id, r.project_id, r.period, r.status, r.submitted_at, r.approved_at FROM progress_reports r
@@ -108,7 +161,7 @@ public sealed class AssessmentLoader : BatchLoader<Guid, AssessedProject?>
               targets.labels, targets.comparators, targets.values, targets.actuals,
               steps.texts, steps.dates, steps.precisions, steps.achieved,
               filed.project_id IS NOT NULL, filed.periods,
-              history.light, history.since, history.escalated
+              history.light, history.since, history.escalated, page.epoch
             FROM page
             LEFT JOIN targets ON targets.project_id = page.id
             LEFT JOIN steps ON steps.project_id = page.id
@@ -155,7 +208,7 @@ public sealed class AssessmentLoader : BatchLoader<Guid, AssessedProject?>
             var facts = new ProjectFacts(year, reader.IsDBNull(2) ? null : reader.GetFieldValue<DateOnly>(2), targets, milestones, overdue,
                 reader.GetBoolean(15), recorded, state);
             var thresholds = reader.IsDBNull(6) ? StatusThresholds.Default : JsonSerializer.Deserialize<StatusThresholds>(reader.GetString(6))!;
-            into[id] = new AssessedProject(id, StatusRules.Assess(facts, asOf, thresholds), recorded);
+            into[id] = new AssessedProject(id, StatusRules.Assess(facts, asOf, thresholds), recorded, reader.IsDBNull(20) ? null : reader.GetInt64(20));
         }
     }
 }

@@ -22,6 +22,36 @@ namespace Minsheng.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Minsheng.Data.Supervision.StoredAssessment", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<DateOnly?>("AssessedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("assessed_on");
+
+                    b.Property<string>("Assessment")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("assessment");
+
+                    b.Property<long>("Epoch")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("epoch");
+
+                    b.HasKey("TenantId", "ProjectId")
+                        .HasName("pk_project_assessments");
+
+                    b.ToTable("project_assessments", (string)null);
+                });
+
             modelBuilder.Entity("Minsheng.Domain.AuditEntry", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -1341,6 +1371,16 @@ namespace Minsheng.Data.Migrations
                         .HasDatabaseName("ix_units_tenant_id_name");
 
                     b.ToTable("units", (string)null);
+                });
+
+            modelBuilder.Entity("Minsheng.Data.Supervision.StoredAssessment", b =>
+                {
+                    b.HasOne("Minsheng.Domain.Plans.Project", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_project_assessments_projects_tenant_id_project_id");
                 });
 
             modelBuilder.Entity("Minsheng.Domain.Notifications.NotificationRead", b =>

@@ -41,6 +41,19 @@ public abstract class BatchLoader<TKey, TValue> : IBatchQuery, IRequestCache, IL
         return new Deferred<TValue>(ct => GetAsync(key, ct));
     }
 
+    /// <summary>The value for a key if this request has it already (loaded, or loaded along with a page), without asking.</summary>
+    public bool TryPeek(TKey key, out TValue value) => _loaded.TryGetValue(key, out value!);
+
+    /// <summary>
+    /// Gives the request a value it knows without reading it (a command's result, taken from the row it just wrote), so the
+    /// fields of a mutation's payload cost no round trip. It stands until the request's caches are cleared by the next write.
+    /// </summary>
+    public void Prime(TKey key, TValue value)
+    {
+        _loaded[key] = value;
+        _failed.Remove(key);
+    }
+
     private async Task<TValue> GetAsync(TKey key, CancellationToken ct)
     {
         if (!_loaded.TryGetValue(key, out var value))

@@ -21,7 +21,7 @@ public sealed class ReportsContributor : ISchemaContributor
 
         schema.Mutation.AddMutation<SaveReportDraftInputType, ReportDraft, ProgressReportType>("saveReportDraft", Permission.FileReports, async (c, input) =>
             await Read(c, await c.Service<ReportCommands>().SaveDraftAsync(input, c.CancellationToken)),
-            "Creates or edits the month's report of a project (the lead unit's clerk): a draft, or a returned report being corrected.");
+            "Creates or edits the month's report of a project (the lead unit's clerk): a draft, or a returned report being corrected; with submit, also submits it.");
         schema.Mutation.AddMutation<ReportStepInputType, ById, ProgressReportType>("submitReport", Permission.FileReports, async (c, input) =>
             await Read(c, await c.Service<ReportCommands>().SubmitAsync(input.Id, c.CancellationToken)),
             "Submits a draft or returned report for the unit head's sign-off.");

@@ -11,6 +11,7 @@ public sealed class SaveReportDraftInputType : InputType<ReportDraft>
     private readonly InputField<string?> _progress, _problems, _nextSteps;
     private readonly InputField<decimal?> _investment;
     private readonly InputField<IReadOnlyList<ReportedActual>?> _actuals;
+    private readonly InputField<bool?> _submit;
 
     public SaveReportDraftInputType()
     {
@@ -22,6 +23,8 @@ public sealed class SaveReportDraftInputType : InputType<ReportDraft>
         _nextSteps = Optional<StringGraphType, string>("nextSteps", "下步打算.");
         _investment = Optional<DecimalGraphType, decimal?>("investmentCompletedYuan", "Investment completed so far this year, in yuan.");
         _actuals = ReportedActualInputType.ListOn(this, "Cumulative achieved figure per target.");
+        _submit = Optional<BooleanGraphType, bool?>("submit",
+            "Also submit it for the unit head's sign-off, in the same step (the form's 提交 rather than 保存草稿). Default false.");
     }
 
     public override ReportDraft Read(InputValues input)
@@ -30,7 +33,7 @@ public sealed class SaveReportDraftInputType : InputType<ReportDraft>
         if (!DateOnly.TryParseExact(period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
             throw DomainException.Invalid("period", $"'{period}' is not a month written yyyy-MM.");
         return new ReportDraft(input.Get(_project), month.Year, month.Month, input.Get(_progress), input.Get(_problems), input.Get(_nextSteps),
-            input.Get(_investment), input.Get(_actuals));
+            input.Get(_investment), input.Get(_actuals), input.Get(_submit) ?? false);
     }
 }
 

@@ -47,7 +47,16 @@ public sealed class SqlCountTests(ApiFactory factory)
               assessment { status light reasons { code } } lightHistory { light since } supervisionNotices { number status } changeDecisions { kind } } } }
             """;
 
+        // The first page works today's assessments out (one more round trip) and offers them to the store; once stored,
+        // a page reads them along with everything else.
+        var cold = await client.PostAsync(Supervision, new { first = 20 });
+        Assert.Equal(2, cold.SqlRoundTrips);
         var five = await client.PostAsync(Supervision, new { first = 5 });
+        for (var attempt = 0; attempt < 50 && five.SqlRoundTrips > 1; attempt++)
+        {
+            await Task.Delay(100);
+            five = await client.PostAsync(Supervision, new { first = 5 });
+        }
         var twenty = await client.PostAsync(Supervision, new { first = 20 });
 
         Assert.False(twenty.HasErrors, twenty.Body.ToString());

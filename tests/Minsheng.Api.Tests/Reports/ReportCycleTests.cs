@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Minsheng.Api.Tests.Identity;
 using Minsheng.Api.Tests.Isolation;
 
@@ -90,6 +91,63 @@ public sealed class ReportCycleTests(ProductionFactory factory) : IClassFixture<
         Assert.All(newest.EnumerateArray(), e => Assert.Equal(id, e.GetProperty("entityId").GetString()));
         Assert.Contains("\"Accepted\"", newest[0].GetProperty("after").GetString());
         Assert.Equal("FORBIDDEN", byViewer2.ErrorCode());
+    }
+
+    [Fact]
+    public async Task Each_steps_payload_is_the_report_as_stored_though_it_is_not_read_back()
+    {
+        var clerk = await AsAsync("411302-unit-clerk");
+        var head = await AsAsync("411302-unit-head");
+        var (project, target) = await ClerksProjectAsync(clerk);
+        const string All = "id period status progress problems nextSteps investmentCompletedYuan submittedAt submittedBy approvedBy approvedAt " +
+            "acceptedBy acceptedAt returnedBy returnedAt returnReason actuals { value }";
+        const string Read = "query($id: ID!) { node(id: $id) { ... on ProgressReport { " + All + " } } }";
+
+        var saved = await clerk.PostAsync("mutation($input: SaveReportDraftInput!) { saveReportDraft(input: $input) { " + All + " } }",
+            new { input = new { projectId = project, period = "2025-03", progress = "主体完工", investmentCompletedYuan = 1234567.89m, actuals = new[] { new { indicatorId = target, value = 2 } } } });
+        var id = saved.Data.GetProperty("saveReportDraft").GetProperty("id").GetString();
+        var afterSave = (await clerk.QueryAsync(Read, new { id })).GetProperty("node");
+        var submitted = await clerk.PostAsync($"mutation($id: ID!) {{ submitReport(input: {{ id: $id }}) {{ {All} }} }}", new { id });
+        var afterSubmit = (await clerk.QueryAsync(Read, new { id })).GetProperty("node");
+        var approved = await head.PostAsync($"mutation($id: ID!) {{ approveReport(input: {{ id: $id }}) {{ {All} }} }}", new { id });
+        var afterApprove = (await head.QueryAsync(Read, new { id })).GetProperty("node");
+
+        Assert.Equal(afterSave.GetRawText(), saved.Data.GetProperty("saveReportDraft").GetRawText());
+        Assert.Equal(afterSubmit.GetRawText(), submitted.Data.GetProperty("submitReport").GetRawText());
+        Assert.Equal(afterApprove.GetRawText(), approved.Data.GetProperty("approveReport").GetRawText());
+        Assert.Equal("APPROVED", afterApprove.GetProperty("status").GetString());
+        Assert.NotEqual(JsonValueKind.Null, afterApprove.GetProperty("approvedAt").ValueKind);
+    }
+
+    [Fact]
+    public async Task A_report_written_and_submitted_in_one_step_is_audited_as_both_and_refused_whole()
+    {
+        var clerk = await AsAsync("411302-unit-clerk");
+        var viewer = await AsAsync("411302-viewer");
+        var (project, target) = await ClerksProjectAsync(clerk);
+        const string Save = "mutation($input: SaveReportDraftInput!) { saveReportDraft(input: $input) { " + Fields + " submittedAt } }";
+        object Filed(string period, string indicator) => new { input = new { projectId = project, period, progress = "按计划推进", submit = true,
+            actuals = new[] { new { indicatorId = indicator, value = 7 } } } };
+
+        var filed = (await clerk.QueryAsync(Save, Filed("2025-04", target))).GetProperty("saveReportDraft");
+        var again = await clerk.PostAsync(Save, Filed("2025-04", target));
+        var byViewer = await viewer.PostAsync(Save, Filed("2025-05", target));
+        var strangerTarget = await clerk.PostAsync(Save, Filed("2025-06", Minsheng.GraphQL.Abstractions.GlobalId.Encode("Indicator", Guid.NewGuid())));
+
+        Assert.Equal(("SUBMITTED", "user:411302-unit-clerk"), (filed.GetProperty("status").GetString(), filed.GetProperty("submittedBy").GetString()));
+        Assert.Equal(7m, filed.GetProperty("actuals")[0].GetProperty("value").GetDecimal());
+        // A submitted month is no longer the clerk's to edit or submit again.
+        Assert.Equal("ILLEGAL_TRANSITION", again.ErrorCode());
+        Assert.Equal("FORBIDDEN", byViewer.ErrorCode());
+        Assert.Equal("BAD_USER_INPUT", strangerTarget.ErrorCode());
+        var reportId = Minsheng.GraphQL.Abstractions.GlobalId.Expect(filed.GetProperty("id").GetString(), "ProgressReport", "id");
+        Assert.Equal("draft|submit", await factory.OwnerScalarAsync(
+            $"SELECT string_agg(action, '|' ORDER BY at, id) FROM audit_entries WHERE entity_type = 'ProgressReport' AND entity_id = '{reportId}'"));
+        // Nothing half-written: the refused months left no report behind.
+        Assert.Equal(0L, await factory.OwnerScalarAsync($"""
+            SELECT count(*) FROM progress_reports WHERE project_id = '{Minsheng.GraphQL.Abstractions.GlobalId.Expect(project, "Project", "id")}'
+              AND period IN (DATE '2025-05-01', DATE '2025-06-01')
+            """));
     }
 
     [Fact]

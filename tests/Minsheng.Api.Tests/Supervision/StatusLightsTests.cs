@@ -107,16 +107,26 @@ public sealed class StatusLightsTests(ApiFactory factory)
     }
 
     [Fact]
-    public async Task A_page_of_projects_with_their_light_and_latest_report_costs_one_round_trip()
+    public async Task A_page_of_projects_with_their_light_and_latest_report_costs_one_round_trip_once_assessed_today()
     {
         var tenant = await TestTenants.CreateAsync(factory.OwnerConnectionString, projects: 20);
         var client = factory.Client(tenant.Tenant.RegionCode);
+        const string Page = "{ projects(first: 20) { nodes { name assessment { light status reasons { code } } latestReport { period } } } }";
 
-        var response = await client.PostAsync("{ projects(first: 20) { nodes { name assessment { light status reasons { code } } latestReport { period } } } }");
+        // The first reader of the day works the assessments out (one more trip, whatever the page size) and stores them.
+        var first = await client.PostAsync(Page);
+        var response = first;
+        for (var attempt = 0; attempt < 50 && response.SqlRoundTrips > 1; attempt++)
+        {
+            await Task.Delay(100);
+            response = await client.PostAsync(Page);
+        }
 
-        Assert.False(response.HasErrors, response.Body.ToString());
+        Assert.False(first.HasErrors, first.Body.ToString());
+        Assert.Equal(2, first.SqlRoundTrips);
         Assert.Equal(20, response.Data.GetProperty("projects").GetProperty("nodes").GetArrayLength());
         Assert.Equal(1, response.SqlRoundTrips);
+        Assert.Equal(first.Data.GetRawText(), response.Data.GetRawText());
     }
 
     [Fact]
