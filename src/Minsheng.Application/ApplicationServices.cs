@@ -31,6 +31,10 @@ public static class ApplicationServices
         services.AddScoped<Supervision.ProjectAssessments>();
         services.AddScoped<Supervision.TodaysAssessments>();
         services.AddSingleton<Supervision.StoredAssessmentWriter>();
+        services.AddScoped<Minsheng.Plugins.Abstractions.IEnabledPlugins, Plugins.TenantPlugins>();
+        services.AddScoped(typeof(Minsheng.Plugins.Abstractions.ExtensionPoint<>));
+        services.AddScoped<Plugins.PluginAdministration>();
+        services.AddScoped<Plugins.ProjectCategorizations>();
         services.AddScoped<Supervision.LightHistory>();
         services.AddScoped<Supervision.StatusSettings>();
         services.AddScoped<Supervision.SupervisionNoticeCommands>();

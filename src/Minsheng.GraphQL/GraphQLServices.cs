@@ -69,12 +69,17 @@ public static class GraphQLServices
         services.AddSchemaContributor<Disclosure.DisclosureContributor>();
         services.AddSchemaContributor<Notifications.NotificationsContributor>();
         services.AddSchemaContributor<Audit.AuditContributor>();
+        services.AddSchemaContributor<Plugins.PluginsContributor>();
+        // Core fields over plugin extension points: in a tenant's schema only when one of its plugins provides them.
+        services.AddSchemaContributor<Plugins.TaskCatalogContributor>();
+        services.AddTypeExtensionFor<Minsheng.Plugins.Abstractions.IProjectClassifier, ProjectType, Plugins.ProjectCategorizationFields>();
 
         var options = new GraphQLEndpointOptions();
         configure?.Invoke(options);
         services.AddSingleton(options);
         services.AddSingleton<PersistedDocumentStore>();
         services.AddSingleton<AutomaticPersistedQueries>();
+        services.AddSingleton<TenantSchemas>();
         services.AddSingleton<GraphQLEndpoint>();
         return services;
     }

@@ -9,10 +9,23 @@ using Minsheng.Postgres.Embedded;
 using Minsheng.Server;
 using Minsheng.Server.Development;
 using Minsheng.Server.Health;
+using Minsheng.Server.Plugins;
 using Minsheng.Server.Tenancy;
 using Npgsql;
 
 var builder = WebApplication.CreateBuilder(args);
+
+// The plugins first: a broken set (a cycle, a missing dependency) stops the server before anything else starts.
+try
+{
+    builder.Services.AddMinshengPlugins();
+}
+catch (Minsheng.Plugins.Abstractions.PluginLoadException e)
+{
+    Console.Error.WriteLine($"The plugins cannot be started: {e.Message}");
+    Environment.ExitCode = 1;
+    return;
+}
 
 PreparedDatabase database;
 try

@@ -10,7 +10,10 @@ using GraphQLParser.Exceptions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.DependencyInjection;
 using Minsheng.GraphQL.Errors;
+using Minsheng.GraphQL.Schema;
+using Minsheng.Plugins.Abstractions;
 using Minsheng.Tenancy;
 
 namespace Minsheng.GraphQL.Transport;
@@ -22,7 +25,7 @@ namespace Minsheng.GraphQL.Transport;
 /// a dashboard client's trusted documents here, every field's access rule in validation (FieldAccessRule).
 /// </summary>
 public sealed class GraphQLEndpoint(
-    ISchema schema,
+    TenantSchemas schemas,
     IDocumentExecuter executer,
     IGraphQLTextSerializer serializer,
     GraphQLEndpointOptions options,
@@ -33,12 +36,17 @@ public sealed class GraphQLEndpoint(
 {
     private readonly ConcurrentDictionary<string, CachedDocument> _documents = new(StringComparer.Ordinal);
 
-    /// <summary>A parsed document and why it breaks the limits, if it does; <see cref="Validated"/> once it passed validation.</summary>
+    /// <summary>A parsed document and why it breaks the limits, if it does; and the schemas it passed validation against.</summary>
     private sealed class CachedDocument(GraphQLDocument document, BadRequestException? refusal)
     {
         public GraphQLDocument Document { get; } = document;
         public BadRequestException? Refusal { get; } = refusal;
-        public volatile bool Validated;
+        private readonly ConcurrentDictionary<ISchema, bool> _validated = new(ReferenceEqualityComparer.Instance);
+
+        /// <summary>Whether the document passed validation against <paramref name="schema"/> (each plugin set has its own).</summary>
+        public bool ValidatedFor(ISchema schema) => _validated.ContainsKey(schema);
+
+        public void MarkValidated(ISchema schema) => _validated.TryAdd(schema, true);
     }
 
     public async Task HandleAsync(HttpContext http)
@@ -193,6 +201,8 @@ public sealed class GraphQLEndpoint(
         // A zero budget is spent now: CancelAfter(0) only schedules the cancellation, which a busy thread pool runs late.
         if (options.ExecutionTimeout <= TimeSpan.Zero) budget.Cancel();
         else budget.CancelAfter(options.ExecutionTimeout);
+        // The tenant's schema: the core plus the fields of the plugins it enabled.
+        var schema = schemas.For(http.RequestServices.GetRequiredService<IEnabledPlugins>().Current);
         var executionOptions = new ExecutionOptions
         {
             Schema = schema,
@@ -220,13 +230,13 @@ public sealed class GraphQLEndpoint(
         // Validation depends on the document and the schema only (not on variables), so a document that passed once
         // skips the standard rules. The rules registered for cached documents (the complexity analyzer, who may
         // introspect) are appended by the executer to whatever list is set here, so they run every time.
-        if (cached is { Validated: true }) executionOptions.ValidationRules = [];
+        if (cached is not null && cached.ValidatedFor(schema)) executionOptions.ValidationRules = [];
         try
         {
             // A budget spent before anything ran is a timeout, whatever the executer would make of a cancelled token.
             budget.Token.ThrowIfCancellationRequested();
             var result = await executer.ExecuteAsync(executionOptions);
-            if (cached is not null && result.Executed) cached.Validated = true;
+            if (cached is not null && result.Executed) cached.MarkValidated(schema);
             // A document that is wrong in itself is reported as such first; who may run it matters once it is right.
             if (!result.Executed && result.Errors is { } errors && errors.Any(e => e is AccessDeniedError) && errors.Any(e => e is not AccessDeniedError))
             {

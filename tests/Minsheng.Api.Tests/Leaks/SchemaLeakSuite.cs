@@ -30,7 +30,9 @@ public sealed class SchemaLeakSuite(LeakFactory factory)
     public const string Attacker = "411302";
     public const string Victim = "411303";
 
-    private readonly ISchema _schema = Initialized(factory.Services.GetRequiredService<ISchema>());
+    // The schema with every installed plugin: both counties enable them all first, so plugin fields are attacked too.
+    private readonly ISchema _schema = Initialized(factory.Services.GetRequiredService<Minsheng.GraphQL.Schema.TenantSchemas>()
+        .For(factory.Services.GetRequiredService<Minsheng.Plugins.Abstractions.InstalledPlugins>().Ordered.Select(p => p.Id)));
     private readonly List<string> _problems = [];
     private readonly Dictionary<string, int> _counts = [];
     private int _unique;
@@ -49,6 +51,9 @@ public sealed class SchemaLeakSuite(LeakFactory factory)
     {
         var victimAdmin = new GraphQLClient(factory.CreateClient(), null, (await factory.SignInAsync($"{Victim}-tenant-admin")).AccessToken);
         var attackerAdmin = new GraphQLClient(factory.CreateClient(), null, (await factory.SignInAsync($"{Attacker}-tenant-admin")).AccessToken);
+        var allPlugins = factory.Services.GetRequiredService<Minsheng.Plugins.Abstractions.InstalledPlugins>().Ordered.Select(p => p.Id).ToArray();
+        foreach (var admin in new[] { victimAdmin, attackerAdmin })
+            await admin.QueryAsync("mutation($all: [String!]!) { configurePlugins(input: { enabled: $all }) { pluginId } }", new { all = allPlugins });
         // The attacker holds every role a tenant can give, bound to all its units, so that no attack is stopped by a
         // missing permission before it reaches the foreign id.
         var ownUnits = (await attackerAdmin.QueryAsync("{ units { id } }")).GetProperty("units").EnumerateArray().Select(u => u.GetProperty("id").GetString()).ToArray();

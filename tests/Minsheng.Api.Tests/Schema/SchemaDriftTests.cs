@@ -13,11 +13,27 @@ namespace Minsheng.Api.Tests.Schema;
 public sealed class SchemaDriftTests(ApiFactory factory)
 {
     [Fact]
-    public void The_checked_in_SDL_matches_the_schema()
+    public void The_checked_in_SDL_matches_the_schema() => AssertMatches(factory.Services.GetRequiredService<ISchema>(), "schema.graphql");
+
+    /// <summary>Each plugin's published contract: the schema of a tenant that enabled it (and what it depends on).</summary>
+    [Fact]
+    public void Each_plugins_checked_in_SDL_matches_the_schema_of_a_tenant_that_enabled_it()
     {
-        var schema = factory.Services.GetRequiredService<ISchema>();
+        var installed = factory.Services.GetRequiredService<Minsheng.Plugins.Abstractions.InstalledPlugins>();
+        var schemas = factory.Services.GetRequiredService<Minsheng.GraphQL.Schema.TenantSchemas>();
+        Assert.NotEmpty(installed.Ordered);
+        foreach (var plugin in installed.Ordered)
+            AssertMatches(schemas.For(plugin.DependsOn.Append(plugin.Id)), Path.Combine("plugins", plugin.Id switch
+            {
+                "henan" => "Minsheng.Plugins.Henan",
+                var other => throw new InvalidOperationException($"Say where plugin {other} keeps its schema.graphql."),
+            }, "schema.graphql"));
+    }
+
+    private static void AssertMatches(ISchema schema, string file)
+    {
         var actual = schema.Print(new global::GraphQL.Utilities.PrintOptions { IncludeDeprecationReasons = true, IncludeDescriptions = true }).ReplaceLineEndings("\n").Trim() + "\n";
-        var path = Path.Combine(RepositoryPaths.Root(), "schema.graphql");
+        var path = Path.Combine(RepositoryPaths.Root(), file);
         var expected = File.Exists(path) ? File.ReadAllText(path).ReplaceLineEndings("\n") : "";
 
         if (expected != actual && Environment.GetEnvironmentVariable("MINSHENG_UPDATE_SCHEMA") == "1")
@@ -26,6 +42,6 @@ public sealed class SchemaDriftTests(ApiFactory factory)
             expected = actual;
         }
 
-        Assert.True(expected == actual, "schema.graphql is out of date: run the tests with MINSHENG_UPDATE_SCHEMA=1 to regenerate it, review and commit it.");
+        Assert.True(expected == actual, $"{file} is out of date: run the tests with MINSHENG_UPDATE_SCHEMA=1 to regenerate it, review and commit it.");
     }
 }

@@ -1,0 +1,152 @@
+using Minsheng.Application.Plugins;
+using Minsheng.Plugins.Abstractions;
+
+namespace Minsheng.GraphQL.Plugins;
+
+/// <summary>An installed plugin, and whether the tenant enabled it.</summary>
+public sealed class InstalledPluginType : ObjectGraphType<PluginRow>
+{
+    public InstalledPluginType()
+    {
+        Name = "InstalledPlugin";
+        Description = "A plugin this server runs: the rules that differ by province or level. A tenant's schema has the fields of the plugins it enabled.";
+        this.ReachedThroughCheckedField();
+        // Not "id": ids in this schema are global ids of tenant objects; a plugin is shared and named by its own stable key.
+        Field<NonNullGraphType<StringGraphType>>("pluginId").Description("The plugin's stable id, as configurePlugins takes it.").Resolve(c => c.Source.Manifest.Id);
+        Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Manifest.Name);
+        Field<NonNullGraphType<StringGraphType>>("version").Resolve(c => c.Source.Manifest.Version);
+        Field<StringGraphType>("description").Resolve(c => c.Source.Manifest.Description);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("dependsOn").Resolve(c => c.Source.Manifest.DependsOn);
+        Field(p => p.Enabled).Description("Whether the current tenant enabled it.");
+    }
+}
+
+public sealed record ConfigurePlugins(IReadOnlyList<string> Enabled);
+
+public sealed class ConfigurePluginsInputType : InputType<ConfigurePlugins>
+{
+    private readonly InputField<IReadOnlyList<string>> _enabled;
+
+    public ConfigurePluginsInputType()
+    {
+        Name = "ConfigurePluginsInput";
+        _enabled = Required<ListGraphType<NonNullGraphType<StringGraphType>>, IReadOnlyList<string>>("enabled",
+            "The ids of every plugin the tenant runs (the others are turned off); a plugin's dependencies must be among them.",
+            value => ((IEnumerable<object?>)value).Select(v => v as string ?? "").ToList());
+    }
+
+    public override ConfigurePlugins Read(InputValues input) => new(input.Get(_enabled));
+}
+
+/// <summary>The plugin administration: what is installed, and which of it a tenant runs.</summary>
+public sealed class PluginsContributor : ISchemaContributor
+{
+    public void Contribute(SchemaComposition schema)
+    {
+        schema.Query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<InstalledPluginType>>>>("installedPlugins").Requires(Permission.ReadTenantData)
+            .Description("The plugins this server runs, in dependency order, each with whether the current tenant enabled it.")
+            .Resolve(c => c.Service<PluginAdministration>().List());
+        schema.Mutation.AddMutation<ConfigurePluginsInputType, ConfigurePlugins, ListGraphType<NonNullGraphType<InstalledPluginType>>>("configurePlugins",
+            Permission.ConfigureTenant, async (c, input) => await c.Service<PluginAdministration>().SetEnabledAsync(input.Enabled, c.CancellationToken),
+            "Sets which plugins the tenant runs (tenant administrators); its schema and rules follow at once. Audited.");
+    }
+}
+
+/// <summary>A project's categorization with its targets resolved to the project's indicators.</summary>
+public sealed record CategorizationView(ProjectCategorization Categorization, IReadOnlyList<(IndicatorRow Indicator, TargetMatch Match)> Targets);
+
+public sealed class ProjectCategorizationType : ObjectGraphType<CategorizationView>
+{
+    public ProjectCategorizationType()
+    {
+        Name = "ProjectCategorization";
+        Description = "省定/市定/本级 as the tenant's plugins see the project, why, and whether a person should confirm it.";
+        this.ReachedThroughCheckedField();
+        Field<NonNullGraphType<EnumerationGraphType<ProjectLevel>>>("level").Description("PROVINCIAL 省定, MUNICIPAL 市定, LOCAL 本级.")
+            .Resolve(c => c.Source.Categorization.Level);
+        Field<NonNullGraphType<EnumerationGraphType<CategorizationBasis>>>("basis").Description("TAG: the name's （省定）/（市定）; CATALOG: a catalog task's words; NONE.")
+            .Resolve(c => c.Source.Categorization.Basis);
+        Field<CatalogTaskType>("task").Description("The higher level's task it carries out, if it matches one.").Resolve(c => c.Source.Categorization.Task);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("matchedWords").Description("The words that matched.")
+            .Resolve(c => c.Source.Categorization.MatchedWords);
+        Field<NonNullGraphType<BooleanGraphType>>("doubtful").Description("A person should confirm it (the explanation says why).")
+            .Resolve(c => c.Source.Categorization.Doubtful);
+        Field<NonNullGraphType<StringGraphType>>("explanation").Resolve(c => c.Source.Categorization.Explanation);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CategorizedTargetType>>>>("targets")
+            .Description("The project's targets counted under a catalog target's aggregation key.").Resolve(c => c.Source.Targets);
+    }
+}
+
+public sealed class CategorizedTargetType : ObjectGraphType<(IndicatorRow Indicator, TargetMatch Match)>
+{
+    public CategorizedTargetType()
+    {
+        Name = "CategorizedTarget";
+        this.ReachedThroughCheckedField();
+        Field<NonNullGraphType<Indicators.IndicatorType>>("indicator").Resolve(c => c.Source.Indicator);
+        Field<NonNullGraphType<StringGraphType>>("aggregationKey").Resolve(c => c.Source.Match.AggregationKey);
+        Field<NonNullGraphType<StringGraphType>>("unit").Description("The catalog's unit.").Resolve(c => c.Source.Match.Unit);
+        Field<NonNullGraphType<DecimalGraphType>>("factor").Description("Catalog units per unit of the target (10000 for 万).").Resolve(c => c.Source.Match.Factor);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("matchedWords").Resolve(c => c.Source.Match.MatchedWords);
+    }
+}
+
+public sealed class CatalogTaskType : ObjectGraphType<CatalogTask>
+{
+    public CatalogTaskType()
+    {
+        Name = "CatalogTask";
+        Description = "A higher level's task for a year (e.g. a provincial 民生实事), with the targets it is counted by.";
+        this.ReachedThroughCheckedField();
+        Field(t => t.Key).Description("Stable key.");
+        Field(t => t.Name);
+        Field<NonNullGraphType<EnumerationGraphType<ProjectLevel>>>("level").Resolve(c => c.Source.Level);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CatalogTargetType>>>>("targets").Resolve(c => c.Source.Targets);
+    }
+}
+
+public sealed class CatalogTargetType : ObjectGraphType<CatalogTarget>
+{
+    public CatalogTargetType()
+    {
+        Name = "CatalogTarget";
+        this.ReachedThroughCheckedField();
+        Field(t => t.Key).Description("The aggregation key: every tenant's matching target adds up under it.");
+        Field(t => t.Label);
+        Field(t => t.Unit);
+    }
+}
+
+/// <summary>Project.categorization: only in schemas whose plugins categorize projects.</summary>
+public sealed class ProjectCategorizationFields : ITypeExtension<Projects.ProjectType>
+{
+    public void Extend(Projects.ProjectType type) =>
+        type.Field<ProjectCategorizationType>("categorization").Requires(Permission.ReadTenantData)
+            .Description("省定/市定/本级 by the tenant's plugins, with the catalog task it matches and why; null when no plugin has an opinion.")
+            .Resolve(c =>
+            {
+                var plan = c.Load<PlanByIdLoader, PlanRow?>(c.Source.PlanId);
+                var targets = c.Load<IndicatorsByProjectLoader, IReadOnlyList<IndicatorRow>>(c.Source.Id);
+                return new DeferredResult<CategorizationView?>(new global::Minsheng.Data.Reading.Deferred<CategorizationView?>(async ct =>
+                {
+                    var year = (await plan.GetResultAsync(ct))!.Year;
+                    var indicators = await targets.GetResultAsync(ct);
+                    if (c.Service<ProjectCategorizations>().Categorize(c.Source, year, indicators) is not { } found) return null;
+                    return new CategorizationView(found, found.Targets.Where(t => t.Position < indicators.Count).Select(t => (indicators[t.Position], t)).ToList());
+                }));
+            })
+            .LoadsAlongWithPage(typeof(IndicatorsByProjectLoader));
+}
+
+/// <summary>Query.taskCatalog: only in schemas whose plugins provide a catalog.</summary>
+public sealed class TaskCatalogContributor(IEnumerable<PluginExtension<ITaskCatalog>> catalogs) : ISchemaContributor
+{
+    public void Contribute(SchemaComposition schema)
+    {
+        if (!catalogs.Provides()) return;
+        schema.Query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<CatalogTaskType>>>>("taskCatalog").Requires(Permission.ReadTenantData)
+            .Description("The higher levels' tasks for a year, from the tenant's plugins (e.g. the province's 省定 list).")
+            .Argument<NonNullGraphType<IntGraphType>>("year")
+            .Resolve(c => c.Service<ProjectCategorizations>().CatalogFor(c.GetArgument<int>("year")).Select(t => t.Task).ToList());
+    }
+}
