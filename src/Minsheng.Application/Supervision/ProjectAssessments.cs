@@ -30,14 +30,22 @@ public sealed class ProjectAssessments(ReadSession session, TimeProvider clock, 
     internal StoredAssessmentLoader Stored => _stored ??= new StoredAssessmentLoader(session, Today);
 
     /// <summary>
-    /// A project's assessment today: the stored one when the page brought it along and it is fresh, else worked out from its
-    /// facts (batched with the other projects of the level) and offered to the store for the next reader.
+    /// A project's assessment today when the page brought its stored one along and it is fresh: at hand, no loader, no
+    /// round trip (the common case once a project has been assessed today).
     /// </summary>
-    public Deferred<ProjectAssessment?> TodayOf(Guid projectId)
+    public bool TryStoredToday(Guid projectId, out ProjectAssessment assessment)
+    {
+        assessment = null!;
+        return _stored is not null && _stored.Day == Today && _stored.TryPeek(projectId, out var stored) && (assessment = stored!) is not null;
+    }
+
+    /// <summary>
+    /// A project's assessment today worked out from its facts (batched with the other projects of the level) and offered
+    /// to the store for the next reader.
+    /// </summary>
+    public Deferred<ProjectAssessment?> WorkOutToday(Guid projectId)
     {
         var today = Today;
-        if (_stored is not null && _stored.Day == today && _stored.TryPeek(projectId, out var stored) && stored is not null)
-            return new Deferred<ProjectAssessment?>(_ => Task.FromResult<ProjectAssessment?>(stored));
         var live = On(today).Load(projectId);
         return new Deferred<ProjectAssessment?>(async ct =>
         {

@@ -143,9 +143,16 @@ public sealed class ProjectAssessmentFields : ITypeExtension<ProjectType>
         type.Field<NonNullGraphType<ProjectAssessmentType>>("assessment")
             .Description("Status and light on a day (default today), with the reasons. Without asOf it loads along with a page of projects.")
             .Argument<DateOnlyGraphType>("asOf")
-            .Resolve(c => c.GetArgument<DateOnly?>("asOf") is { } asOf
-                ? new DeferredResult<AssessedProject?>(c.Service<ProjectAssessments>().On(asOf).Load(c.Source.Id)).Then(a => a!.Assessment)
-                : new DeferredResult<ProjectAssessment?>(c.Service<ProjectAssessments>().TodayOf(c.Source.Id)).Then(a => a!))
+            .Resolve(c =>
+            {
+                var assessments = c.Service<ProjectAssessments>();
+                if (c.GetArgument<DateOnly?>("asOf") is { } asOf)
+                    return new DeferredResult<AssessedProject?>(assessments.On(asOf).Load(c.Source.Id)).Then(a => a!.Assessment);
+                // Today's, stored and brought along with the page: the value itself, nothing deferred.
+                return assessments.TryStoredToday(c.Source.Id, out var stored)
+                    ? stored
+                    : new DeferredResult<ProjectAssessment?>(assessments.WorkOutToday(c.Source.Id)).Then(a => a!);
+            })
             .LoadsAlongWithPage(typeof(TodaysAssessments));
         type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<LightRecordType>>>>("lightHistory")
             .Description("Every change of the project's light, oldest first: \"red since March\".")

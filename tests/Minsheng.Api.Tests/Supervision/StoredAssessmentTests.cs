@@ -26,7 +26,8 @@ public sealed class StoredAssessmentTests(ApiFactory factory)
 
     private const string PageWithLights = $$"""{ projects(first: 50) { nodes { id assessment { {{Fields}} } } } }""";
 
-    private static string Today => DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime).ToString("yyyy-MM-dd");
+    // The server's today (its local date, as TimeProvider.GetLocalNow gives it): the test runs on the same machine.
+    private static string Today => DateOnly.FromDateTime(DateTime.Now).ToString("yyyy-MM-dd");
 
     /// <summary>Every project's assessment on the page, and proof that each equals the one worked out live for today.</summary>
     private static Dictionary<string, string> AssertSameAsLive(JsonElement data)
