@@ -100,14 +100,24 @@ internal sealed class StoredAssessmentLoader : BatchLoader<Guid, ProjectAssessme
     protected override ProjectAssessment? Missing => null;
 
     protected override string Statement(string keys) => $"""
-        SELECT a.project_id, a.assessment::text FROM project_assessments a
+        SELECT a.project_id, a.status, a.light, a.progress_percent, a.elapsed_percent, a.light_since, a.supervision_suggested,
+          a.reason_codes, a.reason_lights, a.reason_messages
+        FROM project_assessments a
         WHERE a.tenant_id = $1 AND a.project_id = ANY({keys}) AND a.assessed_on = DATE '{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}'
         """;
 
     protected override async ValueTask ReadAsync(NpgsqlDataReader reader, Dictionary<Guid, ProjectAssessment?> into, CancellationToken ct)
     {
         while (await reader.ReadAsync(ct))
-            into[reader.GetGuid(0)] = JsonSerializer.Deserialize(reader.GetString(1), StoredAssessmentJson.Default.ProjectAssessment);
+        {
+            var codes = reader.GetFieldValue<string[]>(7);
+            var lights = reader.GetFieldValue<string[]>(8);
+            var messages = reader.GetFieldValue<string[]>(9);
+            var reasons = new LightReason[codes.Length];
+            for (var i = 0; i < codes.Length; i++) reasons[i] = new LightReason(codes[i], Enum.Parse<Light>(lights[i]), messages[i]);
+            into[reader.GetGuid(0)] = new ProjectAssessment(day, Enum.Parse<ProjectStatus>(reader.GetString(1)), Enum.Parse<Light>(reader.GetString(2)),
+                reasons, reader.IsDBNull(3) ? null : reader.GetInt32(3), reader.GetInt32(4), reader.GetFieldValue<DateOnly>(5), reader.GetBoolean(6));
+        }
     }
 }
 

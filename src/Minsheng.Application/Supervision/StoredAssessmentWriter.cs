@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Minsheng.Application.Common;
@@ -22,12 +21,12 @@ public sealed class StoredAssessmentWriter(NpgsqlDataSource dataSource, ILogger<
     private readonly Channel<Offered> _queue = Channel.CreateBounded<Offered>(
         new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
 
-    private sealed record Offered(Guid TenantId, Guid ProjectId, long Epoch, DateOnly Day, string Assessment);
+    private sealed record Offered(Guid TenantId, Guid ProjectId, long Epoch, DateOnly Day, ProjectAssessment Assessment);
 
     public void Offer(Guid tenantId, Guid projectId, long epoch, DateOnly day, ProjectAssessment assessment)
     {
         if (tenantId == Guid.Empty) return;
-        _queue.Writer.TryWrite(new Offered(tenantId, projectId, epoch, day, JsonSerializer.Serialize(assessment, StoredAssessmentJson.Default.ProjectAssessment)));
+        _queue.Writer.TryWrite(new Offered(tenantId, projectId, epoch, day, assessment));
     }
 
     /// <summary>Writes what is offered until <paramref name="ct"/> is cancelled (the server's hosted loop).</summary>
@@ -58,6 +57,12 @@ public sealed class StoredAssessmentWriter(NpgsqlDataSource dataSource, ILogger<
         return batch.Count == 0 ? 0 : await WriteAsync(batch, ct);
     }
 
+    /// <summary>
+    /// A list as one text with the unit separator between items (no reason's code or message contains it), split back
+    /// by string_to_array; an empty list is '', which it turns into an empty array.
+    /// </summary>
+    private static string Joined(IEnumerable<string> items) => string.Join('\u001f', items);
+
     private async Task<int> WriteAsync(IReadOnlyList<Offered> batch, CancellationToken ct)
     {
         // The last offer for a project wins within a batch; the epoch check decides against the database.
@@ -67,9 +72,15 @@ public sealed class StoredAssessmentWriter(NpgsqlDataSource dataSource, ILogger<
         // Row-level security widened to exactly the tenants of the batch, for this transaction.
         await using (var set = new NpgsqlCommand(TenantSetting.SetLocalStatement(latest.Select(o => o.TenantId).Distinct()), connection, transaction))
             await set.ExecuteNonQueryAsync(ct);
+        // One row per project; its reasons go as three parallel arrays, joined back by their position.
         await using var update = new NpgsqlCommand("""
-            UPDATE project_assessments a SET assessed_on = v.day, assessment = v.assessment::jsonb
-            FROM unnest($1::uuid[], $2::uuid[], $3::bigint[], $4::date[], $5::text[]) AS v(tenant_id, project_id, epoch, day, assessment)
+            UPDATE project_assessments a SET assessed_on = v.day, status = v.status, light = v.light, progress_percent = v.progress,
+              elapsed_percent = v.elapsed, light_since = v.since, supervision_suggested = v.suggested,
+              reason_codes = string_to_array(v.codes, E'\x1f'), reason_lights = string_to_array(v.lights, E'\x1f'),
+              reason_messages = string_to_array(v.messages, E'\x1f')
+            FROM unnest($1::uuid[], $2::uuid[], $3::bigint[], $4::date[], $5::text[], $6::text[], $7::int[], $8::int[], $9::date[], $10::boolean[],
+              $11::text[], $12::text[], $13::text[])
+              AS v(tenant_id, project_id, epoch, day, status, light, progress, elapsed, since, suggested, codes, lights, messages)
             WHERE a.tenant_id = v.tenant_id AND a.project_id = v.project_id AND a.epoch = v.epoch
             """, connection, transaction)
         {
@@ -79,7 +90,15 @@ public sealed class StoredAssessmentWriter(NpgsqlDataSource dataSource, ILogger<
                 new() { Value = latest.Select(o => o.ProjectId).ToArray() },
                 new() { Value = latest.Select(o => o.Epoch).ToArray() },
                 new() { Value = latest.Select(o => o.Day).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Date },
-                new() { Value = latest.Select(o => o.Assessment).ToArray() },
+                new() { Value = latest.Select(o => o.Assessment.Status.ToString()).ToArray() },
+                new() { Value = latest.Select(o => o.Assessment.Light.ToString()).ToArray() },
+                new() { Value = latest.Select(o => o.Assessment.ProgressPercent).ToArray() },
+                new() { Value = latest.Select(o => o.Assessment.ElapsedPercent).ToArray() },
+                new() { Value = latest.Select(o => o.Assessment.LightSince).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Date },
+                new() { Value = latest.Select(o => o.Assessment.SupervisionSuggested).ToArray() },
+                new() { Value = latest.Select(o => Joined(o.Assessment.Reasons.Select(r => r.Code))).ToArray() },
+                new() { Value = latest.Select(o => Joined(o.Assessment.Reasons.Select(r => r.Light.ToString()))).ToArray() },
+                new() { Value = latest.Select(o => Joined(o.Assessment.Reasons.Select(r => r.Message))).ToArray() },
             },
         };
         var stored = await update.ExecuteNonQueryAsync(ct);

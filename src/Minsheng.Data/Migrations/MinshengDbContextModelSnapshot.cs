@@ -36,15 +36,49 @@ namespace Minsheng.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("assessed_on");
 
-                    b.Property<string>("Assessment")
-                        .HasColumnType("jsonb")
-                        .HasColumnName("assessment");
+                    b.Property<int?>("ElapsedPercent")
+                        .HasColumnType("integer")
+                        .HasColumnName("elapsed_percent");
 
                     b.Property<long>("Epoch")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
                         .HasDefaultValue(0L)
                         .HasColumnName("epoch");
+
+                    b.Property<string>("Light")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("light");
+
+                    b.Property<DateOnly?>("LightSince")
+                        .HasColumnType("date")
+                        .HasColumnName("light_since");
+
+                    b.Property<int?>("ProgressPercent")
+                        .HasColumnType("integer")
+                        .HasColumnName("progress_percent");
+
+                    b.PrimitiveCollection<string[]>("ReasonCodes")
+                        .HasColumnType("text[]")
+                        .HasColumnName("reason_codes");
+
+                    b.PrimitiveCollection<string[]>("ReasonLights")
+                        .HasColumnType("text[]")
+                        .HasColumnName("reason_lights");
+
+                    b.PrimitiveCollection<string[]>("ReasonMessages")
+                        .HasColumnType("text[]")
+                        .HasColumnName("reason_messages");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<bool?>("SupervisionSuggested")
+                        .HasColumnType("boolean")
+                        .HasColumnName("supervision_suggested");
 
                     b.HasKey("TenantId", "ProjectId")
                         .HasName("pk_project_assessments");

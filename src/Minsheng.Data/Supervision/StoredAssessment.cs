@@ -22,11 +22,19 @@ public sealed class StoredAssessment : ITenantOwned
     /// <summary>Bumped by every change to an input of the project's assessment.</summary>
     public long Epoch { get; private set; }
 
-    /// <summary>The day <see cref="Assessment"/> was worked out for; null when stale.</summary>
+    /// <summary>The day the assessment below was worked out for; null when stale.</summary>
     public DateOnly? AssessedOn { get; private set; }
 
-    /// <summary>The assessment as JSON (StoredJson's options); null when stale.</summary>
-    public string? Assessment { get; private set; }
+    // The assessment, as plain columns and arrays: a page reads twenty of them, and parsing JSON cost more than the rest.
+    public string? Status { get; private set; }
+    public string? Light { get; private set; }
+    public int? ProgressPercent { get; private set; }
+    public int? ElapsedPercent { get; private set; }
+    public DateOnly? LightSince { get; private set; }
+    public bool? SupervisionSuggested { get; private set; }
+    public string[]? ReasonCodes { get; private set; }
+    public string[]? ReasonLights { get; private set; }
+    public string[]? ReasonMessages { get; private set; }
 }
 
 internal sealed class StoredAssessmentConfiguration : IEntityTypeConfiguration<StoredAssessment>
@@ -36,7 +44,8 @@ internal sealed class StoredAssessmentConfiguration : IEntityTypeConfiguration<S
         b.ToTable("project_assessments");
         b.HasKey(a => new { a.TenantId, a.ProjectId });
         b.Property(a => a.Epoch).HasDefaultValue(0L);
-        b.Property(a => a.Assessment).HasColumnType("jsonb");
+        b.Property(a => a.Status).HasMaxLength(20);
+        b.Property(a => a.Light).HasMaxLength(10);
         b.HasOne<Project>().WithMany().HasForeignKey(a => new { a.TenantId, a.ProjectId }).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -172,7 +172,7 @@ public sealed class StoredAssessmentTests(ApiFactory factory)
         };
         foreach (var (sql, staleA, staleB) in changes)
         {
-            await OwnerQuery.ScalarAsync(owner, $"UPDATE project_assessments SET assessed_on = DATE '2024-07-01', assessment = '{{}}' WHERE tenant_id = '{t}'");
+            await OwnerQuery.ScalarAsync(owner, $"UPDATE project_assessments SET assessed_on = DATE '2024-07-01' WHERE tenant_id = '{t}'");
             var (beforeA, beforeB) = (await StateAsync(a), await StateAsync(b));
             await OwnerQuery.ScalarAsync(owner, sql);
             var (afterA, afterB) = (await StateAsync(a), await StateAsync(b));
