@@ -20,7 +20,7 @@ public sealed record LightRecording(int Assessed, int Changed);
 /// Keeps the history of each project's light: assesses every project of the tenant on a day and appends a record for each
 /// whose light (or its start, or its escalation) differs from the last one kept. Run daily (and on demand by the office).
 /// </summary>
-public sealed class LightHistory(ProjectAssessments assessments, UnitOfWork uow)
+public sealed class LightHistory(ProjectAssessments assessments, UnitOfWork uow, ITenantContextAccessor tenant)
 {
     public async Task<LightRecording> RecordAsync(DateOnly asOf, CancellationToken ct)
     {
@@ -28,14 +28,25 @@ public sealed class LightHistory(ProjectAssessments assessments, UnitOfWork uow)
         var changed = all.Where(a => a.Recorded != a.Assessment.ToRecord()).ToList();
         if (changed.Count == 0) return new LightRecording(all.Count, 0);
 
-        await uow.RunAsync(db =>
+        // One statement for the lot. A recording that runs at the same moment (the daily round and the office's button)
+        // computed the same records: the unique index turns its copies into nothing instead of a second row each.
+        var added = await uow.RunAsync(async db =>
         {
             var now = uow.Clock.GetUtcNow();
-            foreach (var a in changed)
-                db.LightRecords.Add(new LightRecord(a.ProjectId, asOf, a.Assessment, JsonSerializer.Serialize(a.Assessment.Reasons, StoredJson.Options), now));
-            return Task.FromResult(0);
+            var records = changed.Select(a => new LightRecord(a.ProjectId, asOf, a.Assessment,
+                JsonSerializer.Serialize(a.Assessment.Reasons, StoredJson.Options), now)).ToList();
+            return await db.Database.ExecuteSqlRawAsync("""
+                INSERT INTO project_lights (id, tenant_id, project_id, recorded_for, light, since, escalated, status, reasons, recorded_at)
+                SELECT v.id, {0}, v.project_id, {1}, v.light, v.since, v.escalated, v.status, v.reasons::jsonb, {2}
+                FROM unnest({3}::uuid[], {4}::uuid[], {5}::text[], {6}::date[], {7}::boolean[], {8}::text[], {9}::text[])
+                  AS v(id, project_id, light, since, escalated, status, reasons)
+                ON CONFLICT (tenant_id, project_id, recorded_for, light, since, escalated) DO NOTHING
+                """,
+                [tenant.Current!.TenantId, asOf, now, records.Select(r => r.Id).ToArray(), records.Select(r => r.ProjectId).ToArray(),
+                 records.Select(r => r.Light.ToString()).ToArray(), records.Select(r => r.Since).ToArray(), records.Select(r => r.Escalated).ToArray(),
+                 records.Select(r => r.Status.ToString()).ToArray(), records.Select(r => r.Reasons).ToArray()], ct);
         }, ct);
-        return new LightRecording(all.Count, changed.Count);
+        return new LightRecording(all.Count, added);
     }
 }
 

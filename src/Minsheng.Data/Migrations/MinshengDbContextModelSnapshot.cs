@@ -1188,6 +1188,10 @@ namespace Minsheng.Data.Migrations
                     b.HasIndex("TenantId", "ProjectId", "RecordedFor")
                         .HasDatabaseName("ix_project_lights_tenant_id_project_id_recorded_for");
 
+                    b.HasIndex("TenantId", "ProjectId", "RecordedFor", "Light", "Since", "Escalated")
+                        .IsUnique()
+                        .HasDatabaseName("ux_project_lights_one_record");
+
                     b.ToTable("project_lights", (string)null);
 
                     b.HasAnnotation("Minsheng:AppendOnly", true);

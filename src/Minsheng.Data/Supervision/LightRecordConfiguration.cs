@@ -18,5 +18,7 @@ internal sealed class LightRecordConfiguration : TenantOwnedConfiguration<LightR
         b.Property(l => l.Reasons).HasColumnType("jsonb");
         b.HasOne<Project>().WithMany().HasForeignKey(l => new { l.TenantId, l.ProjectId }).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(l => new { l.TenantId, l.ProjectId, l.RecordedFor });
+        // The same record twice for one day (two recordings at once) is one record: a change of light that day is not.
+        b.HasIndex(l => new { l.TenantId, l.ProjectId, l.RecordedFor, l.Light, l.Since, l.Escalated }).IsUnique().HasDatabaseName("ux_project_lights_one_record");
     }
 }

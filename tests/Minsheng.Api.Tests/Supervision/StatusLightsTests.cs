@@ -107,6 +107,27 @@ public sealed class StatusLightsTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task Recordings_of_one_day_at_once_keep_one_record_per_project()
+    {
+        var tenant = await TestTenants.CreateAsync(factory.OwnerConnectionString, projects: 6, reportMonths: 1);
+        var client = factory.Client(tenant.Tenant.RegionCode);
+        const string Record = "mutation($asOf: DateOnly) { recordLights(input: { asOf: $asOf }) { assessed changed } }";
+
+        // The daily round and the office's button, say, on the same day at the same moment.
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => client.PostAsync(Record, new { asOf = "2024-03-20" })));
+        var rows = (long)(await OwnerQuery.ScalarAsync(factory.OwnerConnectionString,
+            $"SELECT count(*) FROM project_lights WHERE tenant_id = '{tenant.Tenant.Id}' AND recorded_for = DATE '2024-03-20'"))!;
+        var projects = (long)(await OwnerQuery.ScalarAsync(factory.OwnerConnectionString,
+            $"SELECT count(DISTINCT project_id) FROM project_lights WHERE tenant_id = '{tenant.Tenant.Id}' AND recorded_for = DATE '2024-03-20'"))!;
+
+        Assert.All(results, r => Assert.False(r.HasErrors, r.Body.ToString()));
+        Assert.True(rows > 0);
+        Assert.Equal(projects, rows);
+        // Each recording reports what it added: together, every record once.
+        Assert.Equal(rows, results.Sum(r => r.Data.GetProperty("recordLights").GetProperty("changed").GetInt32()));
+    }
+
+    [Fact]
     public async Task A_page_of_projects_with_their_light_and_latest_report_costs_one_round_trip_once_assessed_today()
     {
         var tenant = await TestTenants.CreateAsync(factory.OwnerConnectionString, projects: 20);
