@@ -31,6 +31,8 @@ public static class ApplicationServices
         services.AddScoped<Supervision.ProjectAssessments>();
         services.AddScoped<Supervision.TodaysAssessments>();
         services.AddSingleton<Supervision.StoredAssessmentWriter>();
+        // A host that discovers plugins registers what it found first; one that runs none (the CLI) gets none.
+        services.TryAddSingleton(new Minsheng.Plugins.Abstractions.InstalledPlugins([]));
         services.AddScoped<Minsheng.Plugins.Abstractions.IEnabledPlugins, Plugins.TenantPlugins>();
         services.AddScoped(typeof(Minsheng.Plugins.Abstractions.ExtensionPoint<>));
         services.AddScoped<Plugins.PluginAdministration>();

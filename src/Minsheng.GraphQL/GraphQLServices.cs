@@ -73,6 +73,7 @@ public static class GraphQLServices
         // Core fields over plugin extension points: in a tenant's schema only when one of its plugins provides them.
         services.AddSchemaContributor<Plugins.TaskCatalogContributor>();
         services.AddTypeExtensionFor<Minsheng.Plugins.Abstractions.IProjectClassifier, ProjectType, Plugins.ProjectCategorizationFields>();
+        services.AddTypeExtensionFor<Minsheng.Plugins.Abstractions.IProjectClassifier, ImportPlanPayloadType, Plugins.ImportCategorizationFields>();
 
         var options = new GraphQLEndpointOptions();
         configure?.Invoke(options);

@@ -21,17 +21,38 @@ public sealed record PlanImportOutcome(
 {
     public bool Succeeded => Result.Succeeded && (DryRun || PlanId is not null);
 
-    public IEnumerable<ImportIssue> AllWarnings => Result.Warnings.Concat(CommitWarnings);
+    /// <summary>Each project of the document as the tenant's plugins categorize it (none without such a plugin).</summary>
+    public IReadOnlyList<DraftCategorization> Categorizations { get; init; } = [];
+
+    /// <summary>The reading's warnings, the categorizations a person should confirm, then what writing it found.</summary>
+    public IEnumerable<ImportIssue> AllWarnings => Result.Warnings
+        .Concat(Categorizations.Where(c => c.Categorization.Doubtful)
+            .Select(c => new ImportIssue("categorization.doubtful", $"{c.Project.Sequence} {c.Project.Name}: {c.Categorization.Explanation}", c.Project.SourceLocation)))
+        .Concat(CommitWarnings);
 }
+
+/// <summary>A project of a document being imported, as the tenant's plugins categorize it.</summary>
+public sealed record DraftCategorization(ProjectDraft Project, Minsheng.Plugins.Abstractions.ProjectCategorization Categorization);
 
 /// <summary>
 /// Reads a plan document with the tenant's unit directory and, unless it is a dry run, writes it as a
 /// draft plan in one transaction. Re-importing the same file (same SHA-256) creates nothing; an explicit
 /// replace rewrites the projects of an existing draft plan.
 /// </summary>
-public sealed class PlanImportService(UnitOfWork uow)
+public sealed class PlanImportService(UnitOfWork uow, Plugins.ProjectCategorizations categorizations)
 {
     public async Task<PlanImportOutcome> ImportAsync(byte[] content, string fileName, bool dryRun, Guid? replacePlanId, CancellationToken ct)
+    {
+        var outcome = await ReadAndWriteAsync(content, fileName, dryRun, replacePlanId, ct);
+        // Categorization and catalog matching, for a person to confirm in the preview (and to see again after writing).
+        return outcome.Result.Draft is { } draft && draft.Year is { } year
+            ? outcome with { Categorizations = draft.Projects.Select(p => (p, c: categorizations.Categorize(p.Name, p.Content, year,
+                p.Targets.Select(t => (t.Label, (decimal?)t.Value, (string?)t.Unit)).ToList())))
+                .Where(x => x.c is not null).Select(x => new DraftCategorization(x.p, x.c!)).ToList() }
+            : outcome;
+    }
+
+    private async Task<PlanImportOutcome> ReadAndWriteAsync(byte[] content, string fileName, bool dryRun, Guid? replacePlanId, CancellationToken ct)
     {
         var directory = await LoadUnitDirectoryAsync(ct);
         var result = new PlanImporter(new ImportOptions { Units = directory }).Read(content, fileName, uow.Clock.GetUtcNow().Year);

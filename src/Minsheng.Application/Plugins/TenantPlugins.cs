@@ -62,9 +62,13 @@ public sealed class PluginAdministration(UnitOfWork uow, ITenantContextAccessor 
 /// </summary>
 public sealed class ProjectCategorizations(ExtensionPoint<IProjectClassifier> classifiers, ExtensionPoint<ITaskCatalog> catalogs)
 {
-    public ProjectCategorization? Categorize(ProjectRow project, int year, IReadOnlyList<IndicatorRow> targets)
+    public ProjectCategorization? Categorize(ProjectRow project, int year, IReadOnlyList<IndicatorRow> targets) =>
+        Categorize(project.Name, project.Content, year, targets.Select(t => (t.Label, (decimal?)t.TargetValue, (string?)t.Unit)).ToList());
+
+    /// <summary>The same for a project not stored yet (a document being imported).</summary>
+    public ProjectCategorization? Categorize(string name, string? content, int year, IReadOnlyList<(string Label, decimal? Value, string? Unit)> targets)
     {
-        var facts = new ClassifiedProject(project.Name, project.Content, year, targets.Select(t => new ClassifiedTarget(t.Label, t.TargetValue, t.Unit)).ToList());
+        var facts = new ClassifiedProject(name, content, year, targets.Select(t => new ClassifiedTarget(t.Label, t.Value, t.Unit)).ToList());
         foreach (var classifier in classifiers.ForCurrentTenant())
             if (classifier.Classify(facts) is { } categorization) return categorization;
         return null;

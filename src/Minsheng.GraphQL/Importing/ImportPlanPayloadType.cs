@@ -6,7 +6,7 @@ namespace Minsheng.GraphQL.Importing;
 
 public sealed class ImportPlanPayloadType : ObjectGraphType<PlanImportOutcome>
 {
-    public ImportPlanPayloadType()
+    public ImportPlanPayloadType(IEnumerable<ITypeExtension<ImportPlanPayloadType>> extensions)
     {
         Name = "ImportPlanPayload";
         this.ReachedThroughCheckedField();
@@ -30,5 +30,6 @@ public sealed class ImportPlanPayloadType : ObjectGraphType<PlanImportOutcome>
             .Resolve(c => c.Source.RecordedActuals);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("createdUnits")
             .Description("Units the document named that the directory did not know; they were added to it.").Resolve(c => c.Source.CreatedUnits);
+        this.ApplyExtensions(extensions);
     }
 }

@@ -150,3 +150,47 @@ public sealed class TaskCatalogContributor(IEnumerable<PluginExtension<ITaskCata
             .Resolve(c => c.Service<ProjectCategorizations>().CatalogFor(c.GetArgument<int>("year")).Select(t => t.Task).ToList());
     }
 }
+
+/// <summary>A project of a document being imported, as the tenant's plugins categorize it (for the dry run's review).</summary>
+public sealed class DraftCategorizationType : ObjectGraphType<Minsheng.Application.Importing.DraftCategorization>
+{
+    public DraftCategorizationType()
+    {
+        Name = "DraftCategorization";
+        this.ReachedThroughCheckedField();
+        Field<NonNullGraphType<StringGraphType>>("sequence").Resolve(c => c.Source.Project.Sequence);
+        Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Project.Name);
+        Field<NonNullGraphType<EnumerationGraphType<ProjectLevel>>>("level").Resolve(c => c.Source.Categorization.Level);
+        Field<NonNullGraphType<EnumerationGraphType<CategorizationBasis>>>("basis").Resolve(c => c.Source.Categorization.Basis);
+        Field<CatalogTaskType>("task").Resolve(c => c.Source.Categorization.Task);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("matchedWords").Resolve(c => c.Source.Categorization.MatchedWords);
+        Field<NonNullGraphType<BooleanGraphType>>("doubtful").Description("A person should confirm it; it is among the warnings too.")
+            .Resolve(c => c.Source.Categorization.Doubtful);
+        Field<NonNullGraphType<StringGraphType>>("explanation").Resolve(c => c.Source.Categorization.Explanation);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<DraftCategorizedTargetType>>>>("targets")
+            .Resolve(c => c.Source.Categorization.Targets.Where(t => t.Position < c.Source.Project.Targets.Count)
+                .Select(t => (c.Source.Project.Targets[t.Position].Label, t)).ToList());
+    }
+}
+
+public sealed class DraftCategorizedTargetType : ObjectGraphType<(string Label, TargetMatch Match)>
+{
+    public DraftCategorizedTargetType()
+    {
+        Name = "DraftCategorizedTarget";
+        this.ReachedThroughCheckedField();
+        Field<NonNullGraphType<StringGraphType>>("label").Description("The target as the document states it.").Resolve(c => c.Source.Label);
+        Field<NonNullGraphType<StringGraphType>>("aggregationKey").Resolve(c => c.Source.Match.AggregationKey);
+        Field<NonNullGraphType<StringGraphType>>("unit").Resolve(c => c.Source.Match.Unit);
+        Field<NonNullGraphType<DecimalGraphType>>("factor").Resolve(c => c.Source.Match.Factor);
+    }
+}
+
+/// <summary>ImportPlanPayload.categorizations: only in schemas whose plugins categorize projects.</summary>
+public sealed class ImportCategorizationFields : ITypeExtension<Importing.ImportPlanPayloadType>
+{
+    public void Extend(Importing.ImportPlanPayloadType type) =>
+        type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<DraftCategorizationType>>>>("categorizations")
+            .Description("Each project of the document as the tenant's plugins categorize it (省定/市定/本级, the catalog task, why), for a person to confirm before committing.")
+            .Resolve(c => c.Source.Categorizations);
+}

@@ -119,6 +119,39 @@ public sealed class PluginTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task The_import_dry_run_shows_the_plugins_categorization_for_a_person_to_confirm()
+    {
+        var seed = Convert.ToBase64String(File.ReadAllBytes(RepositoryPaths.Seed("002_5cc7c7af7b58e9c9.txt")));
+        var withPlugin = factory.Client((await TestTenants.CreateAsync(factory.OwnerConnectionString, projects: 1)).Tenant.RegionCode);
+        var without = factory.Client((await TestTenants.CreateAsync(factory.OwnerConnectionString, projects: 1)).Tenant.RegionCode);
+        await withPlugin.QueryAsync(Configure("henan"));
+        const string Preview = """
+            mutation($content: String!) { importPlan(input: { fileName: "宛城区台帐.txt", contentBase64: $content, dryRun: true }) {
+              succeeded warnings { code message } categorizations { sequence name level basis task { key } doubtful explanation targets { label aggregationKey } } } }
+            """;
+
+        var preview = (await withPlugin.QueryAsync(Preview, new { content = seed })).GetProperty("importPlan");
+        var withoutField = await without.PostAsync(Preview, new { content = seed });
+        var plain = (await without.QueryAsync("mutation($content: String!) { importPlan(input: { fileName: \"宛城区台帐.txt\", contentBase64: $content, dryRun: true }) { warnings { code } } }",
+            new { content = seed })).GetProperty("importPlan");
+
+        var categorized = preview.GetProperty("categorizations").EnumerateArray().ToList();
+        string? Key(string name) => categorized.Single(c => c.GetProperty("name").GetString()!.StartsWith(name, StringComparison.Ordinal))
+            .GetProperty("task") is { ValueKind: JsonValueKind.Object } task ? task.GetProperty("key").GetString() : null;
+        Assert.True(preview.GetProperty("succeeded").GetBoolean());
+        Assert.Equal(9, categorized.Count(c => c.GetProperty("level").GetString() == "PROVINCIAL" && !c.GetProperty("doubtful").GetBoolean()));
+        Assert.Equal("ha-2024-skills", Key("开展职业技能培训和评价取证"));
+        Assert.Equal("ha-2024-charging", Key("推进充电基础设施建设"));
+        Assert.Contains(categorized, c => c.GetProperty("level").GetString() == "MUNICIPAL" && c.GetProperty("name").GetString()!.Contains("（市定）"));
+        // Every categorization a person should confirm is among the warnings, with its reason.
+        var doubtful = categorized.Count(c => c.GetProperty("doubtful").GetBoolean());
+        Assert.Equal(doubtful, preview.GetProperty("warnings").EnumerateArray().Count(w => w.GetProperty("code").GetString() == "categorization.doubtful"));
+        // Without the plugin: no such field, and no such warnings.
+        Assert.Equal("GRAPHQL_VALIDATION_FAILED", withoutField.ErrorCode());
+        Assert.DoesNotContain(plain.GetProperty("warnings").EnumerateArray(), w => w.GetProperty("code").GetString() == "categorization.doubtful");
+    }
+
+    [Fact]
     public void Every_field_of_every_plugin_schema_declares_an_access_rule()
     {
         var installed = factory.Services.GetRequiredService<InstalledPlugins>();
