@@ -76,7 +76,8 @@ public static class BulletinFigureRules
         var overdueEntries = overdueHere.Select(o => new OverdueEntry(byId[o.ProjectId].Sequence, byId[o.ProjectId].Name, byId[o.ProjectId].LeadUnits.FirstOrDefault(),
             o.Period.ToString("yyyy-MM"), o.DueOn)).ToList();
 
-        var ownNotices = notices.Where(n => byId.ContainsKey(n.ProjectId)).ToList();
+        // The notices as they stood on the bulletin's day, not as they are when it is generated.
+        var ownNotices = notices.Where(n => byId.ContainsKey(n.ProjectId)).Select(n => n.AsOf(asOf)).OfType<NoticeRow>().ToList();
         var noticeFigures = new NoticeFigures(ownNotices.Count, ownNotices.Count(n => n.Status is NoticeStatus.Issued or NoticeStatus.Acknowledged or NoticeStatus.Replied),
             ownNotices.Count(n => n.Status == NoticeStatus.Closed), ownNotices.Count(n => n.Status == NoticeStatus.Escalated), ownNotices.Count(n => n.IsOverdue(asOf)));
 

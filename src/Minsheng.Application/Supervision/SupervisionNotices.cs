@@ -27,6 +27,21 @@ public sealed record NoticeRow(Guid Id, Guid ProjectId, string Number, int Level
     private static DateTimeOffset? At(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetFieldValue<DateTimeOffset>(i);
 
     public bool IsOverdue(DateOnly asOf) => SupervisionNotice.IsOverdue(Status, RectifyBy, asOf);
+
+    /// <summary>
+    /// The notice as it stood at the end of a day (the server's local date, as "today" is): null if it was issued later,
+    /// else with the status of the last step taken by then — a bulletin for a past day counts what was true that day.
+    /// </summary>
+    public NoticeRow? AsOf(DateOnly day)
+    {
+        static bool By(DateTimeOffset? at, DateOnly day) => at is { } t && DateOnly.FromDateTime(t.ToLocalTime().DateTime) <= day;
+        if (!By(IssuedAt, day)) return null;
+        var status = By(ReviewedAt, day) ? Status
+            : By(RepliedAt, day) ? NoticeStatus.Replied
+            : By(AcknowledgedAt, day) ? NoticeStatus.Acknowledged
+            : NoticeStatus.Issued;
+        return status == Status ? this : this with { Status = status };
+    }
 }
 
 public sealed class NoticeByIdLoader(ReadSession session) : ByIdLoader<NoticeRow>(session,

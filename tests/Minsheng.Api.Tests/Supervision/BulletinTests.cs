@@ -77,6 +77,33 @@ public sealed class BulletinTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task A_bulletin_counts_the_notices_as_they_stood_on_its_day()
+    {
+        var tenant = await TestTenants.CreateAsync(factory.OwnerConnectionString, projects: 6, reportMonths: 3);
+        var client = factory.Client(tenant.Tenant.RegionCode);
+        // The demo notice: issued 10 May, signed for 12 May, answered 20 June, closed on re-check 25 June (China time).
+        Assert.Equal(1L, await OwnerQuery.ScalarAsync(factory.OwnerConnectionString,
+            $"SELECT count(*) FROM supervision_notices WHERE tenant_id = '{tenant.Tenant.Id}'"));
+        await OwnerQuery.ScalarAsync(factory.OwnerConnectionString, $"""
+            UPDATE supervision_notices SET status = 'Closed', issued_at = '2024-05-10 09:00+08', acknowledged_by = 'user:clerk', acknowledged_at = '2024-05-12 09:00+08',
+              measures = '已整改', replied_by = 'user:head', replied_at = '2024-06-20 09:00+08', review_comment = '整改到位', reviewed_by = 'user:office',
+              reviewed_at = '2024-06-25 09:00+08', rectify_by = DATE '2024-06-30'
+            WHERE tenant_id = '{tenant.Tenant.Id}'
+            """);
+
+        async Task<JsonElement> NoticesIn(int month) => JsonDocument.Parse((await client.QueryAsync(Generate, new { input = new { kind = "MONTHLY", year = 2024, period = month } }))
+            .GetProperty("generateBulletin").GetProperty("figures").GetString()!).RootElement.GetProperty("notices");
+
+        var april = await NoticesIn(4); // as of 6 May: not issued yet
+        var may = await NoticesIn(5);   // as of 6 June: signed for, open
+        var june = await NoticesIn(6);  // as of 6 July: closed
+
+        Assert.Equal((0, 0, 0), (april.GetProperty("issued").GetInt32(), april.GetProperty("open").GetInt32(), april.GetProperty("closed").GetInt32()));
+        Assert.Equal((1, 1, 0), (may.GetProperty("issued").GetInt32(), may.GetProperty("open").GetInt32(), may.GetProperty("closed").GetInt32()));
+        Assert.Equal((1, 0, 1), (june.GetProperty("issued").GetInt32(), june.GetProperty("open").GetInt32(), june.GetProperty("closed").GetInt32()));
+    }
+
+    [Fact]
     public async Task Versions_accumulate_and_publishing_one_withdraws_the_others_of_its_period()
     {
         var tenant = await TestTenants.CreateAsync(factory.OwnerConnectionString, projects: 2, reportMonths: 3);
