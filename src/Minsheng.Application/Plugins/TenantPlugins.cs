@@ -74,6 +74,5 @@ public sealed class ProjectCategorizations(ExtensionPoint<IProjectClassifier> cl
         return null;
     }
 
-    public IReadOnlyList<(string Issuer, CatalogTask Task)> CatalogFor(int year) =>
-        catalogs.ForCurrentTenant().SelectMany(c => c.TasksFor(year).Select(t => (c.Issuer, t))).ToList();
+    public IReadOnlyList<CatalogTask> CatalogFor(int year) => catalogs.ForCurrentTenant().SelectMany(c => c.TasksFor(year)).ToList();
 }

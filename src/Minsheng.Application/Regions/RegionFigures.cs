@@ -64,32 +64,26 @@ public sealed class RegionFigures(NpgsqlDataSource dataSource, CachedTenantStore
 
     private async Task<Dictionary<Guid, RegionCounts>> CountsAsync(Guid[] tenantIds, int year, CancellationToken ct)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var batch = new NpgsqlBatch(connection);
-        batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY"));
-        batch.BatchCommands.Add(new NpgsqlBatchCommand(TenantSetting.SetLocalStatement(tenantIds)));
         // Published plans of the year only: a draft is not yet what the government promised.
-        batch.BatchCommands.Add(new NpgsqlBatchCommand("""
-            SELECT p.tenant_id, count(*) FILTER (WHERE p.parent_id IS NULL),
-              (SELECT count(*) FROM indicators i JOIN projects q ON q.tenant_id = i.tenant_id AND q.id = i.project_id
-                 JOIN plans ql ON ql.tenant_id = q.tenant_id AND ql.id = q.plan_id
-               WHERE i.tenant_id = p.tenant_id AND ql.year = $2 AND ql.status = 'Published'),
-              (SELECT count(*) FROM progress_reports r JOIN projects q ON q.tenant_id = r.tenant_id AND q.id = r.project_id
-                 JOIN plans ql ON ql.tenant_id = q.tenant_id AND ql.id = q.plan_id
-               WHERE r.tenant_id = p.tenant_id AND ql.year = $2 AND ql.status = 'Published' AND r.status <> 'Draft'),
-              (SELECT count(*) FROM progress_reports r JOIN projects q ON q.tenant_id = r.tenant_id AND q.id = r.project_id
-                 JOIN plans ql ON ql.tenant_id = q.tenant_id AND ql.id = q.plan_id
-               WHERE r.tenant_id = p.tenant_id AND ql.year = $2 AND ql.status = 'Published' AND r.status IN ('Approved', 'Accepted'))
-            FROM projects p JOIN plans pl ON pl.tenant_id = p.tenant_id AND pl.id = p.plan_id
-            WHERE p.tenant_id = ANY($1) AND pl.year = $2 AND pl.status = 'Published'
-            GROUP BY p.tenant_id
-            """) { Parameters = { new() { Value = tenantIds }, new() { Value = year } } });
-        batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
-        var counts = new Dictionary<Guid, RegionCounts>();
-        await using var reader = await batch.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-            counts[reader.GetGuid(0)] = new RegionCounts(1, (int)reader.GetInt64(1), (int)reader.GetInt64(2), (int)reader.GetInt64(3), (int)reader.GetInt64(4));
-        return counts;
+        var rows = await dataSource.QueryAsTenantsAsync(tenantIds, """
+            WITH scope AS MATERIALIZED (
+              SELECT p.tenant_id, p.id, p.parent_id FROM projects p JOIN plans pl ON pl.tenant_id = p.tenant_id AND pl.id = p.plan_id
+              WHERE p.tenant_id = ANY($1) AND pl.year = $2 AND pl.status = 'Published'),
+            projects AS (SELECT tenant_id, count(*) FILTER (WHERE parent_id IS NULL) AS n FROM scope GROUP BY tenant_id),
+            targets AS (
+              SELECT i.tenant_id, count(*) AS n FROM indicators i JOIN scope s ON s.tenant_id = i.tenant_id AND s.id = i.project_id
+              WHERE i.tenant_id = ANY($1) GROUP BY i.tenant_id),
+            reports AS (
+              SELECT r.tenant_id, count(*) FILTER (WHERE r.status <> 'Draft') AS filed,
+                count(*) FILTER (WHERE r.status IN ('Approved', 'Accepted')) AS signed
+              FROM progress_reports r JOIN scope s ON s.tenant_id = r.tenant_id AND s.id = r.project_id
+              WHERE r.tenant_id = ANY($1) GROUP BY r.tenant_id)
+            SELECT p.tenant_id, p.n, coalesce(t.n, 0), coalesce(r.filed, 0), coalesce(r.signed, 0)
+            FROM projects p LEFT JOIN targets t USING (tenant_id) LEFT JOIN reports r USING (tenant_id)
+            """,
+            r => (r.GetGuid(0), new RegionCounts(1, (int)r.GetInt64(1), (int)r.GetInt64(2), (int)r.GetInt64(3), (int)r.GetInt64(4))),
+            ct, tenantIds, year);
+        return rows.ToDictionary(r => r.Item1, r => r.Item2);
     }
 
     private async Task<Dictionary<string, string>> NamesAsync(string[] codes, CancellationToken ct)

@@ -3,23 +3,57 @@ using Npgsql;
 namespace Minsheng.Data.Tenancy;
 
 /// <summary>
-/// A plain SQL read as one tenant, for code that has neither the request's read path nor EF at hand (the identity
-/// module's checks of a tenant's units). Row-level security sees the tenant; the statement should filter by it too.
+/// A plain SQL read as one tenant or a set of them, for code that has neither the request's read path nor EF at hand
+/// (the identity module's checks of a tenant's units, public disclosure, a region's figures). Row-level security sees
+/// the tenants; the statement should filter by them too.
 /// </summary>
 public static class TenantReads
 {
-    public static async Task<List<T>> QueryAsTenantAsync<T>(this NpgsqlDataSource dataSource, Guid tenantId, string sql,
+    public static Task<List<T>> QueryAsTenantAsync<T>(this NpgsqlDataSource dataSource, Guid tenantId, string sql,
+        Func<NpgsqlDataReader, T> read, CancellationToken ct, params object[] parameters) =>
+        dataSource.QueryAsTenantsAsync([tenantId], sql, read, ct, parameters);
+
+    /// <summary>
+    /// The same as a set of tenants: row-level security widened to exactly those tenants (a region's, say), never off.
+    /// One round trip: BEGIN READ ONLY, the setting, the query and COMMIT travel as one batch, so the setting never
+    /// outlives the read and nothing can be written under it.
+    /// </summary>
+    public static async Task<List<T>> QueryAsTenantsAsync<T>(this NpgsqlDataSource dataSource, IReadOnlyCollection<Guid> tenantIds, string sql,
         Func<NpgsqlDataReader, T> read, CancellationToken ct, params object[] parameters)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        // Disposed without commit: rolled back, so the tenant setting never outlives the read.
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        await using (var set = new NpgsqlCommand(TenantSetting.SetLocalStatement(tenantId), connection, transaction)) await set.ExecuteNonQueryAsync(ct);
-        await using var query = new NpgsqlCommand(sql, connection, transaction);
+        await using var batch = new NpgsqlBatch(connection);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY"));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(TenantSetting.SetLocalStatement(tenantIds)));
+        var query = new NpgsqlBatchCommand(sql);
         foreach (var p in parameters) query.Parameters.Add(new NpgsqlParameter { Value = p });
+        batch.BatchCommands.Add(query);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
         var rows = new List<T>();
-        await using var reader = await query.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) rows.Add(read(reader));
+        try
+        {
+            // Statements without a result set (BEGIN, SET, COMMIT) are skipped by the reader.
+            await using var reader = await batch.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) rows.Add(read(reader));
+        }
+        catch
+        {
+            // A failed statement leaves the transaction aborted and COMMIT unexecuted: end it before the connection
+            // returns to the pool (which does not reset connections).
+            if (connection.State == System.Data.ConnectionState.Open)
+            {
+                try
+                {
+                    await using var rollback = new NpgsqlCommand("ROLLBACK", connection);
+                    await rollback.ExecuteNonQueryAsync(CancellationToken.None);
+                }
+                catch (NpgsqlException)
+                {
+                    // The connection is broken; the pool discards it.
+                }
+            }
+            throw;
+        }
         return rows;
     }
 }

@@ -52,6 +52,34 @@ public sealed class PluginsContributor : ISchemaContributor
     }
 }
 
+/// <summary>
+/// The fields a categorization shows wherever it appears — a stored project's, or one of a document being imported —
+/// so the two types differ only in how they name a target (an indicator, or the document's label).
+/// </summary>
+internal static class CategorizationFields
+{
+    public static void AddCategorizationFields<T>(this ObjectGraphType<T> type, Func<T, ProjectCategorization> of)
+    {
+        type.Field<NonNullGraphType<EnumerationGraphType<ProjectLevel>>>("level").Description("PROVINCIAL 省定, MUNICIPAL 市定, LOCAL 本级.")
+            .Resolve(c => of(c.Source).Level);
+        type.Field<NonNullGraphType<EnumerationGraphType<CategorizationBasis>>>("basis").Description("TAG: the name's （省定）/（市定）; CATALOG: a catalog task's words; NONE.")
+            .Resolve(c => of(c.Source).Basis);
+        type.Field<CatalogTaskType>("task").Description("The higher level's task it carries out, if it matches one.").Resolve(c => of(c.Source).Task);
+        type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("matchedWords").Description("The words that matched.")
+            .Resolve(c => of(c.Source).MatchedWords);
+        type.Field<NonNullGraphType<BooleanGraphType>>("doubtful").Description("A person should confirm it (the explanation says why; an import lists it among its warnings).")
+            .Resolve(c => of(c.Source).Doubtful);
+        type.Field<NonNullGraphType<StringGraphType>>("explanation").Resolve(c => of(c.Source).Explanation);
+    }
+
+    public static void AddTargetMatchFields<T>(this ObjectGraphType<T> type, Func<T, TargetMatch> of)
+    {
+        type.Field<NonNullGraphType<StringGraphType>>("aggregationKey").Resolve(c => of(c.Source).AggregationKey);
+        type.Field<NonNullGraphType<StringGraphType>>("unit").Description("The catalog's unit.").Resolve(c => of(c.Source).Unit);
+        type.Field<NonNullGraphType<DecimalGraphType>>("factor").Description("Catalog units per unit of the target (10000 for 万).").Resolve(c => of(c.Source).Factor);
+    }
+}
+
 /// <summary>A project's categorization with its targets resolved to the project's indicators.</summary>
 public sealed record CategorizationView(ProjectCategorization Categorization, IReadOnlyList<(IndicatorRow Indicator, TargetMatch Match)> Targets);
 
@@ -62,16 +90,7 @@ public sealed class ProjectCategorizationType : ObjectGraphType<CategorizationVi
         Name = "ProjectCategorization";
         Description = "省定/市定/本级 as the tenant's plugins see the project, why, and whether a person should confirm it.";
         this.ReachedThroughCheckedField();
-        Field<NonNullGraphType<EnumerationGraphType<ProjectLevel>>>("level").Description("PROVINCIAL 省定, MUNICIPAL 市定, LOCAL 本级.")
-            .Resolve(c => c.Source.Categorization.Level);
-        Field<NonNullGraphType<EnumerationGraphType<CategorizationBasis>>>("basis").Description("TAG: the name's （省定）/（市定）; CATALOG: a catalog task's words; NONE.")
-            .Resolve(c => c.Source.Categorization.Basis);
-        Field<CatalogTaskType>("task").Description("The higher level's task it carries out, if it matches one.").Resolve(c => c.Source.Categorization.Task);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("matchedWords").Description("The words that matched.")
-            .Resolve(c => c.Source.Categorization.MatchedWords);
-        Field<NonNullGraphType<BooleanGraphType>>("doubtful").Description("A person should confirm it (the explanation says why).")
-            .Resolve(c => c.Source.Categorization.Doubtful);
-        Field<NonNullGraphType<StringGraphType>>("explanation").Resolve(c => c.Source.Categorization.Explanation);
+        this.AddCategorizationFields(v => v.Categorization);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CategorizedTargetType>>>>("targets")
             .Description("The project's targets counted under a catalog target's aggregation key.").Resolve(c => c.Source.Targets);
     }
@@ -84,9 +103,7 @@ public sealed class CategorizedTargetType : ObjectGraphType<(IndicatorRow Indica
         Name = "CategorizedTarget";
         this.ReachedThroughCheckedField();
         Field<NonNullGraphType<Indicators.IndicatorType>>("indicator").Resolve(c => c.Source.Indicator);
-        Field<NonNullGraphType<StringGraphType>>("aggregationKey").Resolve(c => c.Source.Match.AggregationKey);
-        Field<NonNullGraphType<StringGraphType>>("unit").Description("The catalog's unit.").Resolve(c => c.Source.Match.Unit);
-        Field<NonNullGraphType<DecimalGraphType>>("factor").Description("Catalog units per unit of the target (10000 for 万).").Resolve(c => c.Source.Match.Factor);
+        this.AddTargetMatchFields(t => t.Match);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("matchedWords").Resolve(c => c.Source.Match.MatchedWords);
     }
 }
@@ -147,7 +164,7 @@ public sealed class TaskCatalogContributor(IEnumerable<PluginExtension<ITaskCata
         schema.Query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<CatalogTaskType>>>>("taskCatalog").Requires(Permission.ReadTenantData)
             .Description("The higher levels' tasks for a year, from the tenant's plugins (e.g. the province's 省定 list).")
             .Argument<NonNullGraphType<IntGraphType>>("year")
-            .Resolve(c => c.Service<ProjectCategorizations>().CatalogFor(c.GetArgument<int>("year")).Select(t => t.Task).ToList());
+            .Resolve(c => c.Service<ProjectCategorizations>().CatalogFor(c.GetArgument<int>("year")));
     }
 }
 
@@ -160,13 +177,7 @@ public sealed class DraftCategorizationType : ObjectGraphType<Minsheng.Applicati
         this.ReachedThroughCheckedField();
         Field<NonNullGraphType<StringGraphType>>("sequence").Resolve(c => c.Source.Project.Sequence);
         Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Project.Name);
-        Field<NonNullGraphType<EnumerationGraphType<ProjectLevel>>>("level").Resolve(c => c.Source.Categorization.Level);
-        Field<NonNullGraphType<EnumerationGraphType<CategorizationBasis>>>("basis").Resolve(c => c.Source.Categorization.Basis);
-        Field<CatalogTaskType>("task").Resolve(c => c.Source.Categorization.Task);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("matchedWords").Resolve(c => c.Source.Categorization.MatchedWords);
-        Field<NonNullGraphType<BooleanGraphType>>("doubtful").Description("A person should confirm it; it is among the warnings too.")
-            .Resolve(c => c.Source.Categorization.Doubtful);
-        Field<NonNullGraphType<StringGraphType>>("explanation").Resolve(c => c.Source.Categorization.Explanation);
+        this.AddCategorizationFields(d => d.Categorization);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DraftCategorizedTargetType>>>>("targets")
             .Resolve(c => c.Source.Categorization.Targets.Where(t => t.Position < c.Source.Project.Targets.Count)
                 .Select(t => (c.Source.Project.Targets[t.Position].Label, t)).ToList());
@@ -180,9 +191,7 @@ public sealed class DraftCategorizedTargetType : ObjectGraphType<(string Label, 
         Name = "DraftCategorizedTarget";
         this.ReachedThroughCheckedField();
         Field<NonNullGraphType<StringGraphType>>("label").Description("The target as the document states it.").Resolve(c => c.Source.Label);
-        Field<NonNullGraphType<StringGraphType>>("aggregationKey").Resolve(c => c.Source.Match.AggregationKey);
-        Field<NonNullGraphType<StringGraphType>>("unit").Resolve(c => c.Source.Match.Unit);
-        Field<NonNullGraphType<DecimalGraphType>>("factor").Resolve(c => c.Source.Match.Factor);
+        this.AddTargetMatchFields(t => t.Match);
     }
 }
 

@@ -20,6 +20,8 @@ public sealed class TenantSchemas(IServiceProvider services, ISchema core, IEnum
 
     public ISchema For(IEnumerable<string> enabledPlugins)
     {
+        // Most tenants run no plugin: the core schema, with nothing to work out on the request's path.
+        if (enabledPlugins is IReadOnlyCollection<string> { Count: 0 }) return core;
         var set = installed.Of(enabledPlugins);
         if (set.Count == 0) return core;
         return _bySet.GetOrAdd(string.Join(',', set), _ => new Lazy<ISchema>(() => Build(set))).Value;

@@ -45,13 +45,9 @@ public sealed class StoredAssessmentTests(ApiFactory factory)
     /// <summary>Requests the page until it is answered from stored assessments alone (one round trip).</summary>
     private static async Task<GraphQLResponse> UntilStoredAsync(GraphQLClient client)
     {
-        for (var attempt = 0; ; attempt++)
-        {
-            var response = await client.PostAsync(PageWithLights);
-            Assert.False(response.HasErrors, response.Body.ToString());
-            if (response.SqlRoundTrips == 1 || attempt == 50) return response;
-            await Task.Delay(100);
-        }
+        var response = await client.PostUntilOneRoundTripAsync(PageWithLights);
+        Assert.False(response.HasErrors, response.Body.ToString());
+        return response;
     }
 
     [Fact]
