@@ -37,6 +37,7 @@ public static class ApplicationServices
         services.AddScoped(typeof(Minsheng.Plugins.Abstractions.ExtensionPoint<>));
         services.AddScoped<Plugins.PluginAdministration>();
         services.AddScoped<Plugins.ProjectCategorizations>();
+        services.AddScoped<Plugins.CatalogLinking>();
         services.AddScoped<Regions.RegionFigures>();
         services.AddScoped<Supervision.LightHistory>();
         services.AddScoped<Supervision.StatusSettings>();

@@ -72,6 +72,7 @@ public static class GraphQLServices
         services.AddSchemaContributor<Plugins.PluginsContributor>();
         // Core fields over plugin extension points: in a tenant's schema only when one of its plugins provides them.
         services.AddSchemaContributor<Plugins.TaskCatalogContributor>();
+        services.AddSchemaContributor<Plugins.CatalogCountingContributor>();
         services.AddTypeExtensionFor<Minsheng.Plugins.Abstractions.IProjectClassifier, ProjectType, Plugins.ProjectCategorizationFields>();
         services.AddTypeExtensionFor<Minsheng.Plugins.Abstractions.IProjectClassifier, ImportPlanPayloadType, Plugins.ImportCategorizationFields>();
 

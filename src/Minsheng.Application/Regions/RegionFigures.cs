@@ -3,6 +3,7 @@ using Minsheng.Domain;
 using Minsheng.Domain.Regions;
 using Minsheng.Domain.Tenancy;
 using Minsheng.Tenancy;
+using Minsheng.Plugins.Abstractions;
 using Npgsql;
 
 namespace Minsheng.Application.Regions;
@@ -27,20 +28,12 @@ public sealed record RegionSummary(string RegionCode, string? Name, int Year, Re
 /// exactly those tenants — the same policy every tenant read goes through, widened to the region's set, never switched
 /// off. Only a caller bound to the region (or to one above it) may ask, and what it gets is totals, not rows.
 /// </summary>
-public sealed class RegionFigures(NpgsqlDataSource dataSource, CachedTenantStore tenants, ICallerAccessor callers)
+public sealed class RegionFigures(NpgsqlDataSource dataSource, CachedTenantStore tenants, ICallerAccessor callers,
+    IEnumerable<PluginExtension<ITaskCatalog>> catalogs, IServiceProvider services)
 {
     public async Task<RegionSummary> SummaryAsync(string regionCode, int year, CancellationToken ct)
     {
-        if (!Region.IsValidCode(regionCode)) throw DomainException.Invalid("regionCode", $"'{regionCode}' is not a six-digit region code.");
-        var caller = callers.Current;
-        if (caller.RegionCode is not { } own || (own != regionCode && !Region.IsWithin(regionCode, own)))
-            throw new DomainException(DomainErrorKind.Forbidden, caller.RegionCode is null
-                ? "Region figures are for a region's analysts and dashboards."
-                : $"This caller reads the region '{caller.RegionCode}'; '{regionCode}' is not within it.");
-
-        var inRegion = (await tenants.AllWithStatusAsync(ct))
-            .Where(t => t.Status == nameof(TenantStatus.Active) && (t.Tenant.RegionCode == regionCode || Region.IsWithin(t.Tenant.RegionCode, regionCode)))
-            .Select(t => t.Tenant).ToList();
+        var inRegion = await GovernmentsAsync(regionCode, ct);
         var byTenant = inRegion.Count == 0 ? [] : await CountsAsync(inRegion.Select(t => t.TenantId).ToArray(), year, ct);
 
         RegionCounts? ownCounts = null;
@@ -51,16 +44,109 @@ public sealed class RegionFigures(NpgsqlDataSource dataSource, CachedTenantStore
             var counts = (byTenant.TryGetValue(tenant.TenantId, out var c) ? c : RegionCounts.None) with { Tenants = 1 };
             total = total.Plus(counts);
             if (tenant.RegionCode == regionCode) ownCounts = counts;
-            else children[ChildOf(regionCode, tenant.RegionCode)] = children.GetValueOrDefault(ChildOf(regionCode, tenant.RegionCode), RegionCounts.None).Plus(counts);
+            else
+            {
+                var child = RegionRollUp.ChildOf(regionCode, tenant.RegionCode);
+                children[child] = children.GetValueOrDefault(child, RegionCounts.None).Plus(counts);
+            }
         }
         var names = await NamesAsync(children.Keys.Append(regionCode).ToArray(), ct);
         return new RegionSummary(regionCode, names.GetValueOrDefault(regionCode), year, total, ownCounts,
             children.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => new RegionPart(kv.Key, names.GetValueOrDefault(kv.Key), kv.Value)).ToList());
     }
 
-    /// <summary>The child of <paramref name="region"/> a region below it belongs to: a province's city, a city's county.</summary>
-    private static string ChildOf(string region, string below) =>
-        Region.LevelOf(region) == RegionLevel.Province && Region.LevelOf(below) == RegionLevel.County ? below[..4] + "00" : below;
+    /// <summary>
+    /// Each task of the catalogs the region's governments use for the year, with its targets rolled up by aggregation
+    /// key (<see cref="RegionRollUp"/>: no figure counted twice), the lights of the projects counted under it, and the
+    /// governments lagging on it. Only targets a person confirmed to count (catalog_links) are added up.
+    /// </summary>
+    public async Task<IReadOnlyList<TaskRollUp>> TasksAsync(string regionCode, int year, CancellationToken ct)
+    {
+        var inRegion = await GovernmentsAsync(regionCode, ct);
+        var byId = inRegion.ToDictionary(t => t.TenantId);
+        var rows = inRegion.Count == 0 ? [] : await dataSource.QueryAsTenantsAsync(byId.Keys, """
+            WITH linked AS MATERIALIZED (
+              -- A target counts while its unit is the one it was linked with, in a published plan of the year, unless cancelled.
+              SELECT l.tenant_id, l.task_key, l.aggregation_key, l.factor, l.project_id, i.id AS indicator_id, i.target_value
+              FROM catalog_links l
+              JOIN indicators i ON i.tenant_id = l.tenant_id AND i.id = l.indicator_id AND i.unit = l.unit
+              JOIN projects p ON p.tenant_id = l.tenant_id AND p.id = l.project_id
+              JOIN plans pl ON pl.tenant_id = p.tenant_id AND pl.id = p.plan_id
+              WHERE l.tenant_id = ANY($1) AND pl.year = $2 AND pl.status = 'Published' AND p.state <> 'Cancelled'),
+            actuals AS MATERIALIZED (
+              -- A figure counts once the unit head signed its report: the latest such per target.
+              SELECT DISTINCT ON (a.tenant_id, a.indicator_id) a.tenant_id, a.indicator_id, a.value
+              FROM report_actuals a JOIN progress_reports r ON r.tenant_id = a.tenant_id AND r.id = a.report_id
+              WHERE a.tenant_id = ANY($1) AND r.tenant_id = ANY($1) AND r.status IN ('Approved', 'Accepted')
+                AND (a.tenant_id, a.indicator_id) IN (SELECT tenant_id, indicator_id FROM linked)
+              ORDER BY a.tenant_id, a.indicator_id, r.period DESC),
+            projects AS (SELECT DISTINCT tenant_id, task_key, project_id FROM linked)
+            SELECT 0, k.tenant_id, k.task_key, k.aggregation_key, sum(k.target_value * k.factor), sum(coalesce(a.value, 0) * k.factor), NULL, NULL
+            FROM linked k LEFT JOIN actuals a ON a.tenant_id = k.tenant_id AND a.indicator_id = k.indicator_id
+            GROUP BY k.tenant_id, k.task_key, k.aggregation_key
+            UNION ALL
+            SELECT 1, p.tenant_id, p.task_key, NULL, NULL, NULL, h.light, h.status
+            FROM projects p LEFT JOIN LATERAL (
+              SELECT l.light, l.status FROM project_lights l WHERE l.tenant_id = p.tenant_id AND l.project_id = p.project_id
+              ORDER BY l.recorded_for DESC, l.recorded_at DESC LIMIT 1) h ON true
+            """,
+            r => new LinkedRow(r.GetInt32(0) == 0, r.GetGuid(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3),
+                r.IsDBNull(4) ? 0 : r.GetDecimal(4), r.IsDBNull(5) ? 0 : r.GetDecimal(5), r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7)),
+            ct, byId.Keys.ToArray(), year);
+
+        // The catalogs of the plugins the region's governments run name the tasks and their targets; a key counted under
+        // a task no catalog names any more (a plugin turned off) still shows, without its name.
+        var enabled = inRegion.SelectMany(t => t.EnabledPlugins).ToHashSet(StringComparer.Ordinal);
+        var catalogTasks = catalogs.Where(c => enabled.Contains(c.PluginId)).SelectMany(c => c.Create(services).TasksFor(year))
+            .DistinctBy(t => t.Key).ToList();
+        var taskKeys = catalogTasks.Select(t => t.Key).Concat(rows.Select(r => r.TaskKey).Order(StringComparer.Ordinal)).Distinct().ToList();
+        var names = await NamesAsync(inRegion.Select(t => t.RegionCode).SelectMany(c => new[] { c, RegionRollUp.ChildOf(regionCode, c) })
+            .Append(regionCode).Distinct().ToArray(), ct);
+
+        return taskKeys.Select(key =>
+        {
+            var task = catalogTasks.FirstOrDefault(t => t.Key == key);
+            var figures = rows.Where(r => r.Figure && r.TaskKey == key).ToList();
+            var projects = rows.Where(r => !r.Figure && r.TaskKey == key).ToList();
+            var targetKeys = (task?.Targets.Select(t => t.Key) ?? []).Concat(figures.Select(f => f.AggregationKey!).Order(StringComparer.Ordinal)).Distinct();
+            var targets = targetKeys.Select(aggregationKey =>
+            {
+                var byGovernment = figures.Where(f => f.AggregationKey == aggregationKey)
+                    .ToDictionary(f => byId[f.TenantId].RegionCode, f => new Figure(f.Planned, f.Actual), StringComparer.Ordinal);
+                var (figure, children, disagreements) = RegionRollUp.Of(regionCode, byGovernment, names);
+                var target = task?.Targets.FirstOrDefault(t => t.Key == aggregationKey);
+                return new TargetRollUp(aggregationKey, target?.Label, target?.Unit, figure, children, disagreements);
+            }).ToList();
+            var lagging = projects.GroupBy(p => p.TenantId)
+                .Select(g => (Tenant: byId[g.Key], Red: g.Count(p => p.Light == "Red"), Lagging: g.Count(p => p.Status == "Lagging")))
+                .Where(g => g.Red > 0 || g.Lagging > 0)
+                .Select(g => new LaggingGovernment(g.Tenant.RegionCode, g.Tenant.Name, g.Red, g.Lagging))
+                .OrderByDescending(g => g.RedProjects + g.LaggingProjects).ThenBy(g => g.RegionCode, StringComparer.Ordinal).ToList();
+            var lights = new LightCounts(projects.Count(p => p.Light == "Green"), projects.Count(p => p.Light == "Yellow"),
+                projects.Count(p => p.Light == "Red"), projects.Count(p => p.Light is null));
+            return new TaskRollUp(key, task?.Name, projects.Select(p => p.TenantId).Distinct().Count(), projects.Count, lights, targets, lagging);
+        }).ToList();
+    }
+
+    /// <summary>
+    /// The active governments of a region a caller may read figures of: its own region or one below it. Tenant callers
+    /// (a county's staff) and callers bound to no region are refused.
+    /// </summary>
+    private async Task<List<TenantContext>> GovernmentsAsync(string regionCode, CancellationToken ct)
+    {
+        if (!Region.IsValidCode(regionCode)) throw DomainException.Invalid("regionCode", $"'{regionCode}' is not a six-digit region code.");
+        var caller = callers.Current;
+        if (caller.RegionCode is not { } own || (own != regionCode && !Region.IsWithin(regionCode, own)))
+            throw new DomainException(DomainErrorKind.Forbidden, caller.RegionCode is null
+                ? "Region figures are for a region's analysts and dashboards."
+                : $"This caller reads the region '{caller.RegionCode}'; '{regionCode}' is not within it.");
+        return (await tenants.AllWithStatusAsync(ct))
+            .Where(t => t.Status == nameof(TenantStatus.Active) && (t.Tenant.RegionCode == regionCode || Region.IsWithin(t.Tenant.RegionCode, regionCode)))
+            .Select(t => t.Tenant).ToList();
+    }
+
+    /// <summary>A row of the roll-up's read: a government's figure for a key, or one of its counted projects with its last light.</summary>
+    private sealed record LinkedRow(bool Figure, Guid TenantId, string TaskKey, string? AggregationKey, decimal Planned, decimal Actual, string? Light, string? Status);
 
     private async Task<Dictionary<Guid, RegionCounts>> CountsAsync(Guid[] tenantIds, int year, CancellationToken ct)
     {

@@ -451,6 +451,73 @@ namespace Minsheng.Data.Migrations
                     b.ToTable("webhook_subscriptions", (string)null);
                 });
 
+            modelBuilder.Entity("Minsheng.Domain.Plans.CatalogLink", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AggregationKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("aggregation_key");
+
+                    b.Property<decimal>("Factor")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("numeric(20,6)")
+                        .HasColumnName("factor");
+
+                    b.Property<Guid>("IndicatorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("indicator_id");
+
+                    b.Property<DateTimeOffset>("LinkedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("linked_at");
+
+                    b.Property<string>("LinkedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("linked_by");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("TaskKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("task_key");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("unit");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_catalog_links");
+
+                    b.HasIndex("TenantId", "AggregationKey")
+                        .HasDatabaseName("ix_catalog_links_tenant_id_aggregation_key");
+
+                    b.HasIndex("TenantId", "IndicatorId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_catalog_links_tenant_id_indicator_id");
+
+                    b.HasIndex("TenantId", "ProjectId")
+                        .HasDatabaseName("ix_catalog_links_tenant_id_project_id");
+
+                    b.ToTable("catalog_links", (string)null);
+                });
+
             modelBuilder.Entity("Minsheng.Domain.Plans.ChangeDecision", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -1439,6 +1506,23 @@ namespace Minsheng.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_webhook_deliveries_webhook_subscriptions_tenant_id_subscrip");
+                });
+
+            modelBuilder.Entity("Minsheng.Domain.Plans.CatalogLink", b =>
+                {
+                    b.HasOne("Minsheng.Domain.Plans.Indicator", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_catalog_links_indicators_tenant_id_indicator_id");
+
+                    b.HasOne("Minsheng.Domain.Plans.Project", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_catalog_links_projects_tenant_id_project_id");
                 });
 
             modelBuilder.Entity("Minsheng.Domain.Plans.ChangeDecision", b =>

@@ -80,8 +80,11 @@ internal static class CategorizationFields
     }
 }
 
-/// <summary>A project's categorization with its targets resolved to the project's indicators.</summary>
-public sealed record CategorizationView(ProjectCategorization Categorization, IReadOnlyList<(IndicatorRow Indicator, TargetMatch Match)> Targets);
+/// <summary>A project's categorization with its targets resolved to the project's indicators, and what of it counts in roll-ups.</summary>
+public sealed record CategorizationView(ProjectCategorization Categorization, IReadOnlyList<CategorizedTarget> Targets, bool Counted);
+
+/// <summary>A project's target as the plugins match it to a catalog target, and whether a person confirmed it to count.</summary>
+public sealed record CategorizedTarget(IndicatorRow Indicator, TargetMatch Match, bool Counted);
 
 public sealed class ProjectCategorizationType : ObjectGraphType<CategorizationView>
 {
@@ -92,11 +95,14 @@ public sealed class ProjectCategorizationType : ObjectGraphType<CategorizationVi
         this.ReachedThroughCheckedField();
         this.AddCategorizationFields(v => v.Categorization);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CategorizedTargetType>>>>("targets")
-            .Description("The project's targets counted under a catalog target's aggregation key.").Resolve(c => c.Source.Targets);
+            .Description("The project's targets matching a catalog target's aggregation key.").Resolve(c => c.Source.Targets);
+        Field<NonNullGraphType<BooleanGraphType>>("counted")
+            .Description("Whether its targets count in the higher levels' roll-ups: only once a person confirmed it (confirmCategorizations).")
+            .Resolve(c => c.Source.Counted);
     }
 }
 
-public sealed class CategorizedTargetType : ObjectGraphType<(IndicatorRow Indicator, TargetMatch Match)>
+public sealed class CategorizedTargetType : ObjectGraphType<CategorizedTarget>
 {
     public CategorizedTargetType()
     {
@@ -105,6 +111,8 @@ public sealed class CategorizedTargetType : ObjectGraphType<(IndicatorRow Indica
         Field<NonNullGraphType<Indicators.IndicatorType>>("indicator").Resolve(c => c.Source.Indicator);
         this.AddTargetMatchFields(t => t.Match);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("matchedWords").Resolve(c => c.Source.Match.MatchedWords);
+        Field<NonNullGraphType<BooleanGraphType>>("counted").Description("Counted in roll-ups under this key (confirmed, and its unit unchanged since).")
+            .Resolve(c => c.Source.Counted);
     }
 }
 
@@ -144,15 +152,62 @@ public sealed class ProjectCategorizationFields : ITypeExtension<Projects.Projec
             {
                 var plan = c.Load<PlanByIdLoader, PlanRow?>(c.Source.PlanId);
                 var targets = c.Load<IndicatorsByProjectLoader, IReadOnlyList<IndicatorRow>>(c.Source.Id);
+                var links = c.Load<CatalogLinksByProjectLoader, IReadOnlyList<CatalogLinkRow>>(c.Source.Id);
                 return new DeferredResult<CategorizationView?>(new global::Minsheng.Data.Reading.Deferred<CategorizationView?>(async ct =>
                 {
                     var year = (await plan.GetResultAsync(ct))!.Year;
                     var indicators = await targets.GetResultAsync(ct);
                     if (c.Service<ProjectCategorizations>().Categorize(c.Source, year, indicators) is not { } found) return null;
-                    return new CategorizationView(found, found.Targets.Where(t => t.Position < indicators.Count).Select(t => (indicators[t.Position], t)).ToList());
+                    var counted = (await links.GetResultAsync(ct)).ToDictionary(l => l.IndicatorId);
+                    var matched = found.Targets.Where(t => t.Position < indicators.Count)
+                        .Select(t => (Indicator: indicators[t.Position], Match: t))
+                        .Select(m => new CategorizedTarget(m.Indicator, m.Match, counted.TryGetValue(m.Indicator.Id, out var link)
+                            && link.AggregationKey == m.Match.AggregationKey && link.Unit == m.Indicator.Unit))
+                        .ToList();
+                    return new CategorizationView(found, matched, counted.Count > 0);
                 }));
             })
             .LoadsAlongWithPage(typeof(IndicatorsByProjectLoader));
+}
+
+public sealed record ConfirmCategorizations(IReadOnlyList<Guid> ProjectIds, bool Count);
+
+public sealed class ConfirmCategorizationsInputType : InputType<ConfirmCategorizations>
+{
+    private readonly InputField<IReadOnlyList<Guid>?> _projectIds;
+    private readonly InputField<bool?> _count;
+
+    public ConfirmCategorizationsInputType()
+    {
+        Name = "ConfirmCategorizationsInput";
+        _projectIds = Ids("projectIds", Projects.ProjectType.TypeName, "The projects whose categorization a person checked (at most 500).");
+        _count = Optional<BooleanGraphType, bool?>("count",
+            "true (the default): count each project's matching targets under their aggregation keys; false: stop counting them.");
+    }
+
+    public override ConfirmCategorizations Read(InputValues input) => new(input.Get(_projectIds) ?? [], input.Get(_count) ?? true);
+}
+
+/// <summary>Mutation.confirmCategorizations: only in schemas whose plugins categorize projects.</summary>
+public sealed class CatalogCountingContributor(IEnumerable<PluginExtension<IProjectClassifier>> classifiers) : ISchemaContributor
+{
+    public void Contribute(SchemaComposition schema)
+    {
+        if (!classifiers.Provides()) return;
+        schema.Mutation.AddMutation<ConfirmCategorizationsInputType, ConfirmCategorizations, ListGraphType<NonNullGraphType<Projects.ProjectType>>>(
+            "confirmCategorizations", Permission.EditPlans, async (c, input) =>
+            {
+                var ids = await c.Service<CatalogLinking>().ConfirmAsync(input.ProjectIds, input.Count, c.CancellationToken);
+                var loads = ids.Select(id => c.Load<ProjectByIdLoader, ProjectRow?>(id)).ToList();
+                return new DeferredResult<List<ProjectRow?>>(new global::Minsheng.Data.Reading.Deferred<List<ProjectRow?>>(async ct =>
+                {
+                    var rows = new List<ProjectRow?>(loads.Count);
+                    foreach (var load in loads) rows.Add(await load.GetResultAsync(ct));
+                    return rows;
+                }));
+            },
+            "Confirms what the plugins matched (a doubtful match included, now that a person checked it): each project's matching targets count in the region roll-ups under their catalog keys — or, with count: false, no longer do. All or nothing; audited.");
+    }
 }
 
 /// <summary>Query.taskCatalog: only in schemas whose plugins provide a catalog.</summary>
