@@ -13,6 +13,7 @@ SELECT create_distributed_table('project_units',    'tenant_id', colocate_with =
 SELECT create_distributed_table('indicators',       'tenant_id', colocate_with => 'plans');
 SELECT create_distributed_table('milestones',       'tenant_id', colocate_with => 'plans');
 SELECT create_distributed_table('catalog_links',    'tenant_id', colocate_with => 'plans');
+SELECT create_distributed_table('target_certifications', 'tenant_id', colocate_with => 'plans');
 SELECT create_distributed_table('progress_reports', 'tenant_id', colocate_with => 'plans');
 SELECT create_distributed_table('audit_entries',    'tenant_id', colocate_with => 'plans');
 

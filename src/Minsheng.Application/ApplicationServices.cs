@@ -38,6 +38,7 @@ public static class ApplicationServices
         services.AddScoped<Plugins.PluginAdministration>();
         services.AddScoped<Plugins.ProjectCategorizations>();
         services.AddScoped<Plugins.CatalogLinking>();
+        services.AddScoped<Plugins.Certifications>();
         services.AddScoped<Regions.RegionFigures>();
         services.AddScoped<Supervision.LightHistory>();
         services.AddScoped<Supervision.StatusSettings>();

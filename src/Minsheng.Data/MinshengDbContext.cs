@@ -29,6 +29,7 @@ public sealed class MinshengDbContext(DbContextOptions<MinshengDbContext> option
     public DbSet<Indicator> Indicators => Set<Indicator>();
     public DbSet<Milestone> Milestones => Set<Milestone>();
     public DbSet<CatalogLink> CatalogLinks => Set<CatalogLink>();
+    public DbSet<TargetCertification> TargetCertifications => Set<TargetCertification>();
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<ProgressReport> ProgressReports => Set<ProgressReport>();
     public DbSet<ReportActual> ReportActuals => Set<ReportActual>();

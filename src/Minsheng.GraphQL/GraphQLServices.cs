@@ -73,6 +73,8 @@ public static class GraphQLServices
         // Core fields over plugin extension points: in a tenant's schema only when one of its plugins provides them.
         services.AddSchemaContributor<Plugins.TaskCatalogContributor>();
         services.AddSchemaContributor<Plugins.CatalogCountingContributor>();
+        services.AddSchemaContributor<Plugins.CertificationContributor>();
+        services.AddTypeExtensionFor<Minsheng.Plugins.Abstractions.ICertificationPolicy, Indicators.IndicatorType, Plugins.IndicatorCertificationFields>();
         services.AddTypeExtensionFor<Minsheng.Plugins.Abstractions.IProjectClassifier, ProjectType, Plugins.ProjectCategorizationFields>();
         services.AddTypeExtensionFor<Minsheng.Plugins.Abstractions.IProjectClassifier, ImportPlanPayloadType, Plugins.ImportCategorizationFields>();
 

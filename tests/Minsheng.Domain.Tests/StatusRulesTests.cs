@@ -97,6 +97,22 @@ public sealed class StatusRulesTests
     }
 
     [Fact]
+    public void Met_targets_awaiting_certification_are_on_track_not_completed_and_say_who_certifies()
+    {
+        var facts = Facts(actual: 120);
+        var awaiting = facts with { Targets = [facts.Targets[0] with { AwaitingCertifier = "区统计局" }] };
+
+        var a = StatusRules.Assess(awaiting, new DateOnly(2024, 6, 30));
+        var notMet = StatusRules.Assess(Facts(actual: 30) with { Targets = [new TargetFact("改造老旧小区", Comparator.AtLeast, 100, 30, "区统计局")] },
+            new DateOnly(2024, 6, 30));
+
+        Assert.Equal((ProjectStatus.OnTrack, Light.Green), (a.Status, a.Light));
+        Assert.Equal(("AWAITING_CERTIFICATION", "目标已完成，待区统计局核定"), (Assert.Single(a.Reasons).Code, a.Reasons[0].Message));
+        // Not met yet: nothing to certify, and the usual rules speak.
+        Assert.DoesNotContain(notMet.Reasons, r => r.Code == "AWAITING_CERTIFICATION");
+    }
+
+    [Fact]
     public void Without_any_report_a_project_is_not_started_until_the_time_says_otherwise()
     {
         var early = StatusRules.Assess(Facts(reported: false), new DateOnly(2024, 1, 31));

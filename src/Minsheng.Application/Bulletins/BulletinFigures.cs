@@ -14,7 +14,9 @@ public sealed record OverdueEntry(string Sequence, string Name, string? LeadUnit
 
 public sealed record NoticeFigures(int Issued, int Open, int Closed, int Escalated, int Overdue);
 
-public sealed record DisclosureTarget(string Label, string Comparator, decimal TargetValue, string Unit, decimal? Achieved, int? CompletionPercent, bool Met);
+/// <summary>A target as disclosed; <see cref="CertifiedBy"/> names the unit that certified the achieved figure, if one did.</summary>
+public sealed record DisclosureTarget(string Label, string Comparator, decimal TargetValue, string Unit, decimal? Achieved, int? CompletionPercent, bool Met,
+    string? CertifiedBy = null);
 
 public sealed record DisclosureProject(string Sequence, string Name, IReadOnlyList<string> LeadUnits, string State, string Status, IReadOnlyList<DisclosureTarget> Targets);
 
@@ -40,7 +42,8 @@ public sealed record BulletinFigures(
 /// <summary>A top-level project of the bulletin's plan, with what the figures need.</summary>
 public sealed record BulletinProject(Guid Id, string Sequence, string Name, string? Category, ProjectState State, IReadOnlyList<string> LeadUnits);
 
-public sealed record BulletinTarget(Guid ProjectId, string Label, Comparator Comparator, decimal TargetValue, string Unit, decimal? Achieved);
+public sealed record BulletinTarget(Guid ProjectId, string Label, Comparator Comparator, decimal TargetValue, string Unit, decimal? Achieved,
+    string? CertifiedBy = null);
 
 /// <summary>Computes a bulletin's figures from what was read; pure, so a test can hold it against the data.</summary>
 public static class BulletinFigureRules
@@ -100,7 +103,7 @@ public static class BulletinFigureRules
             : t.Comparator == Comparator.AtMost ? (met ? 100 : null)
             : t.TargetValue == 0 ? null
             : (int)Math.Min(Math.Round(actual / t.TargetValue * 100m, MidpointRounding.AwayFromZero), 1_000_000m);
-        return new DisclosureTarget(t.Label, t.Comparator.ToString(), t.TargetValue, t.Unit, t.Achieved, percent, met);
+        return new DisclosureTarget(t.Label, t.Comparator.ToString(), t.TargetValue, t.Unit, t.Achieved, percent, met, t.CertifiedBy);
     }
 
     private static int CategoryOrder(string category) => category switch { "provincial" => 0, "municipal" => 1, "local" => 2, _ => 3 };

@@ -88,16 +88,22 @@ public sealed class BulletinCommands(UnitOfWork uow, ICallerAccessor callers, Re
               (SELECT a.value FROM report_actuals a JOIN progress_reports r ON r.tenant_id = a.tenant_id AND r.id = a.report_id
                WHERE a.tenant_id = $1 AND a.indicator_id = i.id AND r.period <= $3 AND r.status = ANY($4)
                  AND (r.approved_at IS NULL OR r.approved_at::date <= $3)
-               ORDER BY r.period DESC LIMIT 1)
+               ORDER BY r.period DESC LIMIT 1),
+              cert.value, cert.name
             FROM indicators i JOIN projects p ON p.tenant_id = i.tenant_id AND p.id = i.project_id
             JOIN plans pl ON pl.tenant_id = p.tenant_id AND pl.id = p.plan_id
+            -- The certification in force on the day, if it certified a figure: that figure is marked as certified.
+            LEFT JOIN LATERAL (
+              SELECT c.value, u.name FROM (SELECT c.decision, c.value, c.unit_id FROM target_certifications c
+                WHERE c.tenant_id = $1 AND c.indicator_id = i.id AND c.decided_at::date <= $3 ORDER BY c.decided_at DESC, c.id DESC LIMIT 1) c
+              JOIN units u ON u.tenant_id = $1 AND u.id = c.unit_id WHERE c.decision = 'Certified') cert ON true
             WHERE i.tenant_id = $1 AND pl.year = $2 AND pl.status <> 'Draft' AND p.parent_id IS NULL
             ORDER BY i.project_id, i.position
             """, tenantId, request.Year, asOf,
             // The year-end 完成情况 is published: only figures the office accepted; the internal bulletins count signed-off ones.
             request.Kind == BulletinKind.YearEnd ? new[] { "Accepted" } : new[] { "Approved", "Accepted" }),
             r => new BulletinTarget(r.GetGuid(0), r.GetString(1), Enum.Parse<Comparator>(r.GetString(2)), Sql.Normalize(r.GetDecimal(3)), r.GetString(4),
-                Sql.NullableDecimal(r, 5)));
+                Sql.NullableDecimal(r, 5), Sql.NullableDecimal(r, 5) is { } achieved && Sql.NullableDecimal(r, 6) == achieved ? r.GetString(7) : null));
         session.Enqueue(projects);
         session.Enqueue(targets);
         var assessed = (await assessments.AllAsync(asOf, ct)).ToDictionary(a => a.ProjectId, a => a.Assessment);
@@ -231,7 +237,7 @@ internal static class BulletinWriter
                     $"{StateNames.GetValueOrDefault(p.State, p.State)}，{StatusNames.GetValueOrDefault(p.Status, p.Status)}）"));
                 if (p.Targets.Count > 0)
                     blocks.Add(new TableBlock(["目标", "计划", "完成", "完成率"],
-                        p.Targets.Select(t => (IReadOnlyList<string>)[t.Label, $"{Figure(t.TargetValue)}{t.Unit}", t.Achieved is { } a ? $"{Figure(a)}{t.Unit}" : "未报送",
+                        p.Targets.Select(t => (IReadOnlyList<string>)[t.Label, $"{Figure(t.TargetValue)}{t.Unit}", t.Achieved is { } a ? $"{Figure(a)}{t.Unit}{(t.CertifiedBy is { } by ? $"（经{by}核定）" : "")}" : "未报送",
                             t.CompletionPercent is { } c ? $"{c}%" : "—"]).ToList()));
             }
         }

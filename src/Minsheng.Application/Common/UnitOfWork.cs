@@ -86,6 +86,8 @@ public sealed class UnitOfWork(MinshengDbContext db, ITenantContextAccessor tena
         { SqlState: PostgresErrorCodes.UniqueViolation } => DomainException.Conflict("This would duplicate an existing record."),
         { SqlState: PostgresErrorCodes.ForeignKeyViolation } => DomainException.Conflict("Other records still refer to this one, or it refers to a record that does not exist."),
         { SqlState: PostgresErrorCodes.InsufficientPrivilege } => new DomainException(DomainErrorKind.Forbidden, "The database refused the change for this tenant."),
+        { SqlState: Data.Plans.CertifiedFigures.FrozenSqlState } => DomainException.Conflict(
+            "A target's figure was certified by its certifying unit and is frozen: report the certified figure, or ask the unit to query it first."),
         _ => DatabaseFailures.Classify(e) is { } failure and (DatabaseFailure.ValueTooLong or DatabaseFailure.OutOfRange or DatabaseFailure.InvalidText)
             ? DomainException.Invalid("input", DatabaseFailures.Describe(failure))
             : null,

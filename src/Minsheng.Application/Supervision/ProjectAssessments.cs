@@ -5,6 +5,7 @@ using Minsheng.Data.Reading;
 using Minsheng.Domain.Plans;
 using Minsheng.Domain.Supervision;
 using Minsheng.Domain.Values;
+using Minsheng.Plugins.Abstractions;
 using Npgsql;
 
 namespace Minsheng.Application.Supervision;
@@ -19,7 +20,7 @@ public sealed record AssessedProject(Guid ProjectId, ProjectAssessment Assessmen
 /// Assessments of projects on any day, one loader per day asked for in the request (the day is part of the statement).
 /// "Today" is the tenant's local date from the clock, so tests pin it with a fixed TimeProvider.
 /// </summary>
-public sealed class ProjectAssessments(ReadSession session, TimeProvider clock, StoredAssessmentWriter store)
+public sealed class ProjectAssessments(ReadSession session, TimeProvider clock, StoredAssessmentWriter store, Plugins.Certifications certifications)
 {
     private readonly Dictionary<DateOnly, AssessmentLoader> _byDay = [];
     private StoredAssessmentLoader? _stored;
@@ -58,7 +59,7 @@ public sealed class ProjectAssessments(ReadSession session, TimeProvider clock, 
     public AssessmentLoader On(DateOnly? asOf)
     {
         var day = asOf ?? Today;
-        if (!_byDay.TryGetValue(day, out var loader)) _byDay[day] = loader = new AssessmentLoader(session, day);
+        if (!_byDay.TryGetValue(day, out var loader)) _byDay[day] = loader = new AssessmentLoader(session, day, certifications.CurrentRules());
         return loader;
     }
 
@@ -130,9 +131,12 @@ internal sealed class StoredAssessmentLoader : BatchLoader<Guid, ProjectAssessme
 public sealed class AssessmentLoader : BatchLoader<Guid, AssessedProject?>
 {
     private readonly DateOnly asOf;
+    private readonly Func<CertificationSubject, IReadOnlyList<CertificationRequirement>>? certification;
 
-    // One per day, made by ProjectAssessments (not resolved from the container: the day is not a service).
-    internal AssessmentLoader(ReadSession session, DateOnly asOf) : base(session) => this.asOf = asOf;
+    // One per day, made by ProjectAssessments (not resolved from the container: the day is not a service). With the
+    // tenant's certification rules when its plugins have any: only then are certifications and certifiers read.
+    internal AssessmentLoader(ReadSession session, DateOnly asOf, Func<CertificationSubject, IReadOnlyList<CertificationRequirement>>? certification)
+        : base(session) => (this.asOf, this.certification) = (asOf, certification);
 
     protected override AssessedProject? Missing => null;
 
@@ -140,10 +144,31 @@ public sealed class AssessmentLoader : BatchLoader<Guid, AssessedProject?>
     {
         // A literal: the loader's own parameters are the tenant and the keys (which may be another query's).
         var day = $"DATE '{asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}'";
+        var certified = certification is not null;
+        // Each target's unit and the figure in force certified on the day (null when none), and the project's certifying units.
+        var certifiedColumns = certified
+            ? ", array_agg(i.unit ORDER BY i.position) AS units, array_agg(c.value ORDER BY i.position) AS certified, array_agg(i.position ORDER BY i.position) AS positions"
+            : "";
+        var certifiedJoin = certified ? " LEFT JOIN certified c ON c.indicator_id = i.id" : "";
+        var certificationParts = certified ? $"""
+
+            certified AS MATERIALIZED (
+              SELECT x.indicator_id, x.value FROM (
+                SELECT DISTINCT ON (c.indicator_id) c.indicator_id, c.decision, c.value FROM target_certifications c
+                WHERE c.tenant_id = $1 AND c.project_id IN (SELECT id FROM page) AND c.decided_at::date <= {day}
+                ORDER BY c.indicator_id, c.decided_at DESC, c.id DESC) x
+              WHERE x.decision = 'Certified'),
+            certifiers AS MATERIALIZED (
+              SELECT pu.project_id, array_agg(u.id ORDER BY pu.position) AS ids, array_agg(u.name ORDER BY pu.position) AS names
+              FROM project_units pu JOIN units u ON u.tenant_id = pu.tenant_id AND u.id = pu.unit_id
+              WHERE pu.tenant_id = $1 AND pu.project_id IN (SELECT id FROM page) AND pu.role = 'Certifier' GROUP BY pu.project_id),
+            """ : "";
+        var certificationSelect = certified ? ", page.name, targets.units, targets.certified, targets.positions, certifiers.ids, certifiers.names" : "";
+        var certificationJoin = certified ? "\n            LEFT JOIN certifiers ON certifiers.project_id = page.id" : "";
         // Each part reads the page's rows once, by index, instead of once per project or target.
         return $"""
             WITH page AS MATERIALIZED (
-              SELECT p.id, p.parent_id, p.state, p.deadline_date, pl.year, t.report_due_day, t.status_thresholds, sa.epoch
+              SELECT p.id, p.parent_id, p.state, p.deadline_date, pl.year, t.report_due_day, t.status_thresholds, sa.epoch, p.name
               FROM projects p
               JOIN plans pl ON pl.tenant_id = p.tenant_id AND pl.id = p.plan_id
               JOIN tenants t ON t.id = p.tenant_id
@@ -158,11 +183,11 @@ public sealed class AssessmentLoader : BatchLoader<Guid, AssessedProject?>
               SELECT DISTINCT ON (a.indicator_id) a.indicator_id, a.value
               FROM reports r JOIN report_actuals a ON a.tenant_id = $1 AND a.report_id = r.id
               WHERE r.status IN ('Approved', 'Accepted') AND (r.approved_at IS NULL OR r.approved_at::date <= {day})
-              ORDER BY a.indicator_id, r.period DESC),
+              ORDER BY a.indicator_id, r.period DESC),{certificationParts}
             targets AS MATERIALIZED (
               SELECT i.project_id, array_agg(i.label ORDER BY i.position) AS labels, array_agg(i.comparator ORDER BY i.position) AS comparators,
-                array_agg(i.target_value ORDER BY i.position) AS values, array_agg(l.value ORDER BY i.position) AS actuals
-              FROM indicators i LEFT JOIN latest l ON l.indicator_id = i.id
+                array_agg(i.target_value ORDER BY i.position) AS values, array_agg(l.value ORDER BY i.position) AS actuals{certifiedColumns}
+              FROM indicators i LEFT JOIN latest l ON l.indicator_id = i.id{certifiedJoin}
               WHERE i.tenant_id = $1 AND i.project_id IN (SELECT id FROM page) GROUP BY i.project_id),
             steps AS MATERIALIZED (
               SELECT m.project_id, array_agg(m.text ORDER BY m.due_date, m.id) AS texts, array_agg(m.due_date ORDER BY m.due_date, m.id) AS dates,
@@ -179,12 +204,12 @@ public sealed class AssessmentLoader : BatchLoader<Guid, AssessedProject?>
               targets.labels, targets.comparators, targets.values, targets.actuals,
               steps.texts, steps.dates, steps.precisions, steps.achieved,
               filed.project_id IS NOT NULL, filed.periods,
-              history.light, history.since, history.escalated, page.epoch
+              history.light, history.since, history.escalated, page.epoch{certificationSelect}
             FROM page
             LEFT JOIN targets ON targets.project_id = page.id
             LEFT JOIN steps ON steps.project_id = page.id
             LEFT JOIN filed ON filed.project_id = page.id
-            LEFT JOIN history ON history.project_id = page.id
+            LEFT JOIN history ON history.project_id = page.id{certificationJoin}
             """;
     }
 
@@ -205,6 +230,7 @@ public sealed class AssessmentLoader : BatchLoader<Guid, AssessedProject?>
                 var values = reader.GetFieldValue<decimal[]>(9);
                 var actuals = reader.GetFieldValue<decimal?[]>(10);
                 for (var i = 0; i < labels.Length; i++) targets.Add(new TargetFact(labels[i], Enum.Parse<Comparator>(comparators[i]), values[i], actuals[i]));
+                if (certification is not null) targets = AwaitingCertification(reader, targets);
             }
             var milestones = new List<MilestoneFact>();
             if (!reader.IsDBNull(11))
@@ -228,5 +254,24 @@ public sealed class AssessmentLoader : BatchLoader<Guid, AssessedProject?>
             var thresholds = reader.IsDBNull(6) ? StatusThresholds.Default : JsonSerializer.Deserialize<StatusThresholds>(reader.GetString(6))!;
             into[id] = new AssessedProject(id, StatusRules.Assess(facts, asOf, thresholds), recorded, reader.IsDBNull(20) ? null : reader.GetInt64(20));
         }
+    }
+
+    /// <summary>
+    /// Marks the targets the tenant's certification rules name whose signed-off figure is not (yet) the certified one,
+    /// with the unit that certifies them: such a project is not completed however far its figures went.
+    /// </summary>
+    private List<TargetFact> AwaitingCertification(NpgsqlDataReader reader, List<TargetFact> targets)
+    {
+        var units = reader.GetFieldValue<string[]>(22);
+        var certifiedValues = reader.GetFieldValue<decimal?[]>(23);
+        var positions = reader.GetFieldValue<int[]>(24);
+        var certifiers = reader.IsDBNull(25) ? []
+            : reader.GetFieldValue<Guid[]>(25).Zip(reader.GetFieldValue<string[]>(26), (id, name) => new CertifierUnit(id, name)).ToList();
+        var subject = new CertificationSubject(reader.GetString(21), certifiers,
+            targets.Select((t, i) => new CertificationTarget(positions[i], t.Label, units[i])).ToList());
+        var required = certification!(subject).ToDictionary(r => r.Position, r => r.Certifier.Name);
+        return targets.Select((t, i) => required.TryGetValue(positions[i], out var certifier) && !(t.Actual is { } a && certifiedValues[i] == a)
+            ? t with { AwaitingCertifier = certifier }
+            : t).ToList();
     }
 }

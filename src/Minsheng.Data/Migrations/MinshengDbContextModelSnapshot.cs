@@ -929,6 +929,72 @@ namespace Minsheng.Data.Migrations
                     b.ToTable("project_units", (string)null);
                 });
 
+            modelBuilder.Entity("Minsheng.Domain.Plans.TargetCertification", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("decision");
+
+                    b.Property<Guid>("IndicatorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("indicator_id");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)")
+                        .HasColumnName("value");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_target_certifications");
+
+                    b.HasIndex("TenantId", "ProjectId")
+                        .HasDatabaseName("ix_target_certifications_tenant_id_project_id");
+
+                    b.HasIndex("TenantId", "UnitId")
+                        .HasDatabaseName("ix_target_certifications_tenant_id_unit_id");
+
+                    b.HasIndex("TenantId", "IndicatorId", "DecidedAt")
+                        .HasDatabaseName("ix_target_certifications_tenant_id_indicator_id_decided_at");
+
+                    b.ToTable("target_certifications", (string)null);
+
+                    b.HasAnnotation("Minsheng:AppendOnly", true);
+                });
+
             modelBuilder.Entity("Minsheng.Domain.Regions.Region", b =>
                 {
                     b.Property<string>("Code")
@@ -1602,6 +1668,30 @@ namespace Minsheng.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_project_units_units_tenant_id_unit_id");
+                });
+
+            modelBuilder.Entity("Minsheng.Domain.Plans.TargetCertification", b =>
+                {
+                    b.HasOne("Minsheng.Domain.Plans.Indicator", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_target_certifications_indicators_tenant_id_indicator_id");
+
+                    b.HasOne("Minsheng.Domain.Plans.Project", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_target_certifications_projects_tenant_id_project_id");
+
+                    b.HasOne("Minsheng.Domain.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_target_certifications_units_tenant_id_unit_id");
                 });
 
             modelBuilder.Entity("Minsheng.Domain.Reports.EvidenceFile", b =>

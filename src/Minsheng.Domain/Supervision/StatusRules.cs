@@ -72,8 +72,11 @@ public sealed record StatusThresholds
     }
 }
 
-/// <summary>A target with the latest signed-off figure as of the day (null: nothing reported yet).</summary>
-public sealed record TargetFact(string Label, Comparator Comparator, decimal TargetValue, decimal? Actual);
+/// <summary>
+/// A target with the latest signed-off figure as of the day (null: nothing reported yet), and — where the tenant's
+/// rules want the figure certified and it is not yet, at this figure — the unit that certifies it.
+/// </summary>
+public sealed record TargetFact(string Label, Comparator Comparator, decimal TargetValue, decimal? Actual, string? AwaitingCertifier = null);
 
 public sealed record MilestoneFact(string Text, Deadline Due, DateOnly? AchievedOn);
 
@@ -157,6 +160,11 @@ public static class StatusRules
                 $"时间已过{elapsed}%，尚无报送进展"));
         }
 
+        // Met, but not yet certified where the rules want it: on track, not completed — said as a reason, not as a warning.
+        var awaiting = allMet ? facts.Targets.Select(x => x.AwaitingCertifier).OfType<string>().Distinct().ToList() : [];
+        if (awaiting.Count > 0)
+            reasons.Add(new LightReason("AWAITING_CERTIFICATION", Light.Green, $"目标已完成，待{string.Join("、", awaiting)}核定"));
+
         var light = reasons.Count == 0 ? Light.Green : reasons.Max(r => r.Light);
 
         // The ladder. A light continues the recorded one when it is the same ("red since March"), else it starts on the
@@ -179,7 +187,8 @@ public static class StatusRules
         }
         var suggested = light == Light.Red && asOf.DayNumber - since.DayNumber >= t.RedSupervisionDays;
 
-        var status = allMet
+        var status = allMet && awaiting.Count > 0 ? ProjectStatus.OnTrack
+            : allMet
             ? (AveragePercent(facts.Targets) >= t.ExceededPercent ? ProjectStatus.Exceeded : ProjectStatus.Completed)
             : !facts.HasAnyReport && progress is null or 0 && light != Light.Red ? ProjectStatus.NotStarted
             : light switch { Light.Red => ProjectStatus.Lagging, Light.Yellow => ProjectStatus.AtRisk, _ => ProjectStatus.OnTrack };

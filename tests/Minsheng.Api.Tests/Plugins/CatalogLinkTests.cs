@@ -37,6 +37,8 @@ public sealed class CatalogLinkTests(ApiFactory factory)
         await Sql($"UPDATE projects SET name = '开展城镇老旧小区改造（省定）', content = '改造不少于600户。' WHERE id = '{tagged.Id}'");
         await Sql($"UPDATE indicators SET label = '老旧小区改造', unit = '户' WHERE id = '{taggedTarget.Id}'");
         await Sql($"UPDATE projects SET name = '推进老旧小区改造提升', content = '改造老旧小区12个。' WHERE id = '{doubtful.Id}'");
+        var doubtfulTarget = tenant.Indicators.Where(i => i.ProjectId == doubtful.Id).OrderBy(i => i.Position).First();
+        await Sql($"UPDATE indicators SET label = '改造老旧小区', unit = '个' WHERE id = '{doubtfulTarget.Id}'");
         string Id(Guid id) => GlobalId.Encode("Project", id);
 
         var before = (await client.QueryAsync("query($id: ID!) { project(id: $id) { categorization { counted doubtful } } }", new { id = Id(doubtful.Id) }))

@@ -26,6 +26,7 @@ public sealed class SchemaDriftTests(ApiFactory factory)
             AssertMatches(schemas.For(plugin.DependsOn.Append(plugin.Id)), Path.Combine("plugins", plugin.Id switch
             {
                 "henan" => "Minsheng.Plugins.Henan",
+                "statistics-bureau" => "Minsheng.Plugins.StatisticsBureau",
                 var other => throw new InvalidOperationException($"Say where plugin {other} keeps its schema.graphql."),
             }, "schema.graphql"));
     }
