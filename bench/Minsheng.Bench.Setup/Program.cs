@@ -12,6 +12,16 @@
 //        prints the server log's current length, the offset to count from.
 //   count-statements <data dir> <port> <offset>
 //        prints, as JSON, the statements PostgreSQL logged per role since that offset of the server log.
+//   province <data dir> <port> <facts.json>
+//        (issue 18) a synthetic Henan on the real region codes: every government of 41 (province, 17 cities, 157
+//        counties) a tenant with 15–25 projects, 3 targets each, 12 months of reports; the henan plugin enabled on half
+//        the counties (and every city and the province), the other half without plugins; the catalog matches the henan
+//        classifier finds without doubt stored as confirmed links (what a person's confirmCategorizations stores); one
+//        light per project in the history. Writes the facts and the two county groups (with/without plugins).
+//   province-floor <data dir> <port> <runs>
+//        (issue 18) the province's roll-up as one hand-written statement, as the application role with the province's
+//        tenants in the row-level security setting: prints JSON with the median and p90 of <runs> timed executions
+//        and the figures (key → planned, actual), for the comparison with the API.
 
 using System.Diagnostics;
 using System.Globalization;
@@ -48,6 +58,10 @@ switch (verb)
         return await LogStatementsAsync(args[3]);
     case "count-statements":
         return CountStatements(long.Parse(args[3], CultureInfo.InvariantCulture));
+    case "province":
+        return await ProvinceBench.UpAsync(await StartClusterAsync(), Database, args[3]);
+    case "province-floor":
+        return await ProvinceBench.FloorAsync(await StartClusterAsync(), Database, int.Parse(args[3], CultureInfo.InvariantCulture));
     default:
         Console.Error.WriteLine($"unknown verb {verb}");
         return 2;

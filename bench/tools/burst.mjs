@@ -7,8 +7,8 @@
 // approveReport by the head; with flow "file", saveReportDraft(submit: true) — the form's 提交, written and submitted in
 // one step — → approveReport; C workers at once. The tenants are those after the first `skip` of the file, so two flows
 // in one run file reports for different counties. Then each report is read back through GraphQL: none lost, none duplicated, all signed off.
-import { createHash, randomBytes } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
+import { signIn as signInAt } from "./lib.mjs";
 
 const [base, tenantsFile, out, tenantCount = "40", concurrencyArg = "32", periodArg = "random", flow = "steps", skipArg = "0"] = process.argv.slice(2);
 if (flow !== "steps" && flow !== "file") throw new Error(`flow must be steps or file, not ${flow}`);
@@ -19,7 +19,6 @@ const concurrency = Number(concurrencyArg);
 const period = periodArg !== "random" ? periodArg : `${2030 + Math.floor(Math.random() * 70)}-${String(1 + Math.floor(Math.random() * 12)).padStart(2, "0")}`;
 const stamp = Date.now().toString(36);
 const password = "Burst-2026-pass";
-const redirectUri = "http://localhost:5080/callback";
 
 async function gql(headers, query, variables) {
   const response = await fetch(`${base}/graphql`, { method: "POST", headers: { "Content-Type": "application/json", ...headers }, body: JSON.stringify({ query, variables }) });
@@ -33,38 +32,7 @@ async function must(headers, query, variables) {
   return json.data;
 }
 
-const b64url = (buffer) => buffer.toString("base64").replace(/=+$/, "").replace(/\+/g, "-").replace(/\//g, "_");
-
-/** The console's sign-in: authorize → login form (antiforgery) → authorize → code → token. */
-async function signIn(userName) {
-  const cookies = new Map();
-  const keep = (response) => {
-    for (const c of response.headers.getSetCookie()) { const [pair] = c.split(";"); const i = pair.indexOf("="); cookies.set(pair.slice(0, i), pair.slice(i + 1)); }
-  };
-  const cookieHeader = () => [...cookies].map(([k, v]) => `${k}=${v}`).join("; ");
-  const get = async (url) => { const r = await fetch(new URL(url, base), { redirect: "manual", headers: { Cookie: cookieHeader() } }); keep(r); return r; };
-  const verifier = b64url(randomBytes(32));
-  const challenge = b64url(createHash("sha256").update(verifier).digest());
-  const authorize = `/connect/authorize?${new URLSearchParams({ client_id: "minsheng-console", response_type: "code", redirect_uri: redirectUri,
-    scope: "openid offline_access read write", code_challenge: challenge, code_challenge_method: "S256", state: "burst" })}`;
-  const toLogin = await get(authorize);
-  const page = await get(toLogin.headers.get("location"));
-  const html = await page.text();
-  const form = new URLSearchParams();
-  for (const m of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) form.set(m[1], m[2].replace(/&amp;/g, "&").replace(/&#x2B;/g, "+").replace(/&#x2F;/g, "/").replace(/&#x3D;/g, "="));
-  form.set("username", userName);
-  form.set("password", password);
-  const posted = await fetch(new URL("/account/login", base), { method: "POST", redirect: "manual", body: form,
-    headers: { Cookie: cookieHeader(), "Content-Type": "application/x-www-form-urlencoded" } });
-  keep(posted);
-  if (posted.status !== 302) throw new Error(`login of ${userName}: HTTP ${posted.status}`);
-  const back = await get(posted.headers.get("location"));
-  const code = new URL(back.headers.get("location")).searchParams.get("code");
-  const token = await fetch(new URL("/connect/token", base), { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ grant_type: "authorization_code", code, redirect_uri: redirectUri, client_id: "minsheng-console", code_verifier: verifier }) }).then((r) => r.json());
-  if (!token.access_token) throw new Error(`no token for ${userName}: ${JSON.stringify(token)}`);
-  return { Authorization: `Bearer ${token.access_token}` };
-}
+const signIn = (userName) => signInAt(base, userName, password);
 
 // --- setup -------------------------------------------------------------------------------------------------------
 const setupStart = performance.now();

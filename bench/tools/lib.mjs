@@ -1,5 +1,6 @@
 // Shared by the bench's node helpers: the three servers, their request bodies and one normalized shape of
 // the project page so that their answers can be compared.
+import { createHash, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -103,4 +104,38 @@ export function median(values) {
 export function percentile(values, p) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+const redirectUri = "http://localhost:5080/callback";
+const b64url = (buffer) => buffer.toString("base64").replace(/=+$/, "").replace(/\+/g, "-").replace(/\//g, "_");
+
+/** The console's sign-in (authorization code with PKCE), returning the Authorization header: authorize → login form (antiforgery) → authorize → code → token. */
+export async function signIn(base, userName, password) {
+  const cookies = new Map();
+  const keep = (response) => {
+    for (const c of response.headers.getSetCookie()) { const [pair] = c.split(";"); const i = pair.indexOf("="); cookies.set(pair.slice(0, i), pair.slice(i + 1)); }
+  };
+  const cookieHeader = () => [...cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  const get = async (url) => { const r = await fetch(new URL(url, base), { redirect: "manual", headers: { Cookie: cookieHeader() } }); keep(r); return r; };
+  const verifier = b64url(randomBytes(32));
+  const challenge = b64url(createHash("sha256").update(verifier).digest());
+  const authorize = `/connect/authorize?${new URLSearchParams({ client_id: "minsheng-console", response_type: "code", redirect_uri: redirectUri,
+    scope: "openid offline_access read write", code_challenge: challenge, code_challenge_method: "S256", state: "burst" })}`;
+  const toLogin = await get(authorize);
+  const page = await get(toLogin.headers.get("location"));
+  const html = await page.text();
+  const form = new URLSearchParams();
+  for (const m of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) form.set(m[1], m[2].replace(/&amp;/g, "&").replace(/&#x2B;/g, "+").replace(/&#x2F;/g, "/").replace(/&#x3D;/g, "="));
+  form.set("username", userName);
+  form.set("password", password);
+  const posted = await fetch(new URL("/account/login", base), { method: "POST", redirect: "manual", body: form,
+    headers: { Cookie: cookieHeader(), "Content-Type": "application/x-www-form-urlencoded" } });
+  keep(posted);
+  if (posted.status !== 302) throw new Error(`login of ${userName}: HTTP ${posted.status}`);
+  const back = await get(posted.headers.get("location"));
+  const code = new URL(back.headers.get("location")).searchParams.get("code");
+  const token = await fetch(new URL("/connect/token", base), { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ grant_type: "authorization_code", code, redirect_uri: redirectUri, client_id: "minsheng-console", code_verifier: verifier }) }).then((r) => r.json());
+  if (!token.access_token) throw new Error(`no token for ${userName}: ${JSON.stringify(token)}`);
+  return { Authorization: `Bearer ${token.access_token}` };
 }

@@ -53,36 +53,45 @@ public static class RegionRollUp
     public static (RegionFigure? Figure, IReadOnlyList<RegionFigure> Children, IReadOnlyList<FigureDisagreement> Disagreements) Of(
         string region, IReadOnlyDictionary<string, Figure> byGovernment, IReadOnlyDictionary<string, string> names)
     {
-        var disagreements = new List<FigureDisagreement>();
-        var children = ChildrenOf(region, byGovernment.Keys).Select(child => Node(child, byGovernment, names, disagreements)).ToList();
-        var top = NodeFrom(region, byGovernment, names, children, disagreements);
-        return (top, children, disagreements.OrderBy(d => d.RegionCode, StringComparer.Ordinal).ToList());
-    }
-
-    private static RegionFigure Node(string code, IReadOnlyDictionary<string, Figure> byGovernment, IReadOnlyDictionary<string, string> names,
-        List<FigureDisagreement> disagreements)
-    {
-        var children = ChildrenOf(code, byGovernment.Keys).Select(child => Node(child, byGovernment, names, disagreements)).ToList();
-        // A node exists only because a government at or below it has a figure, so it has one of the two.
-        return NodeFrom(code, byGovernment, names, children, disagreements)!;
-    }
-
-    private static RegionFigure? NodeFrom(string code, IReadOnlyDictionary<string, Figure> byGovernment, IReadOnlyDictionary<string, string> names,
-        IReadOnlyList<RegionFigure> children, List<FigureDisagreement> disagreements)
-    {
-        Figure? sum = children.Count == 0 ? null : children.Select(c => c.Figure).Aggregate((a, b) => a.Plus(b));
-        var name = names.GetValueOrDefault(code);
-        if (byGovernment.TryGetValue(code, out var own))
+        // Each region's child regions that have a government with a figure at or below them, worked out once.
+        var childrenOf = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        foreach (var government in byGovernment.Keys)
         {
-            if (sum is not null && sum != own) disagreements.Add(new FigureDisagreement(code, name, own, sum));
-            return new RegionFigure(code, name, own, FigureBasis.Own);
+            if (government != region && !Region.IsWithin(government, region)) continue;
+            for (var (below, above) = (government, ParentWithin(government, region)); above is not null; (below, above) = (above, ParentWithin(above, region)))
+            {
+                if (!childrenOf.TryGetValue(above, out var children)) childrenOf[above] = children = new SortedSet<string>(StringComparer.Ordinal);
+                children.Add(below);
+            }
         }
-        return sum is null ? null : new RegionFigure(code, name, sum, FigureBasis.Children);
+        var disagreements = new List<FigureDisagreement>();
+        var figures = new Dictionary<string, RegionFigure>(StringComparer.Ordinal);
+        RegionFigure? Node(string code)
+        {
+            var children = childrenOf.TryGetValue(code, out var set) ? set.Select(Node).OfType<RegionFigure>().ToList() : [];
+            Figure? sum = children.Count == 0 ? null : children.Select(c => c.Figure).Aggregate((x, y) => x.Plus(y));
+            var name = names.GetValueOrDefault(code);
+            RegionFigure? figure = null;
+            if (byGovernment.TryGetValue(code, out var own))
+            {
+                if (sum is not null && sum != own) disagreements.Add(new FigureDisagreement(code, name, own, sum));
+                figure = new RegionFigure(code, name, own, FigureBasis.Own);
+            }
+            // A region below the top is here only because a government at or below it has a figure: it has one of the two.
+            else if (sum is not null) figure = new RegionFigure(code, name, sum, FigureBasis.Children);
+            if (figure is not null) figures[code] = figure;
+            return figure;
+        }
+        var top = Node(region);
+        var direct = childrenOf.TryGetValue(region, out var first) ? first.Select(c => figures[c]).ToList() : [];
+        return (top, direct, disagreements.OrderBy(d => d.RegionCode, StringComparer.Ordinal).ToList());
     }
 
-    /// <summary>The child regions of <paramref name="code"/> that have a government with a figure at or below them.</summary>
-    private static IEnumerable<string> ChildrenOf(string code, IEnumerable<string> governments) =>
-        governments.Where(g => g != code && Region.IsWithin(g, code)).Select(g => ChildOf(code, g)).Distinct().Order(StringComparer.Ordinal);
+    /// <summary>The region directly above <paramref name="code"/> on the way up to <paramref name="top"/>; null at the top.</summary>
+    private static string? ParentWithin(string code, string top) =>
+        code == top ? null
+        : Region.LevelOf(code) == RegionLevel.County && Region.LevelOf(top) == RegionLevel.Province ? ChildOf(top, code) is var city && city != code ? city : top
+        : top;
 
     /// <summary>The child of <paramref name="region"/> a region below it belongs to: a province's city, a city's county.</summary>
     public static string ChildOf(string region, string below) =>

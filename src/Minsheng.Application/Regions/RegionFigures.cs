@@ -19,6 +19,9 @@ public sealed record RegionCounts(int Tenants, int Projects, int Targets, int Re
 
 public sealed record RegionPart(string RegionCode, string? Name, RegionCounts Counts);
 
+/// <summary>A region a caller may read figures of, for a year.</summary>
+public sealed record RegionSelection(string RegionCode, string? Name, int Year);
+
 /// <summary>A region's figures: the whole, its own government's part (a city's own plan), and each child region's.</summary>
 public sealed record RegionSummary(string RegionCode, string? Name, int Year, RegionCounts Total, RegionCounts? Own, IReadOnlyList<RegionPart> Children);
 
@@ -31,7 +34,27 @@ public sealed record RegionSummary(string RegionCode, string? Name, int Year, Re
 public sealed class RegionFigures(NpgsqlDataSource dataSource, CachedTenantStore tenants, ICallerAccessor callers,
     IEnumerable<PluginExtension<ITaskCatalog>> catalogs, IServiceProvider services)
 {
-    public async Task<RegionSummary> SummaryAsync(string regionCode, int year, CancellationToken ct)
+    private readonly Dictionary<(string, int), Task<RegionSummary>> _summaries = [];
+
+    /// <summary>
+    /// The region a caller asks about, once the caller may: its code, name and year. What is read about it — the totals,
+    /// the catalog roll-ups — is read only when asked for, so a dashboard that shows one of them pays for that one.
+    /// </summary>
+    public async Task<RegionSelection> SelectAsync(string regionCode, int year, CancellationToken ct)
+    {
+        await GovernmentsAsync(regionCode, ct);
+        var names = await NamesAsync([regionCode], ct);
+        return new RegionSelection(regionCode, names.GetValueOrDefault(regionCode), year);
+    }
+
+    /// <summary>The region's totals, read once per request however many fields show them.</summary>
+    public Task<RegionSummary> SummaryAsync(string regionCode, int year, CancellationToken ct)
+    {
+        if (!_summaries.TryGetValue((regionCode, year), out var summary)) _summaries[(regionCode, year)] = summary = ReadSummaryAsync(regionCode, year, ct);
+        return summary;
+    }
+
+    private async Task<RegionSummary> ReadSummaryAsync(string regionCode, int year, CancellationToken ct)
     {
         var inRegion = await GovernmentsAsync(regionCode, ct);
         var byTenant = inRegion.Count == 0 ? [] : await CountsAsync(inRegion.Select(t => t.TenantId).ToArray(), year, ct);
@@ -64,31 +87,49 @@ public sealed class RegionFigures(NpgsqlDataSource dataSource, CachedTenantStore
     {
         var inRegion = await GovernmentsAsync(regionCode, ct);
         var byId = inRegion.ToDictionary(t => t.TenantId);
-        var rows = inRegion.Count == 0 ? [] : await dataSource.QueryAsTenantsAsync(byId.Keys, """
-            WITH linked AS MATERIALIZED (
-              -- A target counts while its unit is the one it was linked with, in a published plan of the year, unless cancelled.
-              SELECT l.tenant_id, l.task_key, l.aggregation_key, l.factor, l.project_id, i.id AS indicator_id, i.target_value
-              FROM catalog_links l
-              JOIN indicators i ON i.tenant_id = l.tenant_id AND i.id = l.indicator_id AND i.unit = l.unit
-              JOIN projects p ON p.tenant_id = l.tenant_id AND p.id = l.project_id
-              JOIN plans pl ON pl.tenant_id = p.tenant_id AND pl.id = p.plan_id
-              WHERE l.tenant_id = ANY($1) AND pl.year = $2 AND pl.status = 'Published' AND p.state <> 'Cancelled'),
-            actuals AS MATERIALIZED (
+        var rows = inRegion.Count == 0 ? [] : await dataSource.ScanAsTenantsAsync(byId.Keys, """
+            WITH links AS MATERIALIZED (
+              -- The region's counted targets; every other table is read only for the (tenant, id) pairs these name, so the
+              -- tenant filter is here once (and row-level security on every table), not repeated on each table's rows: a
+              -- filter over a province's set compares each row with every id of the set (hash joins: see ScanAsTenantsAsync).
+              SELECT l.tenant_id, l.project_id, l.indicator_id, l.task_key, l.aggregation_key, l.factor, l.unit FROM catalog_links l
+              WHERE l.tenant_id = ANY($1)),
+            targets AS MATERIALIZED (
+              SELECT i.tenant_id, i.id, i.unit, i.target_value FROM indicators i
+              WHERE (i.tenant_id, i.id) IN (SELECT tenant_id, indicator_id FROM links)),
+            in_year AS MATERIALIZED (
+              -- A target counts in a published plan of the year, unless its project was cancelled ...
+              SELECT p.tenant_id, p.id FROM projects p
+              WHERE p.state <> 'Cancelled' AND (p.tenant_id, p.id) IN (SELECT tenant_id, project_id FROM links)
+                AND (p.tenant_id, p.plan_id) IN (SELECT pl.tenant_id, pl.id FROM plans pl WHERE pl.year = $2 AND pl.status = 'Published')),
+            linked AS MATERIALIZED (
+              -- ... and while its unit is the one it was linked with.
+              SELECT l.tenant_id, l.task_key, l.aggregation_key, l.factor, l.project_id, l.indicator_id, t.target_value
+              FROM links l JOIN targets t ON t.tenant_id = l.tenant_id AND t.id = l.indicator_id AND t.unit = l.unit
+              JOIN in_year y ON y.tenant_id = l.tenant_id AND y.id = l.project_id),
+            figures AS MATERIALIZED (
+              SELECT a.tenant_id, a.indicator_id, a.report_id, a.value FROM report_actuals a
+              WHERE (a.tenant_id, a.indicator_id) IN (SELECT tenant_id, indicator_id FROM linked)),
+            signed AS MATERIALIZED (
               -- A figure counts once the unit head signed its report: the latest such per target.
-              SELECT DISTINCT ON (a.tenant_id, a.indicator_id) a.tenant_id, a.indicator_id, a.value
-              FROM report_actuals a JOIN progress_reports r ON r.tenant_id = a.tenant_id AND r.id = a.report_id
-              WHERE a.tenant_id = ANY($1) AND r.tenant_id = ANY($1) AND r.status IN ('Approved', 'Accepted')
-                AND (a.tenant_id, a.indicator_id) IN (SELECT tenant_id, indicator_id FROM linked)
-              ORDER BY a.tenant_id, a.indicator_id, r.period DESC),
-            projects AS (SELECT DISTINCT tenant_id, task_key, project_id FROM linked)
+              SELECT r.tenant_id, r.id, r.period FROM progress_reports r
+              WHERE r.status IN ('Approved', 'Accepted') AND (r.tenant_id, r.project_id) IN (SELECT tenant_id, project_id FROM linked)),
+            actuals AS (
+              SELECT DISTINCT ON (f.tenant_id, f.indicator_id) f.tenant_id, f.indicator_id, f.value
+              FROM figures f JOIN signed s ON s.tenant_id = f.tenant_id AND s.id = f.report_id
+              ORDER BY f.tenant_id, f.indicator_id, s.period DESC),
+            projects AS (SELECT DISTINCT tenant_id, task_key, project_id FROM linked),
+            lights AS (
+              -- The last record of each counted project's light history.
+              SELECT DISTINCT ON (l.tenant_id, l.project_id) l.tenant_id, l.project_id, l.light, l.status FROM project_lights l
+              WHERE (l.tenant_id, l.project_id) IN (SELECT tenant_id, project_id FROM linked)
+              ORDER BY l.tenant_id, l.project_id, l.recorded_for DESC, l.recorded_at DESC)
             SELECT 0, k.tenant_id, k.task_key, k.aggregation_key, sum(k.target_value * k.factor), sum(coalesce(a.value, 0) * k.factor), NULL, NULL
             FROM linked k LEFT JOIN actuals a ON a.tenant_id = k.tenant_id AND a.indicator_id = k.indicator_id
             GROUP BY k.tenant_id, k.task_key, k.aggregation_key
             UNION ALL
             SELECT 1, p.tenant_id, p.task_key, NULL, NULL, NULL, h.light, h.status
-            FROM projects p LEFT JOIN LATERAL (
-              SELECT l.light, l.status FROM project_lights l WHERE l.tenant_id = p.tenant_id AND l.project_id = p.project_id
-              ORDER BY l.recorded_for DESC, l.recorded_at DESC LIMIT 1) h ON true
+            FROM projects p LEFT JOIN lights h ON h.tenant_id = p.tenant_id AND h.project_id = p.project_id
             """,
             r => new LinkedRow(r.GetInt32(0) == 0, r.GetGuid(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3),
                 r.IsDBNull(4) ? 0 : r.GetDecimal(4), r.IsDBNull(5) ? 0 : r.GetDecimal(5), r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7)),
@@ -132,7 +173,16 @@ public sealed class RegionFigures(NpgsqlDataSource dataSource, CachedTenantStore
     /// The active governments of a region a caller may read figures of: its own region or one below it. Tenant callers
     /// (a county's staff) and callers bound to no region are refused.
     /// </summary>
-    private async Task<List<TenantContext>> GovernmentsAsync(string regionCode, CancellationToken ct)
+    private Task<List<TenantContext>> GovernmentsAsync(string regionCode, CancellationToken ct)
+    {
+        // Once per request and region: the selection, its totals and its roll-ups ask in turn.
+        if (!_governments.TryGetValue(regionCode, out var governments)) _governments[regionCode] = governments = ReadGovernmentsAsync(regionCode, ct);
+        return governments;
+    }
+
+    private readonly Dictionary<string, Task<List<TenantContext>>> _governments = new(StringComparer.Ordinal);
+
+    private async Task<List<TenantContext>> ReadGovernmentsAsync(string regionCode, CancellationToken ct)
     {
         if (!Region.IsValidCode(regionCode)) throw DomainException.Invalid("regionCode", $"'{regionCode}' is not a six-digit region code.");
         var caller = callers.Current;
@@ -151,19 +201,22 @@ public sealed class RegionFigures(NpgsqlDataSource dataSource, CachedTenantStore
     private async Task<Dictionary<Guid, RegionCounts>> CountsAsync(Guid[] tenantIds, int year, CancellationToken ct)
     {
         // Published plans of the year only: a draft is not yet what the government promised.
-        var rows = await dataSource.QueryAsTenantsAsync(tenantIds, """
+        var rows = await dataSource.ScanAsTenantsAsync(tenantIds, """
             WITH scope AS MATERIALIZED (
-              SELECT p.tenant_id, p.id, p.parent_id FROM projects p JOIN plans pl ON pl.tenant_id = p.tenant_id AND pl.id = p.plan_id
-              WHERE p.tenant_id = ANY($1) AND pl.year = $2 AND pl.status = 'Published'),
+              -- The region's projects of the year; the other tables are read for the (tenant, project) pairs these name, so
+              -- the tenant filter is here once, besides row-level security on every table (see ScanAsTenantsAsync).
+              SELECT p.tenant_id, p.id, p.parent_id FROM projects p
+              WHERE p.tenant_id = ANY($1)
+                AND (p.tenant_id, p.plan_id) IN (SELECT pl.tenant_id, pl.id FROM plans pl WHERE pl.year = $2 AND pl.status = 'Published')),
             projects AS (SELECT tenant_id, count(*) FILTER (WHERE parent_id IS NULL) AS n FROM scope GROUP BY tenant_id),
             targets AS (
-              SELECT i.tenant_id, count(*) AS n FROM indicators i JOIN scope s ON s.tenant_id = i.tenant_id AND s.id = i.project_id
-              WHERE i.tenant_id = ANY($1) GROUP BY i.tenant_id),
+              SELECT i.tenant_id, count(*) AS n FROM indicators i
+              WHERE (i.tenant_id, i.project_id) IN (SELECT tenant_id, id FROM scope) GROUP BY i.tenant_id),
             reports AS (
               SELECT r.tenant_id, count(*) FILTER (WHERE r.status <> 'Draft') AS filed,
                 count(*) FILTER (WHERE r.status IN ('Approved', 'Accepted')) AS signed
-              FROM progress_reports r JOIN scope s ON s.tenant_id = r.tenant_id AND s.id = r.project_id
-              WHERE r.tenant_id = ANY($1) GROUP BY r.tenant_id)
+              FROM progress_reports r
+              WHERE (r.tenant_id, r.project_id) IN (SELECT tenant_id, id FROM scope) GROUP BY r.tenant_id)
             SELECT p.tenant_id, p.n, coalesce(t.n, 0), coalesce(r.filed, 0), coalesce(r.signed, 0)
             FROM projects p LEFT JOIN targets t USING (tenant_id) LEFT JOIN reports r USING (tenant_id)
             """,

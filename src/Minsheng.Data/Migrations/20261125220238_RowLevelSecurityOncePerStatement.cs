@@ -24,7 +24,7 @@ namespace Minsheng.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            foreach (var table in Tables) Alter(migrationBuilder, table, RowLevelSecurityTables.Predicate);
+            foreach (var table in Tables) Alter(migrationBuilder, table, RowLevelSecurityTables.PredicateCastPerRow);
         }
 
         /// <inheritdoc />

@@ -27,26 +27,32 @@ public sealed class RegionPartType : ObjectGraphType<RegionPart>
     }
 }
 
-public sealed class RegionSummaryType : ObjectGraphType<RegionSummary>
+public sealed class RegionSummaryType : ObjectGraphType<RegionSelection>
 {
     public RegionSummaryType()
     {
         Name = "RegionSummary";
-        Description = "A region's figures for a year, for its analysts and dashboards: totals only, no government's rows.";
+        Description = "A region's figures for a year, for its analysts and dashboards: totals only, no government's rows. Each part is read when asked for.";
         this.ReachedThroughCheckedField();
         Field(s => s.RegionCode);
         Field(s => s.Name, nullable: true);
         Field(s => s.Year);
-        Field<NonNullGraphType<RegionCountsType>>("total").Description("The region's own government and every one below it.").Resolve(c => c.Source.Total);
-        Field<RegionCountsType>("own").Description("The region's own government (a city's own plan), if it is on the platform.").Resolve(c => c.Source.Own);
+        Field<NonNullGraphType<RegionCountsType>>("total").Description("The region's own government and every one below it.")
+            .ResolveAsync(async c => (await Summary(c)).Total);
+        Field<RegionCountsType>("own").Description("The region's own government (a city's own plan), if it is on the platform.")
+            .ResolveAsync(async c => (await Summary(c)).Own);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RegionPartType>>>>("children")
-            .Description("Each child region (a province's cities, a city's counties) with everything below it: the drill-down.").Resolve(c => c.Source.Children);
+            .Description("Each child region (a province's cities, a city's counties) with everything below it: the drill-down.")
+            .ResolveAsync(async c => (await Summary(c)).Children);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TaskRollUpType>>>>("tasks")
             // Bounded lists, priced by what they hold: a catalog has about ten tasks of a few targets each.
             .WithComplexityImpact(1, 12)
             .Description("The year's tasks of the catalogs the region's governments use (e.g. the province's 省定 list), each rolled up over the region.")
             .ResolveAsync(async c => await c.Guard(async () => (object?)await c.Service<RegionFigures>().TasksAsync(c.Source.RegionCode, c.Source.Year, c.CancellationToken)));
     }
+
+    private static Task<RegionSummary> Summary(IResolveFieldContext<RegionSelection> c) =>
+        c.Guard(() => c.Service<RegionFigures>().SummaryAsync(c.Source.RegionCode, c.Source.Year, c.CancellationToken));
 }
 
 public sealed class FigureType : ObjectGraphType<Figure>

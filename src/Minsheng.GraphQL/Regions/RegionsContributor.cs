@@ -12,7 +12,7 @@ public sealed class RegionsContributor : ISchemaContributor
             .Description("A region's figures for a year across the governments below it, with the drill-down by child region (region analysts and region dashboards; their own region or one below it).")
             .Argument<NonNullGraphType<StringGraphType>>("regionCode")
             .Argument<NonNullGraphType<IntGraphType>>("year")
-            .ResolveAsync(async c => await c.Guard(async () => (object?)await c.Service<RegionFigures>().SummaryAsync(
+            .ResolveAsync(async c => await c.Guard(async () => (object?)await c.Service<RegionFigures>().SelectAsync(
                 c.GetArgument<string>("regionCode"), c.GetArgument<int>("year"), c.CancellationToken)));
     }
 }

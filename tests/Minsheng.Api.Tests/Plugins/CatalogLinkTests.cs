@@ -88,3 +88,28 @@ public sealed class CatalogLinkTests(ApiFactory factory)
         Assert.Equal(0, await LinksAsync(tenant.Tenant.Id));
     }
 }
+
+/// <summary>Issue #18's "cost of being a plugin": the project page reads the same with both plugins enabled as without.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class PluginPageCostTests(ApiFactory factory)
+{
+    [Fact]
+    public async Task The_project_page_takes_the_same_round_trips_and_statements_with_plugins_as_without()
+    {
+        var page = File.ReadAllText(Path.Combine(RepositoryPaths.Root(), "bench", "queries", "minsheng.graphql"));
+        var plain = factory.Client((await TestTenants.CreateAsync(factory.OwnerConnectionString, projects: 12, reportMonths: 2)).Tenant.RegionCode);
+        var plugged = factory.Client((await TestTenants.CreateAsync(factory.OwnerConnectionString, projects: 12, reportMonths: 2)).Tenant.RegionCode);
+        await plugged.QueryAsync("""mutation { configurePlugins(input: { enabled: ["henan", "statistics-bureau"] }) { pluginId } }""");
+
+        // The second of each: the document is parsed, validated and its page relations worked out by then.
+        await plain.PostAsync(page);
+        await plugged.PostAsync(page);
+        var without = await plain.PostAsync(page);
+        var with = await plugged.PostAsync(page);
+
+        Assert.False(with.HasErrors, with.Body.ToString());
+        Assert.True(with.Data.GetProperty("projects").GetProperty("edges").GetArrayLength() > 0);
+        Assert.Equal((without.SqlRoundTrips, without.SqlStatements), (with.SqlRoundTrips, with.SqlStatements));
+        Assert.Equal(1, with.SqlRoundTrips);
+    }
+}
