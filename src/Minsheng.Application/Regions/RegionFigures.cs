@@ -107,17 +107,12 @@ public sealed class RegionFigures(NpgsqlDataSource dataSource, CachedTenantStore
               SELECT l.tenant_id, l.task_key, l.aggregation_key, l.factor, l.project_id, l.indicator_id, t.target_value
               FROM links l JOIN targets t ON t.tenant_id = l.tenant_id AND t.id = l.indicator_id AND t.unit = l.unit
               JOIN in_year y ON y.tenant_id = l.tenant_id AND y.id = l.project_id),
-            figures AS MATERIALIZED (
-              SELECT a.tenant_id, a.indicator_id, a.report_id, a.value FROM report_actuals a
-              WHERE (a.tenant_id, a.indicator_id) IN (SELECT tenant_id, indicator_id FROM linked)),
-            signed AS MATERIALIZED (
-              -- A figure counts once the unit head signed its report: the latest such per target.
-              SELECT r.tenant_id, r.id, r.period FROM progress_reports r
-              WHERE r.status IN ('Approved', 'Accepted') AND (r.tenant_id, r.project_id) IN (SELECT tenant_id, project_id FROM linked)),
             actuals AS (
-              SELECT DISTINCT ON (f.tenant_id, f.indicator_id) f.tenant_id, f.indicator_id, f.value
-              FROM figures f JOIN signed s ON s.tenant_id = f.tenant_id AND s.id = f.report_id
-              ORDER BY f.tenant_id, f.indicator_id, s.period DESC),
+              -- A figure counts once the unit head signed its report: the latest such per target.
+              SELECT DISTINCT ON (a.tenant_id, a.indicator_id) a.tenant_id, a.indicator_id, a.value
+              FROM report_actuals a JOIN progress_reports r ON r.tenant_id = a.tenant_id AND r.id = a.report_id
+              WHERE r.status IN ('Approved', 'Accepted') AND (a.tenant_id, a.indicator_id) IN (SELECT tenant_id, indicator_id FROM linked)
+              ORDER BY a.tenant_id, a.indicator_id, r.period DESC),
             projects AS (SELECT DISTINCT tenant_id, task_key, project_id FROM linked),
             lights AS (
               -- The last record of each counted project's light history.

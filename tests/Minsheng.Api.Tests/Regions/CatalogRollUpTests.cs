@@ -201,4 +201,31 @@ public sealed class CatalogRollUpTests(ApiFactory factory)
         Assert.Equal("FORBIDDEN", above.ErrorCode());
         Assert.Equal("FORBIDDEN", beside.ErrorCode());
     }
+
+    [Fact]
+    public async Task In_the_province_a_county_cannot_read_its_sibling_and_the_citys_analyst_cannot_write()
+    {
+        var ids = await ProvinceAsync();
+        var sibling = await OwnerQuery.ScalarAsync(factory.OwnerConnectionString,
+            $"SELECT id FROM projects WHERE tenant_id = '{ids["970102"]}' AND parent_id IS NULL ORDER BY sort_order LIMIT 1");
+        var mine = await OwnerQuery.ScalarAsync(factory.OwnerConnectionString,
+            $"SELECT id FROM projects WHERE tenant_id = '{ids["970101"]}' AND parent_id IS NULL ORDER BY sort_order LIMIT 1");
+        var county = factory.Client("970101");
+        var analyst = await AnalystAsync("c9701-analyst");
+        var analystInCounty = factory.Bearer(analyst.AccessToken!, "970101");
+        const string Node = "query($id: ID!) { node(id: $id) { id } }";
+
+        var own = await county.QueryAsync(Node, new { id = GlobalId.Encode("Project", (Guid)mine!) });
+        var other = await county.PostAsync(Node, new { id = GlobalId.Encode("Project", (Guid)sibling!) });
+        var confirm = await analystInCounty.PostAsync("mutation($ids: [ID!]!) { confirmCategorizations(input: { projectIds: $ids, count: false }) { id } }",
+            new { ids = new[] { GlobalId.Encode("Project", (Guid)mine!) } });
+        var plugins = await analystInCounty.PostAsync("""mutation { configurePlugins(input: { enabled: [] }) { pluginId } }""");
+        var record = await analystInCounty.PostAsync("mutation { recordLights(input: {}) { assessed } }");
+
+        Assert.Equal(JsonValueKind.Object, own.GetProperty("node").ValueKind);
+        Assert.True(other.HasErrors ? other.ErrorCode() == "NOT_FOUND" : other.Data.GetProperty("node").ValueKind == JsonValueKind.Null, other.Body.ToString());
+        Assert.All(new[] { confirm, plugins, record }, r => Assert.Equal("FORBIDDEN", r.ErrorCode()));
+        Assert.Equal(1L, await OwnerQuery.ScalarAsync(factory.OwnerConnectionString,
+            $"SELECT count(*) FROM catalog_links WHERE tenant_id = '{ids["970101"]}' AND project_id = '{mine}'"));
+    }
 }
