@@ -9,7 +9,7 @@ using Minsheng.Tenancy;
 namespace Minsheng.Application.Plugins;
 
 /// <summary>A certifying unit's decision on a target's figure.</summary>
-public sealed record CertificationRow(Guid IndicatorId, Guid UnitId, string UnitName, CertificationDecision Decision, decimal Value, string? Reason,
+public sealed record CertificationRow(Guid IndicatorId, Guid UnitId, CertificationDecision Decision, decimal Value, string? Reason,
     string DecidedBy, DateTimeOffset DecidedAt);
 
 /// <summary>
@@ -72,10 +72,10 @@ public sealed class Certifications(UnitOfWork uow, ICallerAccessor callers, Exte
 /// <summary>Each target's certification decisions, latest first.</summary>
 public sealed class CertificationsByIndicatorLoader(ReadSession session) : ByParentLoader<CertificationRow>(session,
     keys => $"""
-    SELECT c.indicator_id, c.unit_id, u.name, c.decision, c.value, nullif(c.reason, ''), c.decided_by, c.decided_at
-    FROM target_certifications c JOIN units u ON u.tenant_id = c.tenant_id AND u.id = c.unit_id
+    SELECT c.indicator_id, c.unit_id, c.decision, c.value, nullif(c.reason, ''), c.decided_by, c.decided_at
+    FROM target_certifications c
     WHERE c.tenant_id = $1 AND c.indicator_id = ANY({keys}) ORDER BY c.indicator_id, c.decided_at DESC, c.id DESC
     """,
-    r => new CertificationRow(r.GetGuid(0), r.GetGuid(1), r.GetString(2), Enum.Parse<CertificationDecision>(r.GetString(3)), r.GetDecimal(4),
-        r.IsDBNull(5) ? null : r.GetString(5), r.GetString(6), r.GetFieldValue<DateTimeOffset>(7)),
+    r => new CertificationRow(r.GetGuid(0), r.GetGuid(1), Enum.Parse<CertificationDecision>(r.GetString(2)), r.GetDecimal(3),
+        r.IsDBNull(4) ? null : r.GetString(4), r.GetString(5), r.GetFieldValue<DateTimeOffset>(6)),
     c => c.IndicatorId);
