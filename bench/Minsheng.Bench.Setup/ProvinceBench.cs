@@ -157,38 +157,8 @@ internal static class ProvinceBench
         await using (var reader = await command.ExecuteReaderAsync())
             while (await reader.ReadAsync()) tenantIds.Add(reader.GetGuid(0));
 
-        const string RollUp = """
-            WITH links AS MATERIALIZED (
-              -- The region's counted targets; every other table is read only for the (tenant, id) pairs these name, so the
-              -- tenant filter is here once (and row-level security on every table), not repeated on each table's rows: a
-              -- filter over a province's set compares each row with every id of the set (hash joins: see ScanAsTenantsAsync).
-              SELECT l.tenant_id, l.project_id, l.indicator_id, l.task_key, l.aggregation_key, l.factor, l.unit FROM catalog_links l
-              WHERE l.tenant_id = ANY($1)),
-            targets AS MATERIALIZED (
-              SELECT i.tenant_id, i.id, i.unit, i.target_value FROM indicators i
-              WHERE (i.tenant_id, i.id) IN (SELECT tenant_id, indicator_id FROM links)),
-            in_year AS MATERIALIZED (
-              -- A target counts in a published plan of the year, unless its project was cancelled ...
-              SELECT p.tenant_id, p.id FROM projects p
-              WHERE p.state <> 'Cancelled' AND (p.tenant_id, p.id) IN (SELECT tenant_id, project_id FROM links)
-                AND (p.tenant_id, p.plan_id) IN (SELECT pl.tenant_id, pl.id FROM plans pl WHERE pl.year = $2 AND pl.status = 'Published')),
-            linked AS MATERIALIZED (
-              -- ... and while its unit is the one it was linked with.
-              SELECT l.tenant_id, l.task_key, l.aggregation_key, l.factor, l.project_id, l.indicator_id, t.target_value
-              FROM links l JOIN targets t ON t.tenant_id = l.tenant_id AND t.id = l.indicator_id AND t.unit = l.unit
-              JOIN in_year y ON y.tenant_id = l.tenant_id AND y.id = l.project_id),
-            actuals AS (
-              -- A figure counts once the unit head signed its report: the latest such per target.
-              SELECT DISTINCT ON (a.tenant_id, a.indicator_id) a.tenant_id, a.indicator_id, a.value
-              FROM report_actuals a JOIN progress_reports r ON r.tenant_id = a.tenant_id AND r.id = a.report_id
-              WHERE r.status IN ('Approved', 'Accepted') AND (a.tenant_id, a.indicator_id) IN (SELECT tenant_id, indicator_id FROM linked)
-              ORDER BY a.tenant_id, a.indicator_id, r.period DESC),
-            projects AS (SELECT DISTINCT tenant_id, task_key, project_id FROM linked),
-            lights AS (
-              -- The last record of each counted project's light history.
-              SELECT DISTINCT ON (l.tenant_id, l.project_id) l.tenant_id, l.project_id, l.light, l.status FROM project_lights l
-              WHERE (l.tenant_id, l.project_id) IN (SELECT tenant_id, project_id FROM linked)
-              ORDER BY l.tenant_id, l.project_id, l.recorded_for DESC, l.recorded_at DESC),
+        const string RollUp = $$"""
+            {{Minsheng.Application.Regions.RegionFigures.CountedTargets}},
             gov AS (
               SELECT t.region_code, k.aggregation_key, sum(k.target_value * k.factor) AS planned, sum(coalesce(a.value, 0) * k.factor) AS done
               FROM linked k JOIN tenants t ON t.id = k.tenant_id LEFT JOIN actuals a ON a.tenant_id = k.tenant_id AND a.indicator_id = k.indicator_id
