@@ -6,6 +6,7 @@ using Minsheng.Application.Common;
 using Minsheng.Data.Reading;
 using Minsheng.Domain.Supervision;
 using Minsheng.Tenancy;
+using Minsheng.Plugins.Abstractions;
 using Npgsql;
 
 namespace Minsheng.Application.Supervision;
@@ -60,18 +61,29 @@ public sealed class LightHistoryByProjectLoader(ReadSession session) : ByParentL
         Enum.Parse<ProjectStatus>(r.GetString(5)), JsonSerializer.Deserialize<List<LightReason>>(r.GetString(6), StoredJson.Options)!),
     l => l.ProjectId);
 
-/// <summary>The tenant's status thresholds, read and set by its administrator.</summary>
-public sealed class StatusSettings(UnitOfWork uow, ITenantContextAccessor tenant)
+/// <summary>
+/// The thresholds a tenant assesses with when it has not set its own: those its plugins supply (the first that does, in
+/// plugin order), else the platform's defaults.
+/// </summary>
+public sealed class StatusDefaults(ExtensionPoint<IStatusThresholdSource> sources)
+{
+    private StatusThresholds? _current;
+
+    public StatusThresholds Current => _current ??= sources.ForCurrentTenant().FirstOrDefault()?.Defaults.Validated() ?? StatusThresholds.Default;
+}
+
+/// <summary>The tenant's status thresholds, read and set by its administrator; without its own, its plugins' or the defaults.</summary>
+public sealed class StatusSettings(UnitOfWork uow, ITenantContextAccessor tenant, StatusDefaults defaults)
 {
     public Task<StatusThresholds> GetAsync(CancellationToken ct) => uow.ReadAsync(async db =>
-        (await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == tenant.Current!.TenantId, ct)).EffectiveStatusThresholds, ct);
+        (await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == tenant.Current!.TenantId, ct)).StatusThresholds ?? defaults.Current, ct);
 
     public Task<StatusThresholds> SetAsync(StatusThresholds thresholds, CancellationToken ct) => uow.RunAsync(async db =>
     {
         var current = await db.Tenants.SingleAsync(t => t.Id == tenant.Current!.TenantId, ct);
-        var before = current.EffectiveStatusThresholds;
+        var before = current.StatusThresholds ?? defaults.Current;
         current.SetStatusThresholds(thresholds);
-        uow.Audit("configure", "StatusThresholds", current.Id, before, current.EffectiveStatusThresholds);
-        return current.EffectiveStatusThresholds;
+        uow.Audit("configure", "StatusThresholds", current.Id, before, current.StatusThresholds);
+        return current.StatusThresholds!;
     }, ct);
 }

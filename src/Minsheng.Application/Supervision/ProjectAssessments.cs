@@ -20,7 +20,8 @@ public sealed record AssessedProject(Guid ProjectId, ProjectAssessment Assessmen
 /// Assessments of projects on any day, one loader per day asked for in the request (the day is part of the statement).
 /// "Today" is the tenant's local date from the clock, so tests pin it with a fixed TimeProvider.
 /// </summary>
-public sealed class ProjectAssessments(ReadSession session, TimeProvider clock, StoredAssessmentWriter store, Plugins.Certifications certifications)
+public sealed class ProjectAssessments(ReadSession session, TimeProvider clock, StoredAssessmentWriter store, Plugins.Certifications certifications,
+    StatusDefaults defaults)
 {
     private readonly Dictionary<DateOnly, AssessmentLoader> _byDay = [];
     private StoredAssessmentLoader? _stored;
@@ -59,7 +60,7 @@ public sealed class ProjectAssessments(ReadSession session, TimeProvider clock, 
     public AssessmentLoader On(DateOnly? asOf)
     {
         var day = asOf ?? Today;
-        if (!_byDay.TryGetValue(day, out var loader)) _byDay[day] = loader = new AssessmentLoader(session, day, certifications.CurrentRules());
+        if (!_byDay.TryGetValue(day, out var loader)) _byDay[day] = loader = new AssessmentLoader(session, day, certifications.CurrentRules(), defaults.Current);
         return loader;
     }
 
@@ -132,11 +133,14 @@ public sealed class AssessmentLoader : BatchLoader<Guid, AssessedProject?>
 {
     private readonly DateOnly asOf;
     private readonly Func<CertificationSubject, IReadOnlyList<CertificationRequirement>>? certification;
+    private readonly StatusThresholds defaults;
 
     // One per day, made by ProjectAssessments (not resolved from the container: the day is not a service). With the
-    // tenant's certification rules when its plugins have any: only then are certifications and certifiers read.
-    internal AssessmentLoader(ReadSession session, DateOnly asOf, Func<CertificationSubject, IReadOnlyList<CertificationRequirement>>? certification)
-        : base(session) => (this.asOf, this.certification) = (asOf, certification);
+    // tenant's certification rules when its plugins have any: only then are certifications and certifiers read. The
+    // defaults are the thresholds of a tenant that did not set its own (its plugins', else the platform's).
+    internal AssessmentLoader(ReadSession session, DateOnly asOf, Func<CertificationSubject, IReadOnlyList<CertificationRequirement>>? certification,
+        StatusThresholds defaults)
+        : base(session) => (this.asOf, this.certification, this.defaults) = (asOf, certification, defaults);
 
     protected override AssessedProject? Missing => null;
 
@@ -251,7 +255,7 @@ public sealed class AssessmentLoader : BatchLoader<Guid, AssessedProject?>
                 : [];
             var facts = new ProjectFacts(year, reader.IsDBNull(2) ? null : reader.GetFieldValue<DateOnly>(2), targets, milestones, overdue,
                 reader.GetBoolean(15), recorded, state);
-            var thresholds = reader.IsDBNull(6) ? StatusThresholds.Default : JsonSerializer.Deserialize<StatusThresholds>(reader.GetString(6))!;
+            var thresholds = reader.IsDBNull(6) ? defaults : JsonSerializer.Deserialize<StatusThresholds>(reader.GetString(6))!;
             into[id] = new AssessedProject(id, StatusRules.Assess(facts, asOf, thresholds), recorded, reader.IsDBNull(20) ? null : reader.GetInt64(20));
         }
     }

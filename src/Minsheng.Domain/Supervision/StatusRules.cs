@@ -30,7 +30,8 @@ public enum Light
 public sealed record LightReason(string Code, Light Light, string Message);
 
 /// <summary>
-/// The numbers behind the rules; a tenant may set its own (<c>configureStatusRules</c>), and a plugin may supply them later.
+/// The numbers behind the rules; a tenant may set its own (<c>configureStatusRules</c>), and its plugins may supply them
+/// (<c>IStatusThresholdSource</c>) for a tenant that did not.
 /// Percentages are points of 100.
 /// </summary>
 public sealed record StatusThresholds

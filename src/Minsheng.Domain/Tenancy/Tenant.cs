@@ -47,10 +47,8 @@ public sealed class Tenant
     }
     public string[] EnabledPlugins { get; set; }
 
-    /// <summary>The tenant's own status and light thresholds; null: the defaults (<see cref="Supervision.StatusThresholds.Default"/>).</summary>
+    /// <summary>The tenant's own status and light thresholds; null: its plugins' or the platform's defaults.</summary>
     public Supervision.StatusThresholds? StatusThresholds { get; private set; }
-
-    public Supervision.StatusThresholds EffectiveStatusThresholds => StatusThresholds ?? Supervision.StatusThresholds.Default;
 
     public void SetStatusThresholds(Supervision.StatusThresholds thresholds) => StatusThresholds = thresholds.Validated();
 }
