@@ -25,9 +25,8 @@ public sealed class CatalogLinking(UnitOfWork uow, ProjectCategorizations catego
         return uow.RunAsync<IReadOnlyList<Guid>>(async db =>
         {
             // Through the tenant filter: another tenant's project is not found, and nothing is written.
-            var projects = await db.Projects.Where(p => ids.Contains(p.Id)).ToListAsync(ct);
-            if (ids.FirstOrDefault(id => projects.All(p => p.Id != id)) is var missing && missing != Guid.Empty)
-                throw DomainException.NotFound(nameof(Project), missing);
+            var projects = await db.Projects.AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync(ct);
+            if (ids.Except(projects.Select(p => p.Id)).Take(1).ToList() is [var missing]) throw DomainException.NotFound(nameof(Project), missing);
             var planIds = projects.Select(p => p.PlanId).Distinct().ToList();
             var years = await db.Plans.Where(p => planIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Year, ct);
             var targets = (await db.Indicators.Where(i => ids.Contains(i.ProjectId)).ToListAsync(ct))

@@ -164,7 +164,7 @@ public sealed class ProjectCategorizationFields : ITypeExtension<Projects.Projec
                         .Select(m => new CategorizedTarget(m.Indicator, m.Match, counted.TryGetValue(m.Indicator.Id, out var link)
                             && link.AggregationKey == m.Match.AggregationKey && link.Unit == m.Indicator.Unit))
                         .ToList();
-                    return new CategorizationView(found, matched, counted.Count > 0);
+                    return new CategorizationView(found, matched, matched.Any(t => t.Counted));
                 }));
             })
             .LoadsAlongWithPage(typeof(IndicatorsByProjectLoader));
