@@ -39,6 +39,7 @@ public static class ApplicationServices
         services.AddScoped<Plugins.ProjectCategorizations>();
         services.AddScoped<Plugins.CatalogLinking>();
         services.AddScoped<Plugins.Certifications>();
+        services.AddScoped<Plugins.CertificationRules>();
         services.AddScoped<Supervision.StatusDefaults>();
         services.AddScoped<Regions.RegionFigures>();
         services.AddScoped<Supervision.LightHistory>();

@@ -18,19 +18,11 @@ public sealed record CertificationRow(Guid IndicatorId, Guid UnitId, Certificati
 /// other figure for the target until the unit queries it) — or queries it with a reason. Until every target a policy
 /// names is certified at its figure, a project whose targets are met is not counted as completed.
 /// </summary>
-public sealed class Certifications(UnitOfWork uow, ICallerAccessor callers, ExtensionPoint<ICertificationPolicy> policies)
+public sealed class Certifications(UnitOfWork uow, ICallerAccessor callers, CertificationRules certificationRules)
 {
-    /// <summary>The requirements of the current tenant's policies (the first policy to name a target decides its certifier).</summary>
-    public Func<CertificationSubject, IReadOnlyList<CertificationRequirement>>? CurrentRules()
-    {
-        var current = policies.ForCurrentTenant();
-        if (current.Count == 0) return null;
-        return subject => current.SelectMany(p => p.Requirements(subject)).DistinctBy(r => r.Position).OrderBy(r => r.Position).ToList();
-    }
-
     public Task<Guid> DecideAsync(Guid indicatorId, CertificationDecision decision, string? reason, CancellationToken ct) => uow.RunAsync(async db =>
     {
-        var rules = CurrentRules() ?? throw DomainException.Invalid("indicatorId", "None of the tenant's plugins certifies figures.");
+        var rules = certificationRules.Current ?? throw DomainException.Invalid("indicatorId", "None of the tenant's plugins certifies figures.");
         var indicator = await db.Indicators.FindOwnAsync(indicatorId, ct);
         // One decision on a project at a time: each sees the one before it.
         var project = await db.LockProjectAsync(indicator.ProjectId, ct);
@@ -67,6 +59,30 @@ public sealed class Certifications(UnitOfWork uow, ICallerAccessor callers, Exte
             new { certification.Decision, certification.Value, certification.Reason, Unit = requirement.Certifier.Name });
         return indicatorId;
     }, ct);
+}
+
+/// <summary>
+/// Which unit certifies which targets under the current tenant's plugins (the first policy to name a target decides its
+/// certifier); null when none of them certifies. Apart from <see cref="Certifications"/>, which writes: the read path
+/// (assessments, a target's certifier) asks it on every page, and needs no unit of work for that.
+/// </summary>
+public sealed class CertificationRules(ExtensionPoint<ICertificationPolicy> policies)
+{
+    private bool _resolved;
+    private Func<CertificationSubject, IReadOnlyList<CertificationRequirement>>? _current;
+
+    public Func<CertificationSubject, IReadOnlyList<CertificationRequirement>>? Current
+    {
+        get
+        {
+            if (_resolved) return _current;
+            var current = policies.ForCurrentTenant();
+            _current = current.Count == 0 ? null
+                : subject => current.SelectMany(p => p.Requirements(subject)).DistinctBy(r => r.Position).OrderBy(r => r.Position).ToList();
+            _resolved = true;
+            return _current;
+        }
+    }
 }
 
 /// <summary>Each target's certification decisions, latest first.</summary>

@@ -20,7 +20,7 @@ public sealed record AssessedProject(Guid ProjectId, ProjectAssessment Assessmen
 /// Assessments of projects on any day, one loader per day asked for in the request (the day is part of the statement).
 /// "Today" is the tenant's local date from the clock, so tests pin it with a fixed TimeProvider.
 /// </summary>
-public sealed class ProjectAssessments(ReadSession session, TimeProvider clock, StoredAssessmentWriter store, Plugins.Certifications certifications,
+public sealed class ProjectAssessments(ReadSession session, TimeProvider clock, StoredAssessmentWriter store, Plugins.CertificationRules certificationRules,
     StatusDefaults defaults)
 {
     private readonly Dictionary<DateOnly, AssessmentLoader> _byDay = [];
@@ -60,7 +60,7 @@ public sealed class ProjectAssessments(ReadSession session, TimeProvider clock, 
     public AssessmentLoader On(DateOnly? asOf)
     {
         var day = asOf ?? Today;
-        if (!_byDay.TryGetValue(day, out var loader)) _byDay[day] = loader = new AssessmentLoader(session, day, certifications.CurrentRules(), defaults.Current);
+        if (!_byDay.TryGetValue(day, out var loader)) _byDay[day] = loader = new AssessmentLoader(session, day, certificationRules.Current, defaults.Current);
         return loader;
     }
 

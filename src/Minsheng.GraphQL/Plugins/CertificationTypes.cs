@@ -37,7 +37,7 @@ public sealed class IndicatorCertificationFields : ITypeExtension<IndicatorType>
                 var targets = c.Load<IndicatorsByProjectLoader, IReadOnlyList<IndicatorRow>>(c.Source.ProjectId);
                 return new DeferredResult<UnitRow?>(new global::Minsheng.Data.Reading.Deferred<UnitRow?>(async ct =>
                 {
-                    if (c.Service<Certifications>().CurrentRules() is not { } rules || await project.GetResultAsync(ct) is not { } p) return null;
+                    if (c.Service<CertificationRules>().Current is not { } rules || await project.GetResultAsync(ct) is not { } p) return null;
                     var certifiers = (await units.GetResultAsync(ct)).Where(u => u.Role == Domain.Plans.ProjectUnitRole.Certifier).ToList();
                     var subject = new CertificationSubject(p.Name, certifiers.Select(u => new CertifierUnit(u.Unit.Id, u.Unit.Name)).ToList(),
                         (await targets.GetResultAsync(ct)).Select(t => new CertificationTarget(t.Position, t.Label, t.Unit)).ToList());
