@@ -18,12 +18,17 @@ namespace Minsheng.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder) => AlterAll(migrationBuilder, RowLevelSecurityTables.PredicateCastPerRow);
 
-        /// <summary>Every table that has the tenant policy, whichever migration created it.</summary>
+        /// <summary>
+        /// Every table that has the tenant policy, whichever migration created it, except the identity tables: theirs
+        /// admits every row when no tenant is named (sign-in looks a user up before any tenant is known) and is the
+        /// identity store's own (its migration TenantScopeRestored repairs databases this once rewrote).
+        /// </summary>
         private static void AlterAll(MigrationBuilder migration, string predicate) => migration.Sql($$"""
             DO $$
             DECLARE t regclass;
             BEGIN
-              FOR t IN SELECT polrelid::regclass FROM pg_policy WHERE polname = '{{RowLevelSecurityTables.PolicyName}}' LOOP
+              FOR t IN SELECT polrelid::regclass FROM pg_policy WHERE polname = '{{RowLevelSecurityTables.PolicyName}}'
+                         AND polrelid::regclass::text NOT IN ('identity_users', 'dashboard_clients') LOOP
                 EXECUTE format('ALTER POLICY {{RowLevelSecurityTables.PolicyName}} ON %s USING (%s) WITH CHECK (%s)', t, $p${{predicate}}$p$, $p${{predicate}}$p$);
               END LOOP;
             END $$;

@@ -39,12 +39,29 @@ public static class AccessGrants
     /// </summary>
     public static void EnableTenantScope(MigrationBuilder migration, string table)
     {
-        const string Setting = $"nullif(current_setting('{TenantSetting.Name}', true), '')";
-        var predicate = $"{Setting} IS NULL OR tenant_id = ANY (string_to_array({Setting}, ',')::uuid[])";
+        const string predicate = ScopePredicate;
         migration.Sql($"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY;");
         migration.Sql($"ALTER TABLE {table} FORCE ROW LEVEL SECURITY;");
         migration.Sql($"DROP POLICY IF EXISTS {RowLevelSecurityTables.PolicyName} ON {table};");
         migration.Sql($"CREATE POLICY {RowLevelSecurityTables.PolicyName} ON {table} USING ({predicate}) WITH CHECK ({predicate});");
+    }
+
+    private const string Setting = $"nullif(current_setting('{TenantSetting.Name}', true), '')";
+
+    /// <summary>
+    /// No tenant named: every row; else the named tenants' rows, the setting converted to uuid[] once per statement (in
+    /// the subquery, as <see cref="RowLevelSecurityTables.Predicate"/> does for the core tables).
+    /// </summary>
+    public const string ScopePredicate = $"{Setting} IS NULL OR tenant_id = ANY (CAST((SELECT string_to_array({Setting}, ',')::uuid[]) AS uuid[]))";
+
+    /// <summary>The first form (migration IdentityAndTokens): the setting converted for every row.</summary>
+    public const string ScopePredicatePerRow = $"{Setting} IS NULL OR tenant_id = ANY (string_to_array({Setting}, ',')::uuid[])";
+
+    /// <summary>Rewrites the scope policy of every tenant-scoped identity table to <paramref name="predicate"/>.</summary>
+    public static void AlterTenantScope(MigrationBuilder migration, string predicate)
+    {
+        foreach (var table in TenantScopedTables)
+            migration.Sql($"ALTER POLICY {RowLevelSecurityTables.PolicyName} ON {table} USING ({predicate}) WITH CHECK ({predicate});");
     }
 
     public static void Revoke(MigrationBuilder migration)
