@@ -7,6 +7,7 @@ using Minsheng.Identity.Development;
 using Minsheng.Identity.Keys;
 using Minsheng.Postgres.Embedded;
 using Minsheng.Server;
+using Minsheng.Server.Console;
 using Minsheng.Server.Development;
 using Minsheng.Server.Health;
 using Minsheng.Server.Plugins;
@@ -89,6 +90,7 @@ app.UseRequestRateLimits();
 app.MapMinshengIdentity();
 app.MapGraphiQL();
 app.MapMinshengGraphQL();
+app.MapConsole();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, database));
 
 app.Run();

@@ -1,0 +1,62 @@
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Net.Http.Headers;
+
+namespace Minsheng.Server.Console;
+
+/// <summary>
+/// The web console (src/Minsheng.Web, built into the server's output folder "console" by the server's build) at /: its
+/// files, and its index page for any other browser address that is not the API's, so that a deep link such as
+/// /projects/… or /public/411302 opens the console on that page. The console talks only to /graphql and the sign-in
+/// endpoints, like any other client.
+/// </summary>
+public static class ConsoleHosting
+{
+    public const string Folder = "console";
+
+    /// <summary>Paths that belong to the server, never to the console: an unknown one there is a plain 404.</summary>
+    private static readonly string[] ServerPaths = ["/graphql", "/connect", "/account", "/health", "/.well-known"];
+
+    public static WebApplication MapConsole(this WebApplication app)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, Folder);
+        var index = Path.Combine(folder, "index.html");
+        if (File.Exists(index))
+        {
+            var files = new PhysicalFileProvider(folder);
+            app.UseStaticFiles(new StaticFileOptions
+            {
+                FileProvider = files,
+                OnPrepareResponse = file =>
+                {
+                    // Vite names the bundles by their content hash: a changed file is a new address, so they may be kept
+                    // for good; the index page names the current ones and is asked for every time.
+                    file.Context.Response.Headers[HeaderNames.CacheControl] = file.Context.Request.Path.StartsWithSegments("/assets")
+                        ? "public, max-age=31536000, immutable"
+                        : "no-cache";
+                },
+            });
+        }
+        app.MapFallback(async http =>
+        {
+            var path = http.Request.Path;
+            if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method)
+                || ServerPaths.Any(p => path.StartsWithSegments(p)) || Path.HasExtension(path.Value))
+            {
+                http.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+            http.Response.Headers[HeaderNames.CacheControl] = "no-cache";
+            if (File.Exists(index))
+            {
+                http.Response.ContentType = "text/html; charset=utf-8";
+                await http.Response.SendFileAsync(index, http.RequestAborted);
+                return;
+            }
+            http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            http.Response.ContentType = "text/plain; charset=utf-8";
+            await http.Response.WriteAsync("The web console is not built: the server's build builds it with npm (src/Minsheng.Web). " +
+                                           "Install Node.js with npm and build again; the GraphQL API at /graphql works without it.", http.RequestAborted);
+        });
+        return app;
+    }
+}

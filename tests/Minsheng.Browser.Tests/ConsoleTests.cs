@@ -1,0 +1,198 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Text.Json;
+using Microsoft.Playwright;
+using Minsheng.Identity.Development;
+using Xunit.Abstractions;
+
+namespace Minsheng.Browser.Tests;
+
+/// <summary>
+/// Issue 19 in a real browser: people sign in through the console (authorization code + PKCE on the server's own
+/// sign-in page), and do their month's work with it; the public page is read without signing in, at a phone's width.
+/// Each page visited is saved as a screenshot (artifacts/browser).
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ConsoleTests(ConsoleServer server, Chromium chromium, ITestOutputHelper output)
+{
+    private const string Tenant = "411302";
+
+    private async Task<IPage> SignedInAsync(string userName, ViewportSize? viewport = null)
+    {
+        var context = await chromium.Browser.NewContextAsync(new() { BaseURL = server.BaseUrl, Locale = "zh-CN", ViewportSize = viewport ?? new() { Width = 1366, Height = 768 } });
+        var page = await context.NewPageAsync();
+        try
+        {
+            await page.GotoAsync("/");
+            await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+            await page.WaitForURLAsync("**/account/login**");
+            await page.GetByLabel("用户名").FillAsync(userName);
+            await page.GetByLabel("密码").FillAsync(DevelopmentAccounts.Password);
+            await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+            await page.GetByRole(AriaRole.Navigation, new() { Name = "主导航" }).WaitForAsync();
+            return page;
+        }
+        catch (TimeoutException e)
+        {
+            await ShotAsync(page, $"sign-in-failed-{userName}");
+            throw new TimeoutException($"Signing in {userName} stopped at {page.Url}: {(await page.InnerTextAsync("body"))[..Math.Min(400, (await page.InnerTextAsync("body")).Length)]}", e);
+        }
+    }
+
+    private static Task ShotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new() { Path = Path.Combine(Chromium.Screenshots, name + ".png"), FullPage = true });
+
+    [Fact]
+    public async Task A_clerk_files_a_month_through_a_network_drop_the_head_signs_it_and_the_office_accepts_it()
+    {
+        // The clerk's unit and a top-level project it leads (the demo binds the clerk to its tenant's busiest lead unit).
+        var users = await server.DeveloperQueryAsync(Tenant, "{ users { userName unitIds } }");
+        var unit = users.GetProperty("users").EnumerateArray().Single(u => u.GetProperty("userName").GetString() == $"{Tenant}-unit-clerk")
+            .GetProperty("unitIds")[0].GetString()!;
+        var projects = await server.DeveloperQueryAsync(Tenant, "query($u: ID) { projects(first: 100, filter: { unitId: $u, topLevelOnly: true }) { nodes { id name leadUnits { id } } } }", new { u = unit });
+        var project = projects.GetProperty("projects").GetProperty("nodes").EnumerateArray()
+            .First(p => p.GetProperty("leadUnits").EnumerateArray().Any(l => l.GetProperty("id").GetString() == unit));
+        var projectId = project.GetProperty("id").GetString()!;
+        var projectName = project.GetProperty("name").GetString()!;
+
+        var clerk = await SignedInAsync($"{Tenant}-unit-clerk");
+        await clerk.GotoAsync($"/projects/{Uri.EscapeDataString(projectId)}");
+        await clerk.GetByRole(AriaRole.Heading, new() { Name = projectName }).WaitForAsync();
+        await ShotAsync(clerk, "project-detail");
+        var fileLink = clerk.GetByRole(AriaRole.Link, new() { NameRegex = new("^填报.*月报$") });
+        var linkText = await fileLink.InnerTextAsync();
+        await fileLink.ClickAsync();
+        await clerk.GetByLabel("工作进展").FillAsync("已完成主体工程的百分之六十。");
+        await clerk.GetByLabel("存在问题").FillAsync("雨季影响施工。");
+
+        // The network drops: saving fails with the reason shown, and the draft stays in the browser through a reload.
+        await clerk.Context.SetOfflineAsync(true);
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "保存草稿" }).ClickAsync();
+        await Assertions.Expect(clerk.GetByRole(AriaRole.Alert)).ToContainTextAsync("无法连接服务器");
+        await ShotAsync(clerk, "report-form-offline");
+        await clerk.Context.SetOfflineAsync(false);
+        await clerk.ReloadAsync();
+        await Assertions.Expect(clerk.GetByText("这是保存在本机、尚未提交到服务器的草稿。")).ToBeVisibleAsync();
+        await Assertions.Expect(clerk.GetByLabel("工作进展")).ToHaveValueAsync("已完成主体工程的百分之六十。");
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "报送" }).ClickAsync();
+        await Assertions.Expect(clerk.GetByText("已报送，待单位负责人审签").First).ToBeVisibleAsync();
+        await ShotAsync(clerk, "report-submitted");
+
+        // The unit head signs it off from the review queue; the supervision office accepts it from its own.
+        var head = await SignedInAsync($"{Tenant}-unit-head");
+        await head.GetByRole(AriaRole.Link, new() { Name = "审核" }).ClickAsync();
+        // Projects may share a name (三个“城镇新增就业”): the card is the one linking to this project.
+        var cardSelector = $"li.card:has(a[href=\"/projects/{Uri.EscapeDataString(projectId)}\"])";
+        var card = head.Locator(cardSelector);
+        await Assertions.Expect(card).ToContainTextAsync("已完成主体工程的百分之六十。");
+        await ShotAsync(head, "review-unit-head");
+        await card.GetByRole(AriaRole.Button, new() { Name = "审签通过" }).ClickAsync();
+        await Assertions.Expect(head.Locator(cardSelector)).ToHaveCountAsync(0);
+
+        var office = await SignedInAsync($"{Tenant}-supervisor");
+        await office.GetByRole(AriaRole.Link, new() { Name = "审核" }).ClickAsync();
+        var approved = office.Locator(cardSelector);
+        await Assertions.Expect(approved).ToBeVisibleAsync();
+        await ShotAsync(office, "review-supervision-office");
+        await approved.GetByRole(AriaRole.Button, new() { Name = "审核通过" }).ClickAsync();
+        await Assertions.Expect(office.Locator(cardSelector)).ToHaveCountAsync(0);
+
+        // What the server now holds: the month the link offered, accepted, with the clerk's words.
+        var period = System.Text.RegularExpressions.Regex.Match(linkText, @"(\d{4})年(\d{1,2})月") is { Success: true } m
+            ? $"{m.Groups[1].Value}-{int.Parse(m.Groups[2].Value):00}" : throw new InvalidOperationException(linkText);
+        var reports = await server.DeveloperQueryAsync(Tenant, "query($id: ID!) { project(id: $id) { reports { period status progress problems submittedBy approvedBy acceptedBy } } }", new { id = projectId });
+        var report = reports.GetProperty("project").GetProperty("reports").EnumerateArray().Single(r => r.GetProperty("period").GetString() == period);
+        Assert.Equal("ACCEPTED", report.GetProperty("status").GetString());
+        Assert.Equal("已完成主体工程的百分之六十。", report.GetProperty("progress").GetString());
+        Assert.Equal("雨季影响施工。", report.GetProperty("problems").GetString());
+        Assert.Contains($"{Tenant}-unit-clerk", report.GetProperty("submittedBy").GetString());
+        Assert.Contains($"{Tenant}-unit-head", report.GetProperty("approvedBy").GetString());
+        Assert.Contains($"{Tenant}-supervisor", report.GetProperty("acceptedBy").GetString());
+    }
+
+    [Fact]
+    public async Task The_project_table_filters_and_pages_and_the_initial_javascript_stays_small()
+    {
+        var page = await SignedInAsync($"{Tenant}-supervisor");
+        var scripts = new List<string>();
+        page.Response += (_, r) => { if (r.Url.EndsWith(".js", StringComparison.Ordinal)) scripts.Add(r.Url); };
+
+        // Straight to the table, as a bookmark would: the time until its rows are there, and the script that came with it.
+        var clock = Stopwatch.StartNew();
+        await page.GotoAsync("/projects");
+        await page.Locator("table.projects tbody tr").First.WaitForAsync();
+        var ready = clock.ElapsedMilliseconds;
+        long gzipped = 0;
+        using (var http = new HttpClient())
+            foreach (var script in scripts.Distinct()) gzipped += GzipSize(await http.GetByteArrayAsync(script));
+        output.WriteLine($"project table usable after {ready} ms; JavaScript loaded: {scripts.Count} files, {gzipped / 1024.0:F1} kB gzip");
+        Assert.DoesNotContain(scripts, s => s.Contains("DashboardPage", StringComparison.Ordinal));
+        Assert.True(gzipped < 300 * 1024, $"the signed-in shell loads {gzipped} bytes of JavaScript (gzip)");
+        await ShotAsync(page, "projects");
+
+        var total = await server.DeveloperQueryAsync(Tenant, "{ projects(filter: { topLevelOnly: true }) { totalCount } }");
+        await Assertions.Expect(page.GetByText($"共 {total.GetProperty("projects").GetProperty("totalCount").GetInt32()} 项")).ToBeVisibleAsync();
+        var rows = await page.Locator("table.projects tbody tr").CountAsync();
+        Assert.Equal(Math.Min(20, total.GetProperty("projects").GetProperty("totalCount").GetInt32()), rows);
+
+        // A search narrows the table to what the API finds for the same text.
+        await page.GetByLabel("搜索").FillAsync("就业");
+        await page.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
+        var found = await server.DeveloperQueryAsync(Tenant, "{ projects(first: 100, filter: { topLevelOnly: true, search: \"就业\" }) { totalCount } }");
+        var expected = found.GetProperty("projects").GetProperty("totalCount").GetInt32();
+        Assert.True(expected > 0);
+        await Assertions.Expect(page.GetByText($"共 {expected} 项")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("table.projects tbody tr")).ToHaveCountAsync(Math.Min(20, expected));
+        Assert.Contains("q=", page.Url);
+
+        // The dashboard is its own chunk, with its charts.
+        await page.GetByRole(AriaRole.Link, new() { Name = "工作台" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".chart canvas").First).ToBeVisibleAsync();
+        Assert.Contains(scripts, s => s.Contains("DashboardPage", StringComparison.Ordinal));
+        await ShotAsync(page, "dashboard");
+    }
+
+    [Fact]
+    public async Task An_error_from_the_api_is_shown_with_its_message_and_a_project_of_another_tenant_is_not_there()
+    {
+        var page = await SignedInAsync($"{Tenant}-unit-clerk");
+        // Not a global id at all: the API's refusal, in words, with its code.
+        await page.GotoAsync("/projects/not-an-id");
+        var alert = page.GetByRole(AriaRole.Alert);
+        await Assertions.Expect(alert).ToBeVisibleAsync();
+        Assert.False(string.IsNullOrWhiteSpace(await alert.InnerTextAsync()));
+        await ShotAsync(page, "error-state");
+
+        // Another county's project: as if it did not exist.
+        var other = await server.DeveloperQueryAsync("411303", "{ projects(first: 1) { nodes { id } } }");
+        await page.GotoAsync($"/projects/{Uri.EscapeDataString(other.GetProperty("projects").GetProperty("nodes")[0].GetProperty("id").GetString()!)}");
+        await Assertions.Expect(page.GetByText("没有这个项目，或它不属于当前地区。")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task The_public_page_shows_what_the_county_published_without_signing_in_at_a_phones_width()
+    {
+        var context = await chromium.Browser.NewContextAsync(new() { BaseURL = server.BaseUrl, Locale = "zh-CN", ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/public/{Tenant}");
+        var published = await server.DeveloperQueryAsync(Tenant, $"{{ publicDisclosure(regionCode: \"{Tenant}\") {{ name plans {{ title projects {{ name }} }} }} }}");
+        var disclosure = published.GetProperty("publicDisclosure");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"{disclosure.GetProperty("name").GetString()}民生实事公开" })).ToBeVisibleAsync();
+        var plan = disclosure.GetProperty("plans")[0];
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = plan.GetProperty("title").GetString()! })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".public-projects > li")).ToHaveCountAsync(plan.GetProperty("projects").GetArrayLength());
+        // Fits the phone: nothing wider than the screen.
+        var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"the page is {overflow}px wider than the phone's screen");
+        // No token was ever sent.
+        Assert.Empty(await page.EvaluateAsync<JsonElement>("Object.keys(sessionStorage)") is { ValueKind: JsonValueKind.Array } keys ? keys.EnumerateArray().ToArray() : []);
+        await ShotAsync(page, "public-phone");
+    }
+
+    private static long GzipSize(byte[] content)
+    {
+        using var buffer = new MemoryStream();
+        using (var gzip = new GZipStream(buffer, CompressionLevel.Optimal, leaveOpen: true)) gzip.Write(content);
+        return buffer.Length;
+    }
+}
