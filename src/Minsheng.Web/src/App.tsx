@@ -10,6 +10,9 @@ import { ProjectPage } from "./pages/ProjectPage";
 import { ReportFormPage } from "./pages/ReportFormPage";
 import { ReviewPage } from "./pages/ReviewPage";
 import { PublicPage } from "./pages/PublicPage";
+import { BulletinsPage } from "./pages/BulletinsPage";
+import { ImportPage } from "./pages/ImportPage";
+import { SupervisionPage } from "./pages/SupervisionPage";
 
 // The dashboard carries ECharts: loaded only when it is opened.
 const DashboardPage = lazy(() => import("./pages/DashboardPage"));
@@ -84,6 +87,9 @@ function Shell({ path, children }: { path: string; children: ReactNode }) {
     ["/", "工作台", true],
     ["/projects", "项目", !!session?.tenant],
     ["/review", "审核", !!session && (can(session, "SignOffReports") || can(session, "ReviewReports"))],
+    ["/supervision", "督办", !!session && (can(session, "Supervise") || can(session, "AnswerNotices"))],
+    ["/bulletins", "通报", !!session && can(session, "Supervise")],
+    ["/import", "导入", !!session && can(session, "EditPlans")],
   ];
   return (
     <div className="shell">
@@ -126,6 +132,9 @@ function Route({ path, search, session }: { path: string; search: URLSearchParam
   if ((m = match("/projects/:id/report", path))) return <ReportFormPage projectId={m.id} period={search.get("period")} />;
   if ((m = match("/projects/:id", path))) return <ProjectPage id={m.id} />;
   if (path === "/review") return <ReviewPage session={session} />;
+  if (path === "/bulletins") return <BulletinsPage />;
+  if (path === "/supervision") return <SupervisionPage session={session} projectId={search.get("project")} />;
+  if (path === "/import") return <ImportPage />;
   return (
     <div className="state empty">
       页面不存在。<Link to="/">回到工作台</Link>

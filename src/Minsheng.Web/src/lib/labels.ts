@@ -22,6 +22,8 @@ export const reportStatusLabel: Record<string, string> = {
 
 export const milestoneStateLabel: Record<string, string> = { PENDING: "未到期", ACHIEVED: "已完成", ACHIEVED_LATE: "逾期完成", MISSED: "未按期完成" };
 
+export const bulletinKindLabel: Record<string, string> = { MONTHLY: "月度通报", QUARTERLY: "季度报告", YEAR_END: "年度完成情况" };
+
 export const categoryLabel: Record<string, string> = { provincial: "省定", municipal: "市定", local: "本级" };
 
 export const errorCodeLabel: Record<string, string> = {

@@ -65,6 +65,7 @@ export function ProjectPage({ id }: { id: string }) {
         <span>{statusLabel[p.assessment.status]}</span>
         <span>自 {p.assessment.lightSince} 起为{lightLabel[p.assessment.light]}</span>
         {p.category && <span className="tag">{categoryLabel[p.category] ?? p.category}</span>}
+        {can(session, "Supervise") && <Link className="button" to={`/supervision?project=${encodeURIComponent(p.id)}`}>下发督办</Link>}
         {can(session, "FileReports") && <Link className="button primary" to={`/projects/${encodeURIComponent(p.id)}/report?period=${toFile}`}>填报{formatPeriod(toFile)}月报</Link>}
       </div>
       {p.assessment.reasons.length > 0 && (

@@ -39,6 +39,7 @@ export function ProjectsPage({ search }: { search: URLSearchParams }) {
     unitId: search.get("unit") || undefined,
     search: search.get("q") || undefined,
     light: search.get("light") || undefined,
+    planId: search.get("plan") || undefined,
   };
   const cursors = (search.get("pages") ?? "").split(",").filter(Boolean);
   const after = cursors.at(-1);
@@ -48,7 +49,7 @@ export function ProjectsPage({ search }: { search: URLSearchParams }) {
   const variables: ProjectsQueryVariables = {
     first: byLight ? 100 : pageSize,
     after: byLight ? undefined : after,
-    filter: { category: filter.category, unitId: filter.unitId, search: filter.search, topLevelOnly: true },
+    filter: { planId: filter.planId, category: filter.category, unitId: filter.unitId, search: filter.search, topLevelOnly: true },
   };
   const projects = useQuery(ProjectsDocument, variables);
   const units = useQuery(UnitsDocument);

@@ -1,5 +1,5 @@
 import { graphql } from "../gql";
-import { categoryLabel, formatNumber, formatPeriod } from "../lib/labels";
+import { bulletinKindLabel, categoryLabel, formatNumber, formatPeriod } from "../lib/labels";
 import { Empty, ErrorBox, Loading, ProgressBar } from "../lib/ui";
 import { useQuery } from "../lib/useQuery";
 
@@ -18,8 +18,6 @@ const PublicDisclosureDocument = graphql(`
     }
   }
 `);
-
-const bulletinKind: Record<string, string> = { MONTHLY: "月度通报", QUARTERLY: "季度报告", YEAR_END: "年度完成情况" };
 
 /** What a government published, for anyone, with no sign-in; laid out for a phone first. */
 export function PublicPage({ regionCode }: { regionCode: string }) {
@@ -58,7 +56,7 @@ export function PublicPage({ regionCode }: { regionCode: string }) {
         <h2>通报与报告</h2>
         {d.bulletins.length === 0 ? <Empty>尚未公开通报。</Empty> : d.bulletins.map((b) => (
           <details key={`${b.kind}-${b.year}-${b.period}-${b.version}`} className="bulletin">
-            <summary>{b.title}（{bulletinKind[b.kind] ?? b.kind}，截至 {b.asOf}）</summary>
+            <summary>{b.title}（{bulletinKindLabel[b.kind] ?? b.kind}，截至 {b.asOf}）</summary>
             {/* The bulletin as the server rendered it, in a sandbox: no script of its own runs. */}
             <iframe title={b.title} sandbox="" srcDoc={b.html} />
           </details>
