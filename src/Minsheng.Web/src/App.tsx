@@ -13,9 +13,12 @@ import { PublicPage } from "./pages/PublicPage";
 import { BulletinsPage } from "./pages/BulletinsPage";
 import { ImportPage } from "./pages/ImportPage";
 import { SupervisionPage } from "./pages/SupervisionPage";
+import { AdminPage } from "./pages/AdminPage";
 
 // The dashboard carries ECharts: loaded only when it is opened.
 const DashboardPage = lazy(() => import("./pages/DashboardPage"));
+// So does the analysts' roll-up.
+const RegionPage = lazy(() => import("./pages/RegionPage"));
 
 export function App() {
   const { path, search } = useLocation();
@@ -84,12 +87,14 @@ function Shell({ path, children }: { path: string; children: ReactNode }) {
   const [menuOpen, setMenuOpen] = useState(false);
   const session = useContext(SessionContext);
   const items: [string, string, boolean][] = [
-    ["/", "工作台", true],
+    ["/", "工作台", !!session?.tenant],
+    ["/region", "区域汇总", !!session?.regionCode && !session?.tenant],
     ["/projects", "项目", !!session?.tenant],
     ["/review", "审核", !!session && (can(session, "SignOffReports") || can(session, "ReviewReports"))],
     ["/supervision", "督办", !!session && (can(session, "Supervise") || can(session, "AnswerNotices"))],
     ["/bulletins", "通报", !!session && can(session, "Supervise")],
     ["/import", "导入", !!session && can(session, "EditPlans")],
+    ["/admin", "系统管理", !!session && (can(session, "ManageUsers") || can(session, "ConfigureTenant") || can(session, "ManageClients"))],
   ];
   return (
     <div className="shell">
@@ -122,12 +127,27 @@ function Shell({ path, children }: { path: string; children: ReactNode }) {
 
 function Route({ path, search, session }: { path: string; search: URLSearchParams; session: Session }) {
   let m: Record<string, string> | null;
+  // An analyst has no county of its own: its start page is the region's roll-up.
+  if (path === "/" && !session.tenant && session.regionCode)
+    return (
+      <Suspense fallback={<Loading what="加载图表" />}>
+        <RegionPage code={null} year={null} />
+      </Suspense>
+    );
   if (path === "/")
     return (
       <Suspense fallback={<Loading what="加载图表" />}>
         <DashboardPage />
       </Suspense>
     );
+  if (path === "/region") {
+    const year = Number(search.get("year"));
+    return (
+      <Suspense fallback={<Loading what="加载图表" />}>
+        <RegionPage code={search.get("code")} year={Number.isInteger(year) && year > 2000 ? year : null} />
+      </Suspense>
+    );
+  }
   if (path === "/projects") return <ProjectsPage search={search} />;
   if ((m = match("/projects/:id/report", path))) return <ReportFormPage projectId={m.id} period={search.get("period")} />;
   if ((m = match("/projects/:id", path))) return <ProjectPage id={m.id} />;
@@ -135,6 +155,7 @@ function Route({ path, search, session }: { path: string; search: URLSearchParam
   if (path === "/bulletins") return <BulletinsPage />;
   if (path === "/supervision") return <SupervisionPage session={session} projectId={search.get("project")} />;
   if (path === "/import") return <ImportPage />;
+  if (path === "/admin") return <AdminPage session={session} />;
   return (
     <div className="state empty">
       页面不存在。<Link to="/">回到工作台</Link>

@@ -1,18 +1,10 @@
-import { useEffect, useRef } from "react";
-import { BarChart, PieChart } from "echarts/charts";
-import { GridComponent, LegendComponent, TooltipComponent } from "echarts/components";
-import * as echarts from "echarts/core";
-import { CanvasRenderer } from "echarts/renderers";
-import type { EChartsCoreOption } from "echarts/core";
+import { Chart, lightColor } from "../lib/Chart";
 import { graphql } from "../gql";
 import { lightLabel, statusLabel } from "../lib/labels";
 import { Link } from "../lib/router";
 import { useSession } from "../lib/session";
 import { Empty, ErrorBox, Loading } from "../lib/ui";
 import { useQuery } from "../lib/useQuery";
-
-// Only the pieces of ECharts the dashboard draws: this module is its own chunk, loaded when the dashboard opens.
-echarts.use([PieChart, BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 const DashboardDocument = graphql(`
   query Dashboard {
@@ -22,23 +14,6 @@ const DashboardDocument = graphql(`
     }
   }
 `);
-
-const lightColor: Record<string, string> = { GREEN: "#2e9e5b", YELLOW: "#e6a700", RED: "#d64040" };
-
-function Chart({ option, label }: { option: EChartsCoreOption; label: string }) {
-  const element = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const chart = echarts.init(element.current!);
-    chart.setOption(option);
-    const resize = () => chart.resize();
-    addEventListener("resize", resize);
-    return () => {
-      removeEventListener("resize", resize);
-      chart.dispose();
-    };
-  }, [option]);
-  return <div className="chart" ref={element} role="img" aria-label={label} />;
-}
 
 export default function DashboardPage() {
   const session = useSession();
