@@ -13,13 +13,39 @@ namespace Minsheng.Browser.Tests;
 /// Each page visited is saved as a screenshot (artifacts/browser).
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class ConsoleTests(ConsoleServer server, Chromium chromium, ITestOutputHelper output)
+public sealed class ConsoleTests(ConsoleServer server, Chromium chromium, ITestOutputHelper output) : IAsyncLifetime
 {
     private const string Tenant = "411302";
 
+    /// <summary>Uncaught script errors and content-security-policy refusals on any page a test opened: each fails the test.</summary>
+    private readonly List<string> _pageFaults = [];
+
+    private async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions options)
+    {
+        var context = await chromium.Browser.NewContextAsync(options);
+        context.Page += (_, page) =>
+        {
+            page.PageError += (_, error) => { lock (_pageFaults) _pageFaults.Add($"{page.Url}: {error}"); };
+            page.Console += (_, message) =>
+            {
+                if (message.Type == "error" && (message.Text.Contains("Content Security Policy", StringComparison.Ordinal) || message.Text.StartsWith("Refused to", StringComparison.Ordinal)))
+                    lock (_pageFaults) _pageFaults.Add($"{page.Url}: {message.Text}");
+            };
+        };
+        return context;
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync()
+    {
+        Assert.True(_pageFaults.Count == 0, string.Join("\n", _pageFaults));
+        return Task.CompletedTask;
+    }
+
     private async Task<IPage> SignedInAsync(string userName, ViewportSize? viewport = null)
     {
-        var context = await chromium.Browser.NewContextAsync(new() { BaseURL = server.BaseUrl, Locale = "zh-CN", ViewportSize = viewport ?? new() { Width = 1366, Height = 768 } });
+        var context = await NewContextAsync(new() { BaseURL = server.BaseUrl, Locale = "zh-CN", ViewportSize = viewport ?? new() { Width = 1366, Height = 768 } });
         var page = await context.NewPageAsync();
         try
         {
@@ -174,7 +200,7 @@ public sealed class ConsoleTests(ConsoleServer server, Chromium chromium, ITestO
     [Fact]
     public async Task The_public_page_shows_what_the_county_published_without_signing_in_at_a_phones_width()
     {
-        var context = await chromium.Browser.NewContextAsync(new() { BaseURL = server.BaseUrl, Locale = "zh-CN", ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true });
+        var context = await NewContextAsync(new() { BaseURL = server.BaseUrl, Locale = "zh-CN", ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true });
         var page = await context.NewPageAsync();
         await page.GotoAsync($"/public/{Tenant}");
         var published = await server.DeveloperQueryAsync(Tenant, $"{{ publicDisclosure(regionCode: \"{Tenant}\") {{ name plans {{ title projects {{ name }} }} }} }}");
@@ -210,7 +236,7 @@ public sealed class ConsoleTests(ConsoleServer server, Chromium chromium, ITestO
         await ShotAsync(office, "bulletin-preview");
 
         // Not published yet: the public page does not have it.
-        var context = await chromium.Browser.NewContextAsync(new() { BaseURL = server.BaseUrl, Locale = "zh-CN" });
+        var context = await NewContextAsync(new() { BaseURL = server.BaseUrl, Locale = "zh-CN" });
         var visitor = await context.NewPageAsync();
         await visitor.GotoAsync($"/public/{Tenant}");
         await visitor.GetByRole(AriaRole.Heading, new() { Name = "通报与报告" }).WaitForAsync();
@@ -304,6 +330,10 @@ public sealed class ConsoleTests(ConsoleServer server, Chromium chromium, ITestO
         await page.GetByRole(AriaRole.Link, new() { Name = "查看项目" }).ClickAsync();
         await Assertions.Expect(page.GetByText($"共 {listed.GetProperty("projects").GetProperty("totalCount").GetInt32()} 项")).ToBeVisibleAsync();
         await ShotAsync(page, "import-done");
+        // Among the county's plans, as a draft.
+        await page.GetByRole(AriaRole.Link, new() { Name = "计划", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("table.plans tbody tr", new() { HasText = "泾政办发〔2023〕4号" })).ToContainTextAsync("草稿");
+        await ShotAsync(page, "plans");
     }
 
     [Fact]
@@ -362,7 +392,7 @@ public sealed class ConsoleTests(ConsoleServer server, Chromium chromium, ITestO
         await admin.GetByRole(AriaRole.Button, new() { Name = "新增" }).ClickAsync();
         await Assertions.Expect(admin.Locator("table.users tbody tr", new() { HasText = userName })).ToContainTextAsync("只读");
         await ShotAsync(admin, "admin-users");
-        var newcomer = await chromium.Browser.NewContextAsync(new() { BaseURL = server.BaseUrl, Locale = "zh-CN" });
+        var newcomer = await NewContextAsync(new() { BaseURL = server.BaseUrl, Locale = "zh-CN" });
         var page = await newcomer.NewPageAsync();
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
@@ -393,6 +423,45 @@ public sealed class ConsoleTests(ConsoleServer server, Chromium chromium, ITestO
         await admin.Locator("table.clients tbody tr", new() { HasText = "测试大屏" }).GetByRole(AriaRole.Button, new() { Name = "吊销" }).ClickAsync();
         await Assertions.Expect(admin.Locator("table.clients tbody tr", new() { HasText = "测试大屏" })).ToContainTextAsync("已吊销");
         Assert.NotEqual(System.Net.HttpStatusCode.OK, await TokenAsync());
+    }
+
+    [Fact]
+    public async Task A_deadline_moved_by_a_recorded_decision_keeps_the_earlier_version_visible_and_the_board_shows_the_year()
+    {
+        var users = await server.DeveloperQueryAsync(Tenant, "{ users { userName unitIds } }");
+        var clerkUnit = users.GetProperty("users").EnumerateArray().Single(u => u.GetProperty("userName").GetString() == $"{Tenant}-unit-clerk")
+            .GetProperty("unitIds")[0].GetString()!;
+        // A 2024 project the other tests leave alone (not the clerk's unit's).
+        var projects = await server.DeveloperQueryAsync(Tenant, "{ projects(first: 100, filter: { topLevelOnly: true, year: 2024 }) { totalCount nodes { id deadline { date } leadUnits { id } } } }");
+        var project = projects.GetProperty("projects").GetProperty("nodes").EnumerateArray()
+            .First(p => p.GetProperty("deadline").ValueKind == JsonValueKind.Object && p.GetProperty("leadUnits").EnumerateArray().All(l => l.GetProperty("id").GetString() != clerkUnit));
+        var projectId = project.GetProperty("id").GetString()!;
+        var before = project.GetProperty("deadline").GetProperty("date").GetString()!;
+
+        var office = await SignedInAsync($"{Tenant}-supervisor");
+        await office.GotoAsync($"/projects/{Uri.EscapeDataString(projectId)}");
+        await office.GetByRole(AriaRole.Button, new() { Name = "计划调整" }).ClickAsync();
+        await office.GetByLabel("调整事项").SelectOptionAsync("DEADLINE_MOVED");
+        await office.GetByLabel("调整后的完成时限").FillAsync("2024-12-25");
+        await office.GetByLabel("调整理由").FillAsync("受汛期影响，主体工程顺延。");
+        await office.GetByLabel("批准机关或会议").FillAsync("区政府第12次常务会议");
+        await office.GetByRole(AriaRole.Button, new() { Name = "记录并调整" }).ClickAsync();
+        var decision = office.Locator("table.changes tbody tr").Last;
+        await Assertions.Expect(decision).ToContainTextAsync("调整完成时限");
+        await Assertions.Expect(decision).ToContainTextAsync("区政府第12次常务会议");
+        await Assertions.Expect(decision).ToContainTextAsync(before);
+        await Assertions.Expect(decision).ToContainTextAsync("2024-12-25");
+        var now = await server.DeveloperQueryAsync(Tenant, "query($id: ID!) { project(id: $id) { deadline { date text } } }", new { id = projectId });
+        Assert.Equal("2024-12-25", now.GetProperty("project").GetProperty("deadline").GetProperty("date").GetString());
+        await Assertions.Expect(office.Locator("dl.facts")).ToContainTextAsync(now.GetProperty("project").GetProperty("deadline").GetProperty("text").GetString()!);
+        await ShotAsync(office, "change-decision");
+
+        // 挂图作战: every top-level project of the newest year, twelve months each.
+        await office.GetByRole(AriaRole.Link, new() { Name = "挂图作战" }).ClickAsync();
+        await Assertions.Expect(office.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("2024年民生实事挂图作战");
+        await Assertions.Expect(office.Locator("table.board-grid tbody tr")).ToHaveCountAsync(projects.GetProperty("projects").GetProperty("totalCount").GetInt32());
+        Assert.Equal(12, await office.Locator("table.board-grid tbody tr").First.Locator("td").CountAsync());
+        await ShotAsync(office, "board");
     }
 
     private static long GzipSize(byte[] content)

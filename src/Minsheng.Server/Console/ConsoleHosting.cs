@@ -13,6 +13,15 @@ public static class ConsoleHosting
 {
     public const string Folder = "console";
 
+    /// <summary>
+    /// What the console's page may load and do: its own scripts and API only (no inline script, no other origin), inline
+    /// styles (charts set them), pictures and downloads from data and blob addresses, no plugin content, and it may not be
+    /// framed by another site. Bulletins are shown in sandboxed frames of the page itself (srcdoc), which inherit it.
+    /// </summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; " +
+        "frame-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
     /// <summary>Paths that belong to the server, never to the console: an unknown one there is a plain 404.</summary>
     private static readonly string[] ServerPaths = ["/graphql", "/connect", "/account", "/health", "/.well-known"];
 
@@ -33,6 +42,7 @@ public static class ConsoleHosting
                     file.Context.Response.Headers[HeaderNames.CacheControl] = file.Context.Request.Path.StartsWithSegments("/assets")
                         ? "public, max-age=31536000, immutable"
                         : "no-cache";
+                    Protect(file.Context.Response);
                 },
             });
         }
@@ -46,6 +56,7 @@ public static class ConsoleHosting
                 return;
             }
             http.Response.Headers[HeaderNames.CacheControl] = "no-cache";
+            Protect(http.Response);
             if (File.Exists(index))
             {
                 http.Response.ContentType = "text/html; charset=utf-8";
@@ -58,5 +69,12 @@ public static class ConsoleHosting
                                            "Install Node.js with npm and build again; the GraphQL API at /graphql works without it.", http.RequestAborted);
         });
         return app;
+    }
+
+    private static void Protect(HttpResponse response)
+    {
+        response.Headers["Content-Security-Policy"] = ContentSecurityPolicy;
+        response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
+        response.Headers["Referrer-Policy"] = "same-origin";
     }
 }

@@ -14,6 +14,8 @@ import { BulletinsPage } from "./pages/BulletinsPage";
 import { ImportPage } from "./pages/ImportPage";
 import { SupervisionPage } from "./pages/SupervisionPage";
 import { AdminPage } from "./pages/AdminPage";
+import { BoardPage } from "./pages/BoardPage";
+import { PlansPage } from "./pages/PlansPage";
 
 // The dashboard carries ECharts: loaded only when it is opened.
 const DashboardPage = lazy(() => import("./pages/DashboardPage"));
@@ -89,7 +91,9 @@ function Shell({ path, children }: { path: string; children: ReactNode }) {
   const items: [string, string, boolean][] = [
     ["/", "工作台", !!session?.tenant],
     ["/region", "区域汇总", !!session?.regionCode && !session?.tenant],
+    ["/plans", "计划", !!session?.tenant],
     ["/projects", "项目", !!session?.tenant],
+    ["/board", "挂图作战", !!session?.tenant],
     ["/review", "审核", !!session && (can(session, "SignOffReports") || can(session, "ReviewReports"))],
     ["/supervision", "督办", !!session && (can(session, "Supervise") || can(session, "AnswerNotices"))],
     ["/bulletins", "通报", !!session && can(session, "Supervise")],
@@ -155,6 +159,8 @@ function Route({ path, search, session }: { path: string; search: URLSearchParam
   if (path === "/bulletins") return <BulletinsPage />;
   if (path === "/supervision") return <SupervisionPage session={session} projectId={search.get("project")} />;
   if (path === "/import") return <ImportPage />;
+  if (path === "/board") return <BoardPage />;
+  if (path === "/plans") return <PlansPage />;
   if (path === "/admin") return <AdminPage session={session} />;
   return (
     <div className="state empty">

@@ -4,6 +4,7 @@ import { Link } from "../lib/router";
 import { can, useSession } from "../lib/session";
 import { Empty, ErrorBox, LightBadge, Loading, ProgressBar } from "../lib/ui";
 import { useQuery } from "../lib/useQuery";
+import { ChangeDecisionForm, ChangeHistory, CloseOutForm } from "./ProjectActions";
 
 const ProjectDocument = graphql(`
   query Project($id: ID!) {
@@ -17,6 +18,8 @@ const ProjectDocument = graphql(`
       milestones { id text due { text date } achievedOn state }
       assessment { status light progressPercent elapsedPercent lightSince reasons { code light message } }
       lightHistory { recordedFor light since status escalated }
+      closedOutBy closedOutAt closureNote
+      changeDecisions { id kind reason approver congressReference decidedOn before after recordedBy recordedAt }
       reports {
         id period status submittedBy submittedAt approvedBy acceptedBy returnReason progress
         actuals { indicator { id } value }
@@ -51,6 +54,7 @@ export function periodToFile(planYear: number, reports: { period: string; status
 export function ProjectPage({ id }: { id: string }) {
   const session = useSession();
   const { data, error, reload } = useQuery(ProjectDocument, { id });
+
   if (error) return <ErrorBox error={error} retry={reload} />;
   if (!data) return <Loading what="加载项目" />;
   const p = data.project;
@@ -67,6 +71,12 @@ export function ProjectPage({ id }: { id: string }) {
         {p.category && <span className="tag">{categoryLabel[p.category] ?? p.category}</span>}
         {can(session, "Supervise") && <Link className="button" to={`/supervision?project=${encodeURIComponent(p.id)}`}>下发督办</Link>}
         {can(session, "FileReports") && <Link className="button primary" to={`/projects/${encodeURIComponent(p.id)}/report?period=${toFile}`}>填报{formatPeriod(toFile)}月报</Link>}
+      </div>
+      {p.state === "CLOSED_OUT" && <p className="notice">已销号：{p.closureNote}（{p.closedOutBy}，{p.closedOutAt?.slice(0, 10)}）</p>}
+      {p.state !== "ACTIVE" && p.state !== "CLOSED_OUT" && <p className="notice">项目状态：{p.state === "SUSPENDED" ? "已暂停" : p.state === "CANCELLED" ? "已取消" : p.state}</p>}
+      <div className="actions">
+        {can(session, "EditPlans") && p.state !== "CLOSED_OUT" && <ChangeDecisionForm projectId={p.id} indicators={p.indicators} onDone={reload} />}
+        {can(session, "Supervise") && p.state === "ACTIVE" && <CloseOutForm projectId={p.id} onDone={reload} />}
       </div>
       {p.assessment.reasons.length > 0 && (
         <ul className="reasons">
@@ -132,6 +142,8 @@ export function ProjectPage({ id }: { id: string }) {
           </table>
         </div>
       )}
+
+      <ChangeHistory decisions={p.changeDecisions} />
 
       <h2>信号灯记录</h2>
       {p.lightHistory.length === 0 ? <Empty>每日巡查尚未记录本项目的信号灯。</Empty> : (
