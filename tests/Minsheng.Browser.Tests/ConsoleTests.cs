@@ -464,6 +464,36 @@ public sealed class ConsoleTests(ConsoleServer server, Chromium chromium, ITestO
         await ShotAsync(office, "board");
     }
 
+    [Fact]
+    public async Task With_the_henan_plugin_the_import_shows_its_categorizations_and_counts_only_what_the_person_confirmed()
+    {
+        const string County = "411321";
+        await server.DeveloperQueryAsync(County, "mutation { configurePlugins(input: { enabled: [\"henan\"] }) { pluginId } }");
+        var seed = Path.Combine(Chromium.RepositoryRoot(), "..", "shared", "seeds", "002_5cc7c7af7b58e9c9.txt");
+        var page = await SignedInAsync($"{County}-tenant-admin");
+        await page.GetByRole(AriaRole.Link, new() { Name = "导入" }).ClickAsync();
+        await page.GetByLabel("计划文件").SetInputFilesAsync(seed);
+        await page.GetByRole(AriaRole.Button, new() { Name = "读取并预览" }).ClickAsync();
+        var rows = page.Locator("table.categorizations tbody tr");
+        await Assertions.Expect(rows.First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("table.categorizations")).ToContainTextAsync("省定");
+        // The person leaves out one the plugin was sure of: it must not count.
+        var boxes = page.Locator("table.categorizations input[type=checkbox]:checked");
+        var ticked = await boxes.CountAsync();
+        Assert.True(ticked >= 2, $"{ticked} categorizations ticked");
+        await boxes.First.UncheckAsync();
+        await ShotAsync(page, "import-categorizations");
+        await page.GetByRole(AriaRole.Button, new() { Name = "确认导入" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"已确认 {ticked - 1} 个项目的分类");
+
+        var plans = await server.DeveloperQueryAsync(County, "{ plans { id sourceDocumentName } }");
+        var planId = plans.GetProperty("plans").EnumerateArray().Single(p => p.GetProperty("sourceDocumentName").GetString() == "002_5cc7c7af7b58e9c9.txt").GetProperty("id").GetString();
+        var projects = await server.DeveloperQueryAsync(County, "query($id: ID!) { plan(id: $id) { projects { parent { id } categorization { counted } } } }", new { id = planId });
+        var counted = projects.GetProperty("plan").GetProperty("projects").EnumerateArray()
+            .Count(p => p.GetProperty("parent").ValueKind == JsonValueKind.Null && p.GetProperty("categorization") is { ValueKind: JsonValueKind.Object } c && c.GetProperty("counted").GetBoolean());
+        Assert.Equal(ticked - 1, counted);
+    }
+
     private static long GzipSize(byte[] content)
     {
         using var buffer = new MemoryStream();

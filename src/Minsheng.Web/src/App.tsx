@@ -75,6 +75,7 @@ function SignedIn({ path, search }: { path: string; search: URLSearchParams }) {
     tenantName: me.data.tenant?.name ?? null,
     regionCode: me.data.me.regionCode ?? null,
     permissions: me.data.me.permissions,
+    enabledPlugins: me.data.tenant?.enabledPlugins ?? [],
   };
   return (
     <SessionContext.Provider value={session}>

@@ -1,6 +1,6 @@
 // The one way the console talks to the server: POST /graphql with the signed-in person's token. Documents are typed
 // by graphql-codegen from schema.graphql, so a schema change the console does not follow breaks its build.
-import type { TypedDocumentString } from "../gql/graphql";
+import type { DocumentTypeDecoration } from "@graphql-typed-document-node/core";
 import { currentTokens, refresh } from "./auth";
 
 /** A GraphQL error as the server words it; `code` is its extensions.code (FORBIDDEN, INVALID_INPUT, CONFLICT …). */
@@ -25,8 +25,11 @@ async function post(body: string, anonymous: boolean): Promise<Response> {
   return response;
 }
 
+/** A document typed by graphql-codegen (the core schema's, or a plugin's composed schema's), sent as its text. */
+export type TypedDocument<TResult, TVariables> = DocumentTypeDecoration<TResult, TVariables> & { toString(): string };
+
 export async function request<TResult, TVariables>(
-  document: TypedDocumentString<TResult, TVariables>,
+  document: TypedDocument<TResult, TVariables>,
   variables?: TVariables,
   options: { anonymous?: boolean } = {},
 ): Promise<TResult> {

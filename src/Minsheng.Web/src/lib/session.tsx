@@ -5,7 +5,7 @@ import { graphql } from "../gql";
 export const MeDocument = graphql(`
   query Me {
     me { kind actorId tenant regionCode permissions }
-    tenant { name regionCode level }
+    tenant { name regionCode level enabledPlugins }
   }
 `);
 
@@ -15,6 +15,8 @@ export interface Session {
   tenant: string | null;
   regionCode: string | null;
   permissions: string[];
+  /** The plugins the tenant runs: console parts of a plugin show only for them. */
+  enabledPlugins: string[];
 }
 
 export const SessionContext = createContext<Session | null>(null);

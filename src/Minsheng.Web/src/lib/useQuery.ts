@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { TypedDocumentString } from "../gql/graphql";
-import { ApiError, request } from "./api";
+import { ApiError, request, type TypedDocument } from "./api";
 
 export interface QueryState<T> {
   data: T | null;
@@ -11,7 +10,7 @@ export interface QueryState<T> {
 
 /** Runs a query when the variables change (compared as JSON); the last answer wins when requests overlap. */
 export function useQuery<TResult, TVariables>(
-  document: TypedDocumentString<TResult, TVariables>,
+  document: TypedDocument<TResult, TVariables>,
   variables?: TVariables,
   options: { anonymous?: boolean; skip?: boolean } = {},
 ): QueryState<TResult> {
