@@ -55,7 +55,8 @@ public sealed class ConsoleTests(ConsoleServer server, Chromium chromium, ITestO
             await page.GetByLabel("用户名").FillAsync(userName);
             await page.GetByLabel("密码").FillAsync(DevelopmentAccounts.Password);
             await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-            await page.GetByRole(AriaRole.Navigation, new() { Name = "主导航" }).WaitForAsync();
+            // Attached, not visible: at a phone's width the navigation is folded behind its menu button.
+            await page.Locator("nav#nav").WaitForAsync(new() { State = WaitForSelectorState.Attached });
             return page;
         }
         catch (TimeoutException e)
@@ -492,6 +493,59 @@ public sealed class ConsoleTests(ConsoleServer server, Chromium chromium, ITestO
         var counted = projects.GetProperty("plan").GetProperty("projects").EnumerateArray()
             .Count(p => p.GetProperty("parent").ValueKind == JsonValueKind.Null && p.GetProperty("categorization") is { ValueKind: JsonValueKind.Object } c && c.GetProperty("counted").GetBoolean());
         Assert.Equal(ticked - 1, counted);
+    }
+
+    [Fact]
+    public async Task On_a_phone_a_report_the_head_returns_is_corrected_and_filed_again()
+    {
+        var users = await server.DeveloperQueryAsync(Tenant, "{ users { userName unitIds } }");
+        var unit = users.GetProperty("users").EnumerateArray().Single(u => u.GetProperty("userName").GetString() == $"{Tenant}-unit-clerk")
+            .GetProperty("unitIds")[0].GetString()!;
+        // The clerk's unit's second project (the other tests take its first and last).
+        var projects = await server.DeveloperQueryAsync(Tenant, "query($u: ID) { projects(first: 100, filter: { unitId: $u, topLevelOnly: true, year: 2024 }) { nodes { id leadUnits { id } } } }", new { u = unit });
+        var led = projects.GetProperty("projects").GetProperty("nodes").EnumerateArray()
+            .Where(p => p.GetProperty("leadUnits").EnumerateArray().Any(l => l.GetProperty("id").GetString() == unit)).ToList();
+        Assert.True(led.Count >= 3, $"the clerk's unit leads {led.Count} projects");
+        var projectId = led[1].GetProperty("id").GetString()!;
+        var phone = new ViewportSize { Width = 390, Height = 844 };
+
+        var clerk = await SignedInAsync($"{Tenant}-unit-clerk", phone);
+        // At a phone's width the navigation folds behind a menu button.
+        await Assertions.Expect(clerk.GetByRole(AriaRole.Navigation, new() { Name = "主导航" })).ToBeHiddenAsync();
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "菜单" }).ClickAsync();
+        await clerk.GetByRole(AriaRole.Navigation, new() { Name = "主导航" }).GetByRole(AriaRole.Link, new() { Name = "项目", Exact = true }).ClickAsync();
+        await clerk.Locator("table.projects tbody tr").First.WaitForAsync();
+        Assert.True(await clerk.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0, "the page is wider than the phone");
+        await ShotAsync(clerk, "phone-projects");
+
+        await clerk.GotoAsync($"/projects/{Uri.EscapeDataString(projectId)}");
+        await clerk.GetByRole(AriaRole.Link, new() { NameRegex = new("^填报.*月报$") }).ClickAsync();
+        await clerk.GetByLabel("工作进展").FillAsync("完成招聘会两场。");
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "报送" }).ClickAsync();
+        await Assertions.Expect(clerk.GetByText("已报送，待单位负责人审签").First).ToBeVisibleAsync();
+        await ShotAsync(clerk, "phone-report-submitted");
+
+        var head = await SignedInAsync($"{Tenant}-unit-head");
+        await head.GetByRole(AriaRole.Link, new() { Name = "审核" }).ClickAsync();
+        var card = head.Locator($"li.card:has(a[href=\"/projects/{Uri.EscapeDataString(projectId)}\"])");
+        await card.GetByLabel("退回原因").FillAsync("未写明新增就业人数。");
+        await card.GetByRole(AriaRole.Button, new() { Name = "退回" }).ClickAsync();
+        await Assertions.Expect(card).ToHaveCountAsync(0);
+
+        // The clerk sees why, corrects the month and files it again.
+        await clerk.ReloadAsync();
+        await Assertions.Expect(clerk.GetByText("已退回：未写明新增就业人数。")).ToBeVisibleAsync();
+        await clerk.GetByRole(AriaRole.Link, new() { NameRegex = new("^填报.*月报$") }).ClickAsync();
+        await Assertions.Expect(clerk.GetByText("退回原因：未写明新增就业人数。", new() { Exact = false })).ToBeVisibleAsync();
+        await Assertions.Expect(clerk.GetByLabel("工作进展")).ToHaveValueAsync("完成招聘会两场。");
+        await clerk.GetByLabel("工作进展").FillAsync("完成招聘会两场，新增就业420人。");
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "报送" }).ClickAsync();
+        await Assertions.Expect(clerk.GetByText("已报送，待单位负责人审签").First).ToBeVisibleAsync();
+
+        var reports = await server.DeveloperQueryAsync(Tenant, "query($id: ID!) { project(id: $id) { latestReport { status progress returnReason } } }", new { id = projectId });
+        var latest = reports.GetProperty("project").GetProperty("latestReport");
+        Assert.Equal("SUBMITTED", latest.GetProperty("status").GetString());
+        Assert.Equal("完成招聘会两场，新增就业420人。", latest.GetProperty("progress").GetString());
     }
 
     private static long GzipSize(byte[] content)
