@@ -401,6 +401,11 @@ public sealed class ConsoleTests(ConsoleServer server, Chromium chromium, ITestO
         await page.GetByLabel("密码").FillAsync("Welcome-2026");
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         await Assertions.Expect(page.Locator("header .who")).ToContainTextAsync(userName);
+        // Signing out forgets the tokens and the sign-in page's session: the next sign-in asks for the password again.
+        await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.WaitForURLAsync("**/account/login**");
+        Assert.Empty(await page.EvaluateAsync<string[]>("Object.keys(sessionStorage).filter(k => k === 'minsheng.tokens')"));
 
         // A dashboard client: its secret is on the page once, works at the token endpoint, and is gone after a reload.
         await admin.GetByRole(AriaRole.Tab, new() { Name = "大屏客户端" }).ClickAsync();

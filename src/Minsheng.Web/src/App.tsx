@@ -40,9 +40,7 @@ function SignIn() {
       <button type="button" className="primary" onClick={() => beginSignIn(returnTo === "/signin" ? "/" : returnTo)}>
         登录
       </button>
-      <p className="hint">
-        公众可直接查看各地公开的民生实事：<Link to="/public/411302">示例：宛城区</Link>
-      </p>
+      <p className="hint">公众查看各地公开的民生实事无需登录：/public/行政区划代码</p>
     </main>
   );
 }

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { ApiError } from "./api";
+import { beginSignIn } from "./auth";
 import { errorCodeLabel, lightLabel } from "./labels";
 
 export function Loading({ what = "加载中" }: { what?: string }) {
@@ -18,7 +19,12 @@ export function ErrorBox({ error, retry }: { error: ApiError | Error; retry?: ()
       <strong>{(code && errorCodeLabel[code]) || "出错了"}</strong>
       <span className="message">{error.message}</span>
       {code && <code className="code">{code}</code>}
-      {retry && (
+      {code === "UNAUTHENTICATED" && (
+        <button type="button" className="primary" onClick={() => void beginSignIn(location.pathname + location.search)}>
+          重新登录
+        </button>
+      )}
+      {retry && code !== "UNAUTHENTICATED" && (
         <button type="button" onClick={retry}>
           重试
         </button>
