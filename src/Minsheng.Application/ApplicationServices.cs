@@ -27,6 +27,7 @@ public static class ApplicationServices
         services.AddScoped<Reports.ReportCommands>();
         services.AddScoped<Reports.ReportingSettings>();
         services.AddScoped<Reports.OverdueReports>();
+        services.AddScoped<Reports.ReviewQueue>();
         services.AddScoped<Reports.EvidenceCommands>();
         services.AddScoped<Supervision.ProjectAssessments>();
         services.AddScoped<Supervision.TodaysAssessments>();

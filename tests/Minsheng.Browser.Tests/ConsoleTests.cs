@@ -88,6 +88,8 @@ public sealed class ConsoleTests(ConsoleServer server, Chromium chromium, ITestO
         await ShotAsync(clerk, "project-detail");
         var fileLink = clerk.GetByRole(AriaRole.Link, new() { NameRegex = new("^填报.*月报$") });
         var linkText = await fileLink.InnerTextAsync();
+        // The month offered, e.g. "2024年4月": a queue may hold other months of the same project too.
+        var month = System.Text.RegularExpressions.Regex.Match(linkText, @"\d{4}年\d{1,2}月").Value;
         await fileLink.ClickAsync();
         await clerk.GetByLabel("工作进展").FillAsync("已完成主体工程的百分之六十。");
         await clerk.GetByLabel("存在问题").FillAsync("雨季影响施工。");
@@ -110,19 +112,19 @@ public sealed class ConsoleTests(ConsoleServer server, Chromium chromium, ITestO
         await head.GetByRole(AriaRole.Link, new() { Name = "审核" }).ClickAsync();
         // Projects may share a name (三个“城镇新增就业”): the card is the one linking to this project.
         var cardSelector = $"li.card:has(a[href=\"/projects/{Uri.EscapeDataString(projectId)}\"])";
-        var card = head.Locator(cardSelector);
+        var card = head.Locator(cardSelector, new() { HasText = month });
         await Assertions.Expect(card).ToContainTextAsync("已完成主体工程的百分之六十。");
         await ShotAsync(head, "review-unit-head");
         await card.GetByRole(AriaRole.Button, new() { Name = "审签通过" }).ClickAsync();
-        await Assertions.Expect(head.Locator(cardSelector)).ToHaveCountAsync(0);
+        await Assertions.Expect(head.Locator(cardSelector, new() { HasText = month })).ToHaveCountAsync(0);
 
         var office = await SignedInAsync($"{Tenant}-supervisor");
         await office.GetByRole(AriaRole.Link, new() { Name = "审核" }).ClickAsync();
-        var approved = office.Locator(cardSelector);
+        var approved = office.Locator(cardSelector, new() { HasText = month });
         await Assertions.Expect(approved).ToBeVisibleAsync();
         await ShotAsync(office, "review-supervision-office");
         await approved.GetByRole(AriaRole.Button, new() { Name = "审核通过" }).ClickAsync();
-        await Assertions.Expect(office.Locator(cardSelector)).ToHaveCountAsync(0);
+        await Assertions.Expect(office.Locator(cardSelector, new() { HasText = month })).ToHaveCountAsync(0);
 
         // What the server now holds: the month the link offered, accepted, with the clerk's words.
         var period = System.Text.RegularExpressions.Regex.Match(linkText, @"(\d{4})年(\d{1,2})月") is { Success: true } m
@@ -524,7 +526,9 @@ public sealed class ConsoleTests(ConsoleServer server, Chromium chromium, ITestO
         await ShotAsync(clerk, "phone-projects");
 
         await clerk.GotoAsync($"/projects/{Uri.EscapeDataString(projectId)}");
-        await clerk.GetByRole(AriaRole.Link, new() { NameRegex = new("^填报.*月报$") }).ClickAsync();
+        var fileLink = clerk.GetByRole(AriaRole.Link, new() { NameRegex = new("^填报.*月报$") });
+        var month = System.Text.RegularExpressions.Regex.Match(await fileLink.InnerTextAsync(), @"\d{4}年\d{1,2}月").Value;
+        await fileLink.ClickAsync();
         await clerk.GetByLabel("工作进展").FillAsync("完成招聘会两场。");
         await clerk.GetByRole(AriaRole.Button, new() { Name = "报送" }).ClickAsync();
         await Assertions.Expect(clerk.GetByText("已报送，待单位负责人审签").First).ToBeVisibleAsync();
@@ -532,7 +536,7 @@ public sealed class ConsoleTests(ConsoleServer server, Chromium chromium, ITestO
 
         var head = await SignedInAsync($"{Tenant}-unit-head");
         await head.GetByRole(AriaRole.Link, new() { Name = "审核" }).ClickAsync();
-        var card = head.Locator($"li.card:has(a[href=\"/projects/{Uri.EscapeDataString(projectId)}\"])");
+        var card = head.Locator($"li.card:has(a[href=\"/projects/{Uri.EscapeDataString(projectId)}\"])", new() { HasText = month });
         await card.GetByLabel("退回原因").FillAsync("未写明新增就业人数。");
         await card.GetByRole(AriaRole.Button, new() { Name = "退回" }).ClickAsync();
         await Assertions.Expect(card).ToHaveCountAsync(0);

@@ -15,6 +15,10 @@ public sealed class ReportsContributor : ISchemaContributor
             .Description("Months whose report was due before asOf (the tenant's due day of the following month) and is not submitted, oldest first.")
             .Argument<NonNullGraphType<DateOnlyGraphType>>("asOf")
             .ResolveAsync(async c => await c.Guard(async () => (object?)await c.Service<OverdueReports>().AsOfAsync(c.GetArgument<DateOnly>("asOf"), c.CancellationToken)));
+        schema.Query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProgressReportType>>>>("reviewQueue").Requires(Permission.ReadTenantData)
+            .Description("Reports waiting for a signature, oldest month first: SUBMITTED (for the unit heads; people bound to units see their units' projects) or APPROVED (for the supervision office).")
+            .Argument<NonNullGraphType<EnumerationGraphType<Domain.Reports.ReportStatus>>>("status")
+            .ResolveAsync(async c => await c.Guard(async () => (object?)await c.Service<ReviewQueue>().WaitingAsync(c.GetArgument<Domain.Reports.ReportStatus>("status"), c.CancellationToken)));
         schema.Mutation.AddMutation<ConfigureReportingInputType, SetDueDay, ReportingSettingsType>("configureReporting", Permission.ConfigureTenant, async (c, input) =>
             await c.Service<ReportingSettings>().SetDueDayAsync(input.DueDay, c.CancellationToken),
             "Sets the day of the following month by which reports are due (tenant administrators).");

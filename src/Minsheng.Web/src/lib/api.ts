@@ -3,7 +3,7 @@
 import type { DocumentTypeDecoration } from "@graphql-typed-document-node/core";
 import { currentTokens, refresh } from "./auth";
 
-/** A GraphQL error as the server words it; `code` is its extensions.code (FORBIDDEN, INVALID_INPUT, CONFLICT …). */
+/** A GraphQL error as the server words it; `code` is its extensions.code (FORBIDDEN, BAD_USER_INPUT, CONFLICT …). */
 export class ApiError extends Error {
   constructor(message: string, readonly code?: string, readonly status?: number) {
     super(message);

@@ -29,7 +29,7 @@ export const categoryLabel: Record<string, string> = { provincial: "省定", mun
 export const errorCodeLabel: Record<string, string> = {
   FORBIDDEN: "没有权限",
   NOT_FOUND: "未找到",
-  INVALID_INPUT: "输入有误",
+  BAD_USER_INPUT: "输入有误",
   CONFLICT: "操作冲突",
   NETWORK: "网络错误",
   UNAUTHENTICATED: "需要登录",

@@ -24,7 +24,7 @@ function readBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ""));
-    reader.onerror = () => reject(new ApiError("无法读取这个文件。", "INVALID_INPUT"));
+    reader.onerror = () => reject(new ApiError("无法读取这个文件。", "BAD_USER_INPUT"));
     reader.readAsDataURL(file);
   });
 }
@@ -53,7 +53,7 @@ export function ImportPage() {
     setBusy(true);
     setFailure(null);
     try {
-      if (file.size > maxBytes) throw new ApiError(`文件超过 10 MB（${(file.size / 1024 / 1024).toFixed(1)} MB），请拆分后再导入。`, "INVALID_INPUT");
+      if (file.size > maxBytes) throw new ApiError(`文件超过 10 MB（${(file.size / 1024 / 1024).toFixed(1)} MB），请拆分后再导入。`, "BAD_USER_INPUT");
       const content = await readBase64(file);
       const result = (await request(ImportDocument, { input: { fileName: file.name, contentBase64: content, dryRun } })).importPlan;
       if (dryRun) {

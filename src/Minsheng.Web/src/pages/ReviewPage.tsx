@@ -8,13 +8,11 @@ import { Empty, ErrorBox, Loading } from "../lib/ui";
 import { useQuery } from "../lib/useQuery";
 
 const ReviewQueueDocument = graphql(`
-  query ReviewQueue {
-    projects(first: 100, filter: { topLevelOnly: false }) {
-      nodes {
-        id sequence name
-        leadUnit { name }
-        latestReport { id period status submittedBy submittedAt approvedBy approvedAt progress problems actuals { indicator { label unit } value } }
-      }
+  query ReviewQueue($status: ReportStatus!) {
+    reviewQueue(status: $status) {
+      id period status submittedBy submittedAt approvedBy approvedAt progress problems
+      actuals { indicator { label unit } value }
+      project { id sequence name leadUnit { name } }
     }
   }
 `);
@@ -24,7 +22,7 @@ const AcceptDocument = graphql(`mutation AcceptReport($id: ID!) { acceptReport(i
 const ReturnDocument = graphql(`mutation ReturnReport($id: ID!, $reason: String!) { returnReport(input: { id: $id, reason: $reason }) { id status } }`);
 
 /**
- * Review queues (the latest month of every project): a unit head signs off (审签) what the clerks submitted; the supervision office accepts (审核) what the
+ * Review queues (every month waiting, oldest first): a unit head signs off (审签) what the clerks submitted; the supervision office accepts (审核) what the
  * units signed off. Either returns a report with a reason.
  */
 export function ReviewPage({ session }: { session: Session }) {
@@ -32,7 +30,7 @@ export function ReviewPage({ session }: { session: Session }) {
   const office = can(session, "ReviewReports");
   const waiting = office && !head ? "APPROVED" : "SUBMITTED";
   const [tab, setTab] = useState<"SUBMITTED" | "APPROVED">(waiting);
-  const queue = useQuery(ReviewQueueDocument);
+  const queue = useQuery(ReviewQueueDocument, { status: tab });
   const [busy, setBusy] = useState<string | null>(null);
   const [failure, setFailure] = useState<ApiError | null>(null);
   const [reasons, setReasons] = useState<Record<string, string>>({});
@@ -52,9 +50,7 @@ export function ReviewPage({ session }: { session: Session }) {
     }
   };
 
-  // Each project's latest month: what waits for a signature is the month just filed (an older month still waiting
-  // shows on its project's page).
-  const items = (queue.data?.projects.nodes ?? []).flatMap((p) => (p.latestReport?.status === tab ? [{ project: p, report: p.latestReport }] : []));
+  const items = (queue.data?.reviewQueue ?? []).map((r) => ({ project: r.project, report: r }));
   return (
     <section>
       <h1>月报审核</h1>
