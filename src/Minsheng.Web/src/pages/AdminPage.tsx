@@ -1,9 +1,10 @@
 import { useState, type ReactNode } from "react";
 import { graphql } from "../gql";
-import { ApiError, request } from "../lib/api";
+import { request } from "../lib/api";
 import { formatTime } from "../lib/labels";
 import { can, type Session } from "../lib/session";
 import { Empty, ErrorBox, Loading } from "../lib/ui";
+import { useAction } from "../lib/useAction";
 import { useQuery } from "../lib/useQuery";
 
 const UsersDocument = graphql(`query AdminUsers { users { id userName displayName roles unitIds disabled lockedOut createdAt } units { id name } }`);
@@ -28,27 +29,6 @@ const roleLabel: Record<string, string> = {
 const webhookEvents: Record<string, string> = {
   "notice.issued": "下发督办", "notice.replied": "督办反馈", "report.returned": "月报退回", "report.due": "月报将到期", "report.overdue": "月报逾期",
 };
-
-/** Runs a change, shows its refusal, and reloads what it changed. */
-function useAction(reload: () => void) {
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<ApiError | null>(null);
-  const run = async (action: () => Promise<unknown>) => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      await action();
-      reload();
-      return true;
-    } catch (e) {
-      setFailure(e instanceof ApiError ? e : new ApiError(String(e)));
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, failure, run };
-}
 
 /** A secret the server shows once: copy it now, it cannot be read again. */
 function Secret({ label, value }: { label: string; value: string }) {

@@ -2,8 +2,10 @@ import { useState } from "react";
 import { graphql } from "../gql";
 import type { BulletinKind } from "../gql/graphql";
 import { ApiError, request } from "../lib/api";
+import { saveFile } from "../lib/download";
 import { bulletinKindLabel, formatTime } from "../lib/labels";
 import { Empty, ErrorBox, Loading } from "../lib/ui";
+import { useAction } from "../lib/useAction";
 import { useQuery } from "../lib/useQuery";
 
 const BulletinsDocument = graphql(`
@@ -30,34 +32,15 @@ export function BulletinsPage() {
   const shownYear = year ?? planYears[0] ?? new Date().getFullYear();
   const [kind, setKind] = useState<BulletinKind>("MONTHLY");
   const [period, setPeriod] = useState(1);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<ApiError | null>(null);
+  const { busy, failure, run } = useAction(list.reload);
   const [preview, setPreview] = useState<string | null>(null);
-
-  const run = async (action: () => Promise<unknown>) => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      await action();
-      list.reload();
-    } catch (e) {
-      setFailure(e instanceof ApiError ? e : new ApiError(String(e)));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const download = (id: string) =>
     run(async () => {
       const data = await request(DocxDocument, { id });
       const file = data.node && "docx" in data.node ? data.node.docx : null;
       if (!file) throw new ApiError("没有找到这份通报。", "NOT_FOUND");
-      const bytes = Uint8Array.from(atob(file.contentBase64), (c) => c.charCodeAt(0));
-      const link = document.createElement("a");
-      link.href = URL.createObjectURL(new Blob([bytes], { type: file.mediaType }));
-      link.download = file.fileName;
-      link.click();
-      URL.revokeObjectURL(link.href);
+      saveFile(file);
     });
 
   return (

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { graphql } from "../gql";
 import { ApiError, request } from "../lib/api";
+import { saveFile } from "../lib/download";
 import { Link } from "../lib/router";
 import { can, useSession } from "../lib/session";
 import { Empty, ErrorBox, Loading } from "../lib/ui";
@@ -28,12 +29,7 @@ export function PlansPage() {
     try {
       const file = (await request(ExportDocument, { id })).plan?.export;
       if (!file) throw new ApiError("没有找到这个计划。", "NOT_FOUND");
-      const bytes = Uint8Array.from(atob(file.contentBase64), (c) => c.charCodeAt(0));
-      const link = document.createElement("a");
-      link.href = URL.createObjectURL(new Blob([bytes], { type: file.mediaType }));
-      link.download = file.fileName;
-      link.click();
-      URL.revokeObjectURL(link.href);
+      saveFile(file);
     } catch (e) {
       setFailure(e instanceof ApiError ? e : new ApiError(String(e)));
     }

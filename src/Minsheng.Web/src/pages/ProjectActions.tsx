@@ -1,9 +1,10 @@
 import { useState } from "react";
 import { graphql } from "../gql";
 import type { ChangeKind } from "../gql/graphql";
-import { ApiError, request } from "../lib/api";
+import { request } from "../lib/api";
 import { formatTime } from "../lib/labels";
 import { ErrorBox } from "../lib/ui";
+import { useAction } from "../lib/useAction";
 
 const DecideDocument = graphql(`
   mutation DecideProjectChange($input: DecideProjectChangeInput!) { decideProjectChange(input: $input) { id kind } }
@@ -65,14 +66,11 @@ export function ChangeDecisionForm({ projectId, indicators, onDone }: { projectI
   const [open, setOpen] = useState(false);
   const [kind, setKind] = useState<ChangeKind>("DEADLINE_MOVED");
   const [form, setForm] = useState({ reason: "", approver: "", congressReference: "", decidedOn: new Date().toISOString().slice(0, 10), indicatorId: indicators[0]?.id ?? "", targetValue: "", deadline: "" });
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<ApiError | null>(null);
+  const { busy, failure, run } = useAction(onDone);
   if (!open) return <button type="button" onClick={() => setOpen(true)}>计划调整</button>;
   const submit = async () => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      await request(DecideDocument, {
+    const recorded = await run(() =>
+      request(DecideDocument, {
         input: {
           projectId,
           kind,
@@ -84,14 +82,9 @@ export function ChangeDecisionForm({ projectId, indicators, onDone }: { projectI
           targetValue: kind === "TARGET_ADJUSTED" ? form.targetValue : null,
           deadline: kind === "DEADLINE_MOVED" ? { date: form.deadline, precision: "DAY" } : null,
         },
-      });
-      setOpen(false);
-      onDone();
-    } catch (e) {
-      setFailure(e instanceof ApiError ? e : new ApiError(String(e)));
-    } finally {
-      setBusy(false);
-    }
+      }),
+    );
+    if (recorded) setOpen(false);
   };
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
   return (
@@ -126,23 +119,12 @@ export function ChangeDecisionForm({ projectId, indicators, onDone }: { projectI
 export function CloseOutForm({ projectId, onDone }: { projectId: string; onDone: () => void }) {
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<ApiError | null>(null);
+  const { busy, failure, run } = useAction(onDone);
   if (!open) return <button type="button" onClick={() => setOpen(true)}>销号</button>;
   return (
     <form className="card admin-form" onSubmit={async (e) => {
       e.preventDefault();
-      setBusy(true);
-      setFailure(null);
-      try {
-        await request(CloseOutDocument, { input: { projectId, note } });
-        setOpen(false);
-        onDone();
-      } catch (x) {
-        setFailure(x instanceof ApiError ? x : new ApiError(String(x)));
-      } finally {
-        setBusy(false);
-      }
+      if (await run(() => request(CloseOutDocument, { input: { projectId, note } }))) setOpen(false);
     }}>
       <label>销号说明（验收、核定情况）<textarea rows={2} value={note} onChange={(e) => setNote(e.target.value)} required /></label>
       {failure && <ErrorBox error={failure} />}

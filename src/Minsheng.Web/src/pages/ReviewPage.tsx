@@ -1,10 +1,11 @@
 import { useState } from "react";
 import { graphql } from "../gql";
-import { ApiError, request } from "../lib/api";
+import { request } from "../lib/api";
 import { formatNumber, formatPeriod, formatTime } from "../lib/labels";
 import { Link } from "../lib/router";
 import { can, type Session } from "../lib/session";
 import { Empty, ErrorBox, Loading } from "../lib/ui";
+import { useAction } from "../lib/useAction";
 import { useQuery } from "../lib/useQuery";
 
 const ReviewQueueDocument = graphql(`
@@ -31,24 +32,14 @@ export function ReviewPage({ session }: { session: Session }) {
   const waiting = office && !head ? "APPROVED" : "SUBMITTED";
   const [tab, setTab] = useState<"SUBMITTED" | "APPROVED">(waiting);
   const queue = useQuery(ReviewQueueDocument, { status: tab });
-  const [busy, setBusy] = useState<string | null>(null);
-  const [failure, setFailure] = useState<ApiError | null>(null);
+  const { running, failure, run } = useAction(queue.reload);
   const [reasons, setReasons] = useState<Record<string, string>>({});
 
-  const act = async (id: string, action: "approve" | "accept" | "return") => {
-    setBusy(id);
-    setFailure(null);
-    try {
-      if (action === "approve") await request(ApproveDocument, { id });
-      else if (action === "accept") await request(AcceptDocument, { id });
-      else await request(ReturnDocument, { id, reason: reasons[id] ?? "" });
-      queue.reload();
-    } catch (e) {
-      setFailure(e instanceof ApiError ? e : new ApiError(String(e)));
-    } finally {
-      setBusy(null);
-    }
-  };
+  const act = (id: string, action: "approve" | "accept" | "return") =>
+    run(() =>
+      action === "approve" ? request(ApproveDocument, { id })
+      : action === "accept" ? request(AcceptDocument, { id })
+      : request(ReturnDocument, { id, reason: reasons[id] ?? "" }), id);
 
   const items = (queue.data?.reviewQueue ?? []).map((r) => ({ project: r.project, report: r }));
   return (
@@ -71,13 +62,13 @@ export function ReviewPage({ session }: { session: Session }) {
               {report.problems && <p><strong>存在问题：</strong>{report.problems}</p>}
               {report.actuals.length > 0 && <p><strong>累计完成：</strong>{report.actuals.map((a) => `${a.indicator.label} ${formatNumber(a.value)}${a.indicator.unit}`).join("；")}</p>}
               <div className="actions">
-                {tab === "SUBMITTED" && head && <button type="button" className="primary" disabled={busy === report.id} onClick={() => void act(report.id, "approve")}>审签通过</button>}
-                {tab === "APPROVED" && office && <button type="button" className="primary" disabled={busy === report.id} onClick={() => void act(report.id, "accept")}>审核通过</button>}
+                {tab === "SUBMITTED" && head && <button type="button" className="primary" disabled={running === report.id} onClick={() => void act(report.id, "approve")}>审签通过</button>}
+                {tab === "APPROVED" && office && <button type="button" className="primary" disabled={running === report.id} onClick={() => void act(report.id, "accept")}>审核通过</button>}
                 <label className="inline">
                   退回原因
                   <input value={reasons[report.id] ?? ""} onChange={(e) => setReasons({ ...reasons, [report.id]: e.target.value })} />
                 </label>
-                <button type="button" disabled={busy === report.id || !(reasons[report.id] ?? "").trim()} onClick={() => void act(report.id, "return")}>退回</button>
+                <button type="button" disabled={running === report.id || !(reasons[report.id] ?? "").trim()} onClick={() => void act(report.id, "return")}>退回</button>
               </div>
             </li>
           ))}

@@ -1,10 +1,11 @@
 import { useState } from "react";
 import { graphql } from "../gql";
-import { ApiError, request } from "../lib/api";
+import { request } from "../lib/api";
 import { formatTime, statusLabel } from "../lib/labels";
 import { Link, navigate } from "../lib/router";
 import { can, type Session } from "../lib/session";
 import { Empty, ErrorBox, LightBadge, Loading } from "../lib/ui";
+import { useAction } from "../lib/useAction";
 import { useQuery } from "../lib/useQuery";
 
 const SupervisionDocument = graphql(`
@@ -49,23 +50,11 @@ export function SupervisionPage({ session, projectId }: { session: Session; proj
   const data = useQuery(SupervisionDocument, { candidates: office });
   // A project the office chose itself (from its page), proposed by the rules or not.
   const chosen = useQuery(ChosenProjectDocument, { id: projectId ?? "" }, { skip: !office || !projectId });
-  const [busy, setBusy] = useState<string | null>(null);
-  const [failure, setFailure] = useState<ApiError | null>(null);
+  const { running, failure, run } = useAction(data.reload);
+  const act = (key: string, action: () => Promise<unknown>) => run(action, key);
   const [text, setText] = useState<Record<string, string>>({});
   const [deadline, setDeadline] = useState<Record<string, string>>({});
 
-  const act = async (key: string, action: () => Promise<unknown>) => {
-    setBusy(key);
-    setFailure(null);
-    try {
-      await action();
-      data.reload();
-    } catch (e) {
-      setFailure(e instanceof ApiError ? e : new ApiError(String(e)));
-    } finally {
-      setBusy(null);
-    }
-  };
   const field = (key: string, label: string, rows = 2) => (
     <label className="block">
       {label}
@@ -119,12 +108,12 @@ export function SupervisionPage({ session, projectId }: { session: Session; proj
               {n.measures && <p><strong>整改措施：</strong>{n.measures}（{n.repliedBy}）</p>}
               <div className="actions">
                 {unit && n.status === "ISSUED" && (
-                  <button type="button" className="primary" disabled={busy === n.id} onClick={() => void act(n.id, () => request(AcknowledgeDocument, { id: n.id }))}>签收</button>
+                  <button type="button" className="primary" disabled={running === n.id} onClick={() => void act(n.id, () => request(AcknowledgeDocument, { id: n.id }))}>签收</button>
                 )}
                 {unit && n.status === "ACKNOWLEDGED" && (
                   <>
                     {field(`reply-${n.id}`, "整改措施及成效", 3)}
-                    <button type="button" className="primary" disabled={busy === n.id || !(text[`reply-${n.id}`] ?? "").trim()}
+                    <button type="button" className="primary" disabled={running === n.id || !(text[`reply-${n.id}`] ?? "").trim()}
                       onClick={() => void act(n.id, () => request(ReplyDocument, { id: n.id, measures: text[`reply-${n.id}`]! }))}>反馈</button>
                   </>
                 )}
@@ -135,9 +124,9 @@ export function SupervisionPage({ session, projectId }: { session: Session; proj
                       升级后的整改期限
                       <input type="date" value={deadline[n.id] ?? inDays(10)} onChange={(e) => setDeadline({ ...deadline, [n.id]: e.target.value })} />
                     </label>
-                    <button type="button" className="primary" disabled={busy === n.id || !(text[`review-${n.id}`] ?? "").trim()}
+                    <button type="button" className="primary" disabled={running === n.id || !(text[`review-${n.id}`] ?? "").trim()}
                       onClick={() => void act(n.id, () => request(ReviewDocument, { input: { id: n.id, outcome: "CLOSE", comment: text[`review-${n.id}`]! } }))}>复核通过，办结</button>
-                    <button type="button" disabled={busy === n.id || !(text[`review-${n.id}`] ?? "").trim()}
+                    <button type="button" disabled={running === n.id || !(text[`review-${n.id}`] ?? "").trim()}
                       onClick={() => void act(n.id, () => request(ReviewDocument, { input: { id: n.id, outcome: "ESCALATE", comment: text[`review-${n.id}`]!, rectifyBy: deadline[n.id] ?? inDays(10) } }))}>升级督办</button>
                   </>
                 )}
@@ -174,21 +163,9 @@ function IssueForm({ project, assessment, onIssued }: IssueTarget & { onIssued: 
   const [problem, setProblem] = useState(assessment.reasons.map((r) => r.message).join("；"));
   const [requirement, setRequirement] = useState("");
   const [rectifyBy, setRectifyBy] = useState(inDays(15));
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<ApiError | null>(null);
+  const { busy, failure, run } = useAction(onIssued);
   const id = project.id.replace(/[^A-Za-z0-9]/g, "");
-  const issue = async () => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      await request(IssueDocument, { input: { projectId: project.id, problem, requirement, rectifyBy } });
-      onIssued();
-    } catch (e) {
-      setFailure(e instanceof ApiError ? e : new ApiError(String(e)));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const issue = () => run(() => request(IssueDocument, { input: { projectId: project.id, problem, requirement, rectifyBy } }));
   return (
     <li className="card candidate">
       <h3><Link to={`/projects/${encodeURIComponent(project.id)}`}>{project.sequence}. {project.name}</Link></h3>
