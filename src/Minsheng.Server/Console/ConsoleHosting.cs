@@ -32,7 +32,8 @@ public static class ConsoleHosting
         if (File.Exists(index))
         {
             var files = new PhysicalFileProvider(folder);
-            app.UseStaticFiles(new StaticFileOptions
+            // Not on the server's own paths: a GET of /graphql (persisted queries, dashboards polling) looks for no file.
+            app.UseWhen(http => !IsServerPath(http.Request.Path), console => console.UseStaticFiles(new StaticFileOptions
             {
                 FileProvider = files,
                 OnPrepareResponse = file =>
@@ -44,13 +45,13 @@ public static class ConsoleHosting
                         : "no-cache";
                     Protect(file.Context.Response);
                 },
-            });
+            }));
         }
         app.MapFallback(async http =>
         {
             var path = http.Request.Path;
             if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method)
-                || ServerPaths.Any(p => path.StartsWithSegments(p)) || Path.HasExtension(path.Value))
+                || IsServerPath(path) || Path.HasExtension(path.Value))
             {
                 http.Response.StatusCode = StatusCodes.Status404NotFound;
                 return;
@@ -70,6 +71,8 @@ public static class ConsoleHosting
         });
         return app;
     }
+
+    private static bool IsServerPath(PathString path) => ServerPaths.Any(p => path.StartsWithSegments(p));
 
     private static void Protect(HttpResponse response)
     {
