@@ -66,19 +66,31 @@ public sealed class ConsoleTests(ConsoleServer server, Chromium chromium, ITestO
         }
     }
 
+    /// <summary>
+    /// The demo clerk's unit (the demo binds the clerk to its tenant's busiest lead unit) and the 2024 top-level projects
+    /// it leads, in the API's order: the tests share them out (the report test takes the first, the phone test the
+    /// second, the 督办 test the last).
+    /// </summary>
+    private async Task<(string Unit, List<JsonElement> Led)> ClerksProjectsAsync()
+    {
+        var users = await server.DeveloperQueryAsync(Tenant, "{ users { userName unitIds } }");
+        var unit = users.GetProperty("users").EnumerateArray().Single(u => u.GetProperty("userName").GetString() == $"{Tenant}-unit-clerk")
+            .GetProperty("unitIds")[0].GetString()!;
+        var projects = await server.DeveloperQueryAsync(Tenant,
+            "query($u: ID) { projects(first: 100, filter: { unitId: $u, topLevelOnly: true, year: 2024 }) { nodes { id name leadUnits { id } } } }", new { u = unit });
+        var led = projects.GetProperty("projects").GetProperty("nodes").EnumerateArray()
+            .Where(p => p.GetProperty("leadUnits").EnumerateArray().Any(l => l.GetProperty("id").GetString() == unit)).ToList();
+        Assert.True(led.Count >= 3, $"the clerk's unit leads {led.Count} projects");
+        return (unit, led);
+    }
+
     private static Task ShotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new() { Path = Path.Combine(Chromium.Screenshots, name + ".png"), FullPage = true });
 
     [Fact]
     public async Task A_clerk_files_a_month_through_a_network_drop_the_head_signs_it_and_the_office_accepts_it()
     {
-        // The clerk's unit and a top-level project it leads (the demo binds the clerk to its tenant's busiest lead unit).
-        var users = await server.DeveloperQueryAsync(Tenant, "{ users { userName unitIds } }");
-        var unit = users.GetProperty("users").EnumerateArray().Single(u => u.GetProperty("userName").GetString() == $"{Tenant}-unit-clerk")
-            .GetProperty("unitIds")[0].GetString()!;
-        var projects = await server.DeveloperQueryAsync(Tenant, "query($u: ID) { projects(first: 100, filter: { unitId: $u, topLevelOnly: true, year: 2024 }) { nodes { id name leadUnits { id } } } }", new { u = unit });
-        var project = projects.GetProperty("projects").GetProperty("nodes").EnumerateArray()
-            .First(p => p.GetProperty("leadUnits").EnumerateArray().Any(l => l.GetProperty("id").GetString() == unit));
+        var project = (await ClerksProjectsAsync()).Led[0];
         var projectId = project.GetProperty("id").GetString()!;
         var projectName = project.GetProperty("name").GetString()!;
 
@@ -258,15 +270,9 @@ public sealed class ConsoleTests(ConsoleServer server, Chromium chromium, ITestO
     [Fact]
     public async Task A_supervision_notice_goes_from_the_office_to_the_unit_and_back_until_it_is_closed()
     {
-        var users = await server.DeveloperQueryAsync(Tenant, "{ users { userName unitIds } }");
-        var unit = users.GetProperty("users").EnumerateArray().Single(u => u.GetProperty("userName").GetString() == $"{Tenant}-unit-clerk")
-            .GetProperty("unitIds")[0].GetString()!;
-        // A project of the clerk's unit (the 2024 plan's last one: the report test files for its first). The demo's light
-        // history is too short for the rules to propose candidates, so the office starts from the project's page.
-        var projects = await server.DeveloperQueryAsync(Tenant, "query($u: ID) { projects(first: 100, filter: { unitId: $u, topLevelOnly: true, year: 2024 }) { nodes { id leadUnits { id } } } }", new { u = unit });
-        var projectId = projects.GetProperty("projects").GetProperty("nodes").EnumerateArray()
-            .Last(p => p.GetProperty("leadUnits").EnumerateArray().Any(l => l.GetProperty("id").GetString() == unit))
-            .GetProperty("id").GetString()!;
+        // The last project of the clerk's unit. The demo's light history is too short for the rules to propose candidates,
+        // so the office starts from the project's page.
+        var projectId = (await ClerksProjectsAsync()).Led[^1].GetProperty("id").GetString()!;
         var projectLink = $"a[href=\"/projects/{Uri.EscapeDataString(projectId)}\"]";
 
         var office = await SignedInAsync($"{Tenant}-supervisor");
@@ -436,9 +442,7 @@ public sealed class ConsoleTests(ConsoleServer server, Chromium chromium, ITestO
     [Fact]
     public async Task A_deadline_moved_by_a_recorded_decision_keeps_the_earlier_version_visible_and_the_board_shows_the_year()
     {
-        var users = await server.DeveloperQueryAsync(Tenant, "{ users { userName unitIds } }");
-        var clerkUnit = users.GetProperty("users").EnumerateArray().Single(u => u.GetProperty("userName").GetString() == $"{Tenant}-unit-clerk")
-            .GetProperty("unitIds")[0].GetString()!;
+        var clerkUnit = (await ClerksProjectsAsync()).Unit;
         // A 2024 project the other tests leave alone (not the clerk's unit's).
         var projects = await server.DeveloperQueryAsync(Tenant, "{ projects(first: 100, filter: { topLevelOnly: true, year: 2024 }) { totalCount nodes { id deadline { date } leadUnits { id } } } }");
         var project = projects.GetProperty("projects").GetProperty("nodes").EnumerateArray()
@@ -505,15 +509,8 @@ public sealed class ConsoleTests(ConsoleServer server, Chromium chromium, ITestO
     [Fact]
     public async Task On_a_phone_a_report_the_head_returns_is_corrected_and_filed_again()
     {
-        var users = await server.DeveloperQueryAsync(Tenant, "{ users { userName unitIds } }");
-        var unit = users.GetProperty("users").EnumerateArray().Single(u => u.GetProperty("userName").GetString() == $"{Tenant}-unit-clerk")
-            .GetProperty("unitIds")[0].GetString()!;
         // The clerk's unit's second project (the other tests take its first and last).
-        var projects = await server.DeveloperQueryAsync(Tenant, "query($u: ID) { projects(first: 100, filter: { unitId: $u, topLevelOnly: true, year: 2024 }) { nodes { id leadUnits { id } } } }", new { u = unit });
-        var led = projects.GetProperty("projects").GetProperty("nodes").EnumerateArray()
-            .Where(p => p.GetProperty("leadUnits").EnumerateArray().Any(l => l.GetProperty("id").GetString() == unit)).ToList();
-        Assert.True(led.Count >= 3, $"the clerk's unit leads {led.Count} projects");
-        var projectId = led[1].GetProperty("id").GetString()!;
+        var projectId = (await ClerksProjectsAsync()).Led[1].GetProperty("id").GetString()!;
         var phone = new ViewportSize { Width = 390, Height = 844 };
 
         var clerk = await SignedInAsync($"{Tenant}-unit-clerk", phone);

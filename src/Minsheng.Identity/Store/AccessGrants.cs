@@ -39,11 +39,10 @@ public static class AccessGrants
     /// </summary>
     public static void EnableTenantScope(MigrationBuilder migration, string table)
     {
-        const string predicate = ScopePredicate;
         migration.Sql($"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY;");
         migration.Sql($"ALTER TABLE {table} FORCE ROW LEVEL SECURITY;");
         migration.Sql($"DROP POLICY IF EXISTS {RowLevelSecurityTables.PolicyName} ON {table};");
-        migration.Sql($"CREATE POLICY {RowLevelSecurityTables.PolicyName} ON {table} USING ({predicate}) WITH CHECK ({predicate});");
+        migration.Sql($"CREATE POLICY {RowLevelSecurityTables.PolicyName} ON {table} USING ({ScopePredicate}) WITH CHECK ({ScopePredicate});");
     }
 
     private const string Setting = $"nullif(current_setting('{TenantSetting.Name}', true), '')";

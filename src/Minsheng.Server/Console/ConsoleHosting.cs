@@ -29,7 +29,9 @@ public static class ConsoleHosting
     {
         var folder = Path.Combine(AppContext.BaseDirectory, Folder);
         var index = Path.Combine(folder, "index.html");
-        if (File.Exists(index))
+        // Built or not is decided by the build, not per request.
+        var built = File.Exists(index);
+        if (built)
         {
             var files = new PhysicalFileProvider(folder);
             // Not on the server's own paths: a GET of /graphql (persisted queries, dashboards polling) looks for no file.
@@ -58,7 +60,7 @@ public static class ConsoleHosting
             }
             http.Response.Headers[HeaderNames.CacheControl] = "no-cache";
             Protect(http.Response);
-            if (File.Exists(index))
+            if (built)
             {
                 http.Response.ContentType = "text/html; charset=utf-8";
                 await http.Response.SendFileAsync(index, http.RequestAborted);

@@ -78,7 +78,10 @@ function SignedIn({ path, search }: { path: string; search: URLSearchParams }) {
   return (
     <SessionContext.Provider value={session}>
       <Shell path={path}>
-        <Route path={path} search={search} session={session} />
+        {/* The pages with charts are loaded when first opened. */}
+        <Suspense fallback={<Loading what="加载中" />}>
+          <Route path={path} search={search} session={session} />
+        </Suspense>
       </Shell>
     </SessionContext.Provider>
   );
@@ -131,25 +134,11 @@ function Shell({ path, children }: { path: string; children: ReactNode }) {
 function Route({ path, search, session }: { path: string; search: URLSearchParams; session: Session }) {
   let m: Record<string, string> | null;
   // An analyst has no county of its own: its start page is the region's roll-up.
-  if (path === "/" && !session.tenant && session.regionCode)
-    return (
-      <Suspense fallback={<Loading what="加载图表" />}>
-        <RegionPage code={null} year={null} />
-      </Suspense>
-    );
-  if (path === "/")
-    return (
-      <Suspense fallback={<Loading what="加载图表" />}>
-        <DashboardPage />
-      </Suspense>
-    );
+  if (path === "/" && !session.tenant && session.regionCode) return <RegionPage code={null} year={null} />;
+  if (path === "/") return <DashboardPage />;
   if (path === "/region") {
     const year = Number(search.get("year"));
-    return (
-      <Suspense fallback={<Loading what="加载图表" />}>
-        <RegionPage code={search.get("code")} year={Number.isInteger(year) && year > 2000 ? year : null} />
-      </Suspense>
-    );
+    return <RegionPage code={search.get("code")} year={Number.isInteger(year) && year > 2000 ? year : null} />;
   }
   if (path === "/projects") return <ProjectsPage search={search} />;
   if ((m = match("/projects/:id/report", path))) return <ReportFormPage projectId={m.id} period={search.get("period")} />;

@@ -26,6 +26,9 @@ public sealed class ProductionFactory : WebApplicationFactory<Program>, IAsyncLi
         builder.AddDemoAccounts();
     }
 
+    /// <summary>Signed in as a demo account through the real authorization code flow; the token names the tenant.</summary>
+    public async Task<GraphQLClient> SignedInAsync(string userName) => new(CreateClient(), null, (await this.SignInAsync(userName)).AccessToken);
+
     /// <summary>One value read as the owner, past row-level security: what is really in the database.</summary>
     public Task<object?> OwnerScalarAsync(string sql) => OwnerQuery.ScalarAsync(_owner, sql);
 

@@ -14,8 +14,6 @@ public sealed class ReportCycleTests(ProductionFactory factory) : IClassFixture<
 {
     private const string Fields = "id status submittedBy approvedBy acceptedBy returnReason actuals { value }";
 
-    private async Task<GraphQLClient> AsAsync(string user) => new(factory.CreateClient(), null, (await factory.SignInAsync(user)).AccessToken);
-
     /// <summary>A project the demo clerk's unit leads, with one of its targets.</summary>
     private async Task<(string Project, string Target)> ClerksProjectAsync(GraphQLClient clerk)
     {
@@ -37,10 +35,10 @@ public sealed class ReportCycleTests(ProductionFactory factory) : IClassFixture<
     [Fact]
     public async Task A_month_goes_from_draft_through_a_return_to_accepted_and_is_then_locked()
     {
-        var clerk = await AsAsync("411302-unit-clerk");
-        var head = await AsAsync("411302-unit-head");
-        var office = await AsAsync("411302-supervisor");
-        var viewer = await AsAsync("411302-viewer");
+        var clerk = await factory.SignedInAsync("411302-unit-clerk");
+        var head = await factory.SignedInAsync("411302-unit-head");
+        var office = await factory.SignedInAsync("411302-supervisor");
+        var viewer = await factory.SignedInAsync("411302-viewer");
         var (project, target) = await ClerksProjectAsync(clerk);
         const string Save = "mutation($input: SaveReportDraftInput!) { saveReportDraft(input: $input) { " + Fields + " } }";
         object Draft(string progress, decimal value) => new { input = new { projectId = project, period = "2025-01", progress, problems = "资金到位慢", nextSteps = "加快施工", actuals = new[] { new { indicatorId = target, value } } } };
@@ -96,8 +94,8 @@ public sealed class ReportCycleTests(ProductionFactory factory) : IClassFixture<
     [Fact]
     public async Task Each_steps_payload_is_the_report_as_stored_though_it_is_not_read_back()
     {
-        var clerk = await AsAsync("411302-unit-clerk");
-        var head = await AsAsync("411302-unit-head");
+        var clerk = await factory.SignedInAsync("411302-unit-clerk");
+        var head = await factory.SignedInAsync("411302-unit-head");
         var (project, target) = await ClerksProjectAsync(clerk);
         const string All = "id period status progress problems nextSteps investmentCompletedYuan submittedAt submittedBy approvedBy approvedAt " +
             "acceptedBy acceptedAt returnedBy returnedAt returnReason actuals { value }";
@@ -122,8 +120,8 @@ public sealed class ReportCycleTests(ProductionFactory factory) : IClassFixture<
     [Fact]
     public async Task A_report_written_and_submitted_in_one_step_is_audited_as_both_and_refused_whole()
     {
-        var clerk = await AsAsync("411302-unit-clerk");
-        var viewer = await AsAsync("411302-viewer");
+        var clerk = await factory.SignedInAsync("411302-unit-clerk");
+        var viewer = await factory.SignedInAsync("411302-viewer");
         var (project, target) = await ClerksProjectAsync(clerk);
         const string Save = "mutation($input: SaveReportDraftInput!) { saveReportDraft(input: $input) { " + Fields + " submittedAt } }";
         object Filed(string period, string indicator) => new { input = new { projectId = project, period, progress = "按计划推进", submit = true,
@@ -153,9 +151,9 @@ public sealed class ReportCycleTests(ProductionFactory factory) : IClassFixture<
     [Fact]
     public async Task Only_the_lead_units_people_act_and_two_sign_offs_at_once_cannot_both_win()
     {
-        var clerk = await AsAsync("411302-unit-clerk");
-        var head = await AsAsync("411302-unit-head");
-        var admin = await AsAsync("411302-tenant-admin");
+        var clerk = await factory.SignedInAsync("411302-unit-clerk");
+        var head = await factory.SignedInAsync("411302-unit-head");
+        var admin = await factory.SignedInAsync("411302-tenant-admin");
         var (project, _) = await ClerksProjectAsync(clerk);
         // A clerk of another unit (one that does not lead this project).
         var leadUnits = (await clerk.QueryAsync("query($id: ID!) { project(id: $id) { leadUnits { id } } }", new { id = project }))
@@ -184,9 +182,9 @@ public sealed class ReportCycleTests(ProductionFactory factory) : IClassFixture<
     [Fact]
     public async Task Overdue_reports_follow_the_tenants_due_day()
     {
-        var clerk = await AsAsync("411302-unit-clerk");
-        var admin = await AsAsync("411302-tenant-admin");
-        var office = await AsAsync("411302-supervisor");
+        var clerk = await factory.SignedInAsync("411302-unit-clerk");
+        var admin = await factory.SignedInAsync("411302-tenant-admin");
+        var office = await factory.SignedInAsync("411302-supervisor");
         var (project, _) = await ClerksProjectAsync(clerk);
         var projectId = Minsheng.GraphQL.Abstractions.GlobalId.Expect(project, "Project", "id");
         // February accepted, March left as a draft, April never started.
@@ -217,8 +215,8 @@ public sealed class ReportCycleTests(ProductionFactory factory) : IClassFixture<
     [Fact]
     public async Task Milestones_are_marked_achieved_with_evidence_and_a_missed_one_is_told_from_its_last_allowed_day()
     {
-        var clerk = await AsAsync("411302-unit-clerk");
-        var viewer = await AsAsync("411302-viewer");
+        var clerk = await factory.SignedInAsync("411302-unit-clerk");
+        var viewer = await factory.SignedInAsync("411302-viewer");
         var (project, _) = await ClerksProjectAsync(clerk);
         var milestones = (await clerk.QueryAsync("query($id: ID!) { project(id: $id) { milestones { id due { date } } } }", new { id = project }))
             .GetProperty("project").GetProperty("milestones").EnumerateArray()

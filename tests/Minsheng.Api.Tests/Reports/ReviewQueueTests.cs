@@ -12,18 +12,16 @@ public sealed class ReviewQueueTests(ProductionFactory factory) : IClassFixture<
 {
     private const string Queue = "query($s: ReportStatus!) { reviewQueue(status: $s) { id period status project { id } } }";
 
-    private async Task<GraphQLClient> AsAsync(string user) => new(factory.CreateClient(), null, (await factory.SignInAsync(user)).AccessToken);
-
     private static List<string> Periods(System.Text.Json.JsonElement data) =>
         data.GetProperty("reviewQueue").EnumerateArray().Select(r => r.GetProperty("period").GetString()!).ToList();
 
     [Fact]
     public async Task Each_step_sees_every_month_waiting_for_it_and_nothing_of_other_units_or_counties()
     {
-        var clerk = await AsAsync("411302-unit-clerk");
-        var head = await AsAsync("411302-unit-head");
-        var office = await AsAsync("411302-supervisor");
-        var otherHead = await AsAsync("411303-unit-head");
+        var clerk = await factory.SignedInAsync("411302-unit-clerk");
+        var head = await factory.SignedInAsync("411302-unit-head");
+        var office = await factory.SignedInAsync("411302-supervisor");
+        var otherHead = await factory.SignedInAsync("411303-unit-head");
         var unitId = (Guid)(await factory.OwnerScalarAsync(
             "SELECT uu.unit_id FROM identity_user_units uu JOIN identity_users u ON u.id = uu.user_id WHERE u.user_name = '411302-unit-head'"))!;
         var projectId = (Guid)(await factory.OwnerScalarAsync($"""

@@ -21,17 +21,15 @@ public sealed class InboxTests(ProductionFactory factory) : IClassFixture<Produc
 {
     private const string Inbox = "query($unread: Boolean) { inbox(unreadOnly: $unread) { id kind title body read subjectId project { id } } }";
 
-    private async Task<GraphQLClient> AsAsync(string user) => new(factory.CreateClient(), null, (await factory.SignInAsync(user)).AccessToken);
-
     private static List<JsonElement> Items(JsonElement data) => data.GetProperty("inbox").EnumerateArray().ToList();
 
     [Fact]
     public async Task A_notice_reaches_the_units_people_its_reply_the_office_and_reading_is_per_person()
     {
-        var office = await AsAsync("411302-supervisor");
-        var clerk = await AsAsync("411302-unit-clerk");
-        var head = await AsAsync("411302-unit-head");
-        var viewer = await AsAsync("411302-viewer");
+        var office = await factory.SignedInAsync("411302-supervisor");
+        var clerk = await factory.SignedInAsync("411302-unit-clerk");
+        var head = await factory.SignedInAsync("411302-unit-head");
+        var viewer = await factory.SignedInAsync("411302-viewer");
         var projectId = (Guid)(await factory.OwnerScalarAsync("""
             SELECT p.id FROM projects p JOIN tenants t ON t.id = p.tenant_id AND t.region_code = '411302'
             JOIN project_units pu ON pu.project_id = p.id AND pu.role = 'Lead'
@@ -77,7 +75,7 @@ public sealed class InboxTests(ProductionFactory factory) : IClassFixture<Produc
     [Fact]
     public async Task A_webhook_to_a_private_address_is_refused_in_production()
     {
-        var admin = await AsAsync("411302-tenant-admin");
+        var admin = await factory.SignedInAsync("411302-tenant-admin");
         var loopback = await admin.PostAsync("mutation { registerWebhook(input: { name: \"本机\", url: \"http://127.0.0.1:9/hook\", events: [\"notice.issued\"] }) { secret } }");
         var privateNet = await admin.PostAsync("mutation { registerWebhook(input: { name: \"内网\", url: \"http://192.168.1.20/hook\", events: [\"notice.issued\"] }) { secret } }");
         var unknownEvent = await admin.PostAsync("mutation { registerWebhook(input: { name: \"x\", url: \"https://203.0.113.10/hook\", events: [\"project.deleted\"] }) { secret } }");

@@ -20,13 +20,11 @@ public sealed class PublicDisclosureTests(ProductionFactory factory) : IClassFix
           bulletins { kind year period version title html docx { fileName contentBase64 } } } }
         """;
 
-    private async Task<GraphQLClient> AsAsync(string user) => new(factory.CreateClient(), null, (await factory.SignInAsync(user)).AccessToken);
-
     [Fact]
     public async Task Anyone_reads_exactly_what_was_published()
     {
-        var office = await AsAsync("411302-supervisor");
-        var admin = await AsAsync("411302-tenant-admin");
+        var office = await factory.SignedInAsync("411302-supervisor");
+        var admin = await factory.SignedInAsync("411302-tenant-admin");
         const string Generate = "mutation($p: Int!) { generateBulletin(input: { kind: MONTHLY, year: 2024, period: $p }) { id title } }";
         var published = (await office.QueryAsync(Generate, new { p = 2 })).GetProperty("generateBulletin");
         var unpublished = (await office.QueryAsync(Generate, new { p = 3 })).GetProperty("generateBulletin");

@@ -15,8 +15,6 @@ public sealed class SupervisionLoopTests(ProductionFactory factory) : IClassFixt
 {
     private const string Fields = "id number level status rectifyBy acknowledgedBy measures repliedBy reviewComment reviewedBy previous { id status }";
 
-    private async Task<GraphQLClient> AsAsync(string user) => new(factory.CreateClient(), null, (await factory.SignInAsync(user)).AccessToken);
-
     /// <summary>A top-level project the demo clerk's unit leads (or, with <paramref name="led"/> false, one it does not).</summary>
     private async Task<string> ProjectAsync(bool led, int skip = 0)
     {
@@ -43,10 +41,10 @@ public sealed class SupervisionLoopTests(ProductionFactory factory) : IClassFixt
     [Fact]
     public async Task A_notice_is_signed_for_answered_escalated_and_the_escalation_closed()
     {
-        var office = await AsAsync("411302-supervisor");
-        var clerk = await AsAsync("411302-unit-clerk");
-        var head = await AsAsync("411302-unit-head");
-        var viewer = await AsAsync("411302-viewer");
+        var office = await factory.SignedInAsync("411302-supervisor");
+        var clerk = await factory.SignedInAsync("411302-unit-clerk");
+        var head = await factory.SignedInAsync("411302-unit-head");
+        var viewer = await factory.SignedInAsync("411302-viewer");
         var project = await ProjectAsync(led: true);
 
         var byClerk = await clerk.PostAsync(Issue(Day(20)), new { project });
@@ -107,8 +105,8 @@ public sealed class SupervisionLoopTests(ProductionFactory factory) : IClassFixt
     [Fact]
     public async Task Another_units_notice_is_not_the_clerks_to_answer_and_an_unanswered_one_becomes_overdue()
     {
-        var office = await AsAsync("411302-supervisor");
-        var clerk = await AsAsync("411302-unit-clerk");
+        var office = await factory.SignedInAsync("411302-supervisor");
+        var clerk = await factory.SignedInAsync("411302-unit-clerk");
         var project = await ProjectAsync(led: false);
         var id = (await office.QueryAsync(Issue(Day(3)), new { project })).GetProperty("issueSupervisionNotice").GetProperty("id").GetString();
 
@@ -130,7 +128,7 @@ public sealed class SupervisionLoopTests(ProductionFactory factory) : IClassFixt
     [Fact]
     public async Task The_rules_propose_projects_red_long_enough_and_stop_proposing_one_under_supervision()
     {
-        var office = await AsAsync("411302-supervisor");
+        var office = await factory.SignedInAsync("411302-supervisor");
         // The history makes "red since": recorded on 1 June, still red on 20 June is red for 19 days (the default proposes after 14).
         await office.QueryAsync("mutation { recordLights(input: { asOf: \"2024-06-01\" }) { assessed } }");
         const string Candidates = "{ supervisionCandidates(asOf: \"2024-06-20\") { project { id state } assessment { light lightSince supervisionSuggested } } }";
@@ -155,8 +153,8 @@ public sealed class SupervisionLoopTests(ProductionFactory factory) : IClassFixt
     [Fact]
     public async Task Only_the_office_closes_out_and_only_a_completed_project()
     {
-        var office = await AsAsync("411302-supervisor");
-        var clerk = await AsAsync("411302-unit-clerk");
+        var office = await factory.SignedInAsync("411302-supervisor");
+        var clerk = await factory.SignedInAsync("411302-unit-clerk");
         var project = (await office.QueryAsync("{ projects(first: 50) { nodes { id assessment { status } } } }")).GetProperty("projects").GetProperty("nodes")
             .EnumerateArray().First(n => n.GetProperty("assessment").GetProperty("status").GetString() is not ("COMPLETED" or "EXCEEDED")).GetProperty("id").GetString();
         const string CloseOut = "mutation($p: ID!) { closeOutProject(input: { projectId: $p, note: \"已验收\" }) { state closedOutBy } }";
