@@ -99,7 +99,7 @@ async Task<int> UpAsync(string factsPath, IReadOnlyDictionary<string, int> optio
     specs.Add(new DemoTenantSpec(LargeCityCode, "合成大市", "990000", 0));
     specs.Add(new DemoTenantSpec(LargeTenantCode, "合成大县", LargeCityCode, large, months, TargetsPerProject: 3));
     var loaded = await DemoDataLoader.LoadAsync(owner, DemoDataGenerator.Generate(specs));
-    Console.WriteLine($"loaded {loaded} new tenants at {clock.Elapsed.TotalSeconds:0.0} s");
+    Console.WriteLine($"loaded {loaded.Count} new tenants at {clock.Elapsed.TotalSeconds:0.0} s");
 
     await using var connection = new NpgsqlConnection(owner);
     await connection.OpenAsync();

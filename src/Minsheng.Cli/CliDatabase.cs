@@ -38,7 +38,8 @@ internal sealed class CliDatabase : IAsyncDisposable
         _services = services.BuildServiceProvider();
     }
 
-    public static async Task<CliDatabase> OpenAsync(string? connection, CancellationToken ct)
+    /// <param name="ownerConnection">With <paramref name="connection"/>: the same database as its owner, which migrates it first.</param>
+    public static async Task<CliDatabase> OpenAsync(string? connection, CancellationToken ct, string? ownerConnection = null)
     {
         // The CLI works on the embedded database by default (like the server in Development), but on a host whose
         // environment says otherwise it must not load demo tenants into that data or run the cluster without fsync.
@@ -47,6 +48,7 @@ internal sealed class CliDatabase : IAsyncDisposable
         var database = await DatabaseBootstrap.PrepareAsync(new DatabaseSettings
         {
             AppConnectionString = connection,
+            OwnerConnectionString = connection is null ? null : ownerConnection,
             EnvironmentName = environment,
             EmbeddedEnabled = true,
         }, ct);
@@ -58,6 +60,9 @@ internal sealed class CliDatabase : IAsyncDisposable
         }
         return new CliDatabase(database);
     }
+
+    /// <summary>The owner role's connection: known for the embedded database and when configured.</summary>
+    public string? OwnerConnectionString => _database.OwnerConnectionString;
 
     /// <summary>Every tenant with its status (Active, Disabled, …): disabled ones are listed too, so they can be enabled.</summary>
     public async Task<IReadOnlyList<(TenantContext Tenant, string Status)>> TenantsAsync(CancellationToken ct) =>

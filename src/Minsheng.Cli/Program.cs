@@ -1,12 +1,13 @@
 using System.CommandLine;
 using Minsheng.Cli;
 
-var root = new RootCommand("Minsheng Platform command line: import and export plan documents, list and add tenants, create the first users, list plans.");
+var root = new RootCommand("Minsheng Platform command line: import and export plan documents, list and add tenants, create the first users, list plans, load national synthetic data.");
 root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(TenantsCommand.Create());
 root.Subcommands.Add(UsersCommand.Create());
 root.Subcommands.Add(PlansCommands.List());
 root.Subcommands.Add(PlansCommands.Export());
+root.Subcommands.Add(DemoCommand.Create());
 try
 {
     return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

@@ -1,6 +1,9 @@
+using System.Text.Json;
+using Minsheng.Application.Common;
 using Minsheng.Domain.Plans;
 using Minsheng.Domain.Regions;
 using Minsheng.Domain.Reports;
+using Minsheng.Domain.Supervision;
 using Minsheng.Domain.Tenancy;
 using Minsheng.Domain.Units;
 using Minsheng.Domain.Values;
@@ -8,7 +11,13 @@ using Minsheng.Domain.Values;
 namespace Minsheng.Application.Demo;
 
 /// <param name="TargetsPerProject">When set, every project gets exactly this many targets (the catalog's, then generic ones).</param>
-public sealed record DemoTenantSpec(string RegionCode, string Name, string? ParentCode, int ProjectCount, int ReportMonths = 3, int? TargetsPerProject = null);
+/// <param name="MaxTargetsPerProject">When set with <paramref name="TargetsPerProject"/>, each project gets between the two.</param>
+/// <param name="Supervised">
+/// A year as a supervised county lives it: every target reported each month, milestones marked achieved when the figures
+/// reach them, and the light of every project recorded at each month's end by the status rules (the national data).
+/// </param>
+public sealed record DemoTenantSpec(string RegionCode, string Name, string? ParentCode, int ProjectCount, int ReportMonths = 3, int? TargetsPerProject = null,
+    int? MaxTargetsPerProject = null, bool Supervised = false);
 
 /// <summary>Everything generated for one tenant, ready to be written in one go.</summary>
 public sealed class DemoTenantData(Tenant tenant)
@@ -23,6 +32,11 @@ public sealed class DemoTenantData(Tenant tenant)
     public List<ProgressReport> Reports { get; } = [];
     public List<ReportActual> Actuals { get; } = [];
     public List<Domain.Supervision.SupervisionNotice> Notices { get; } = [];
+    public List<LightRecord> Lights { get; } = [];
+
+    /// <summary>Rows of every kind, for progress and size reports.</summary>
+    public int RowCount => 1 + Units.Count + Plans.Count + Projects.Count + ProjectUnits.Count + Indicators.Count + Milestones.Count + Reports.Count
+        + Actuals.Count + Notices.Count + Lights.Count;
 }
 
 public sealed record DemoDataSet(IReadOnlyList<Region> Regions, IReadOnlyList<DemoTenantData> Tenants);
@@ -68,6 +82,16 @@ public static class DemoDataGenerator
         return specs;
     }
 
+    /// <summary>
+    /// Every government in <paramref name="regions"/> (the shipped reference list: 34 provinces, 333 prefectures, 2,846
+    /// counties) as a tenant with a supervised year: 10–30 projects, 2–5 targets each, twelve monthly reports, lights.
+    /// Deterministic by <paramref name="seed"/>.
+    /// </summary>
+    public static IReadOnlyList<DemoTenantSpec> National(IEnumerable<Region> regions, int seed = 2024) => regions
+        .Select(r => new DemoTenantSpec(r.Code, r.Name, r.ParentCode, new Random(unchecked(seed * 7_919 + int.Parse(r.Code))).Next(10, 31),
+            ReportMonths: 12, TargetsPerProject: 2, MaxTargetsPerProject: 5, Supervised: true))
+        .ToList();
+
     private static DemoTenantData GenerateTenant(DemoTenantSpec spec, int year, int seed)
     {
         // Not HashCode.Combine: its seed is random per process, which made "the same seed" give other data in every run.
@@ -97,10 +121,15 @@ public static class DemoDataGenerator
         var statistics = UnitNamed("区统计局");
         var scale = 0.5m + (decimal)random.NextDouble();
         var reportedThrough = spec.ReportMonths;
+        var redProjects = new List<(Project Project, DateOnly RedOn)>();
         for (var i = 0; i < spec.ProjectCount; i++)
         {
             var template = DemoCatalog.Projects[(i + random.Next(0, 3)) % DemoCatalog.Projects.Length];
-            if (spec.TargetsPerProject is { } wanted) template = template with { Targets = DemoCatalog.WithTargetCount(template.Targets, wanted) };
+            if (spec.TargetsPerProject is { } fewest)
+            {
+                var wanted = spec.MaxTargetsPerProject is { } most ? random.Next(fewest, most + 1) : fewest;
+                template = template with { Targets = DemoCatalog.WithTargetCount(template.Targets, wanted) };
+            }
             // Counts stay whole; lengths and areas keep one decimal.
             var figures = template.Targets.Select(t => t.Scales ? Math.Max(1m, Math.Round(t.BaseValue * scale, t.Unit is "公里" or "万亩" ? 1 : 0)) : t.BaseValue).ToArray();
             var content = string.Format(System.Globalization.CultureInfo.InvariantCulture, template.Content,
@@ -131,6 +160,7 @@ public static class DemoDataGenerator
 
             // Quarterly milestones towards the first target, cumulative, ending at the deadline.
             var first = indicators[0];
+            var milestonesFrom = data.Milestones.Count;
             var quarters = new[] { 3, 6, 9, template.DeadlineMonth }.Where(m => m <= template.DeadlineMonth).Distinct().ToArray();
             for (var q = 0; q < quarters.Length; q++)
             {
@@ -142,6 +172,12 @@ public static class DemoDataGenerator
                     : new Milestone(project.Id, Deadline.Of(year, quarters[q], DatePrecision.EndOfMonth), text, first.Id, due), tenantId));
             }
 
+            if (spec.Supervised)
+            {
+                var firstRed = SuperviseYear(data, project, indicators, data.Milestones.GetRange(milestonesFrom, data.Milestones.Count - milestonesFrom), investment, year, random);
+                if (firstRed is { } red) redProjects.Add((project, red));
+                continue;
+            }
             for (var month = 1; month <= reportedThrough; month++)
             {
                 var report = Own(new ProgressReport(project.Id, year, month), tenantId);
@@ -155,6 +191,18 @@ public static class DemoDataGenerator
             }
         }
 
+        // In a supervised year the office issues a 督办 for the first projects that turned red, ten days after the month's end.
+        var sequence = 0;
+        foreach (var (redProject, redOn) in redProjects.OrderBy(r => r.RedOn).Take(3))
+        {
+            var issuedAt = new DateTimeOffset(redOn.AddDays(10).ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8));
+            var issuedOn = DateOnly.FromDateTime(issuedAt.Date);
+            var notice = Own(new Domain.Supervision.SupervisionNotice(redProject.Id, year, ++sequence, 1, $"{redOn.Month}月进度明显滞后于序时进度，亮红灯。",
+                "制定整改措施，加快推进，限期报送整改情况。", issuedOn.AddDays(20), "演示数据", issuedAt, issuedOn), tenantId);
+            notice.Acknowledge("演示数据", issuedAt.AddDays(1));
+            data.Notices.Add(notice);
+        }
+
         // One 督办 notice, signed for by the unit, on the second project: the office's loop has something to show.
         if (reportedThrough is >= 2 and < 12 && data.Projects.Count >= 2)
         {
@@ -165,6 +213,56 @@ public static class DemoDataGenerator
             data.Notices.Add(notice);
         }
         return data;
+    }
+
+    /// <summary>
+    /// Twelve monthly reports with every target's cumulative figure, milestones marked achieved at the month's end the
+    /// figures reach them, and the project's light recorded by the status rules at every month's end where it changed.
+    /// Returns the first month's end the project was red, if it ever was.
+    /// </summary>
+    private static DateOnly? SuperviseYear(DemoTenantData data, Project project, IReadOnlyList<Indicator> targets, IReadOnlyList<Milestone> milestones,
+        decimal? investment, int year, Random random)
+    {
+        // A project's pace against the plan: most keep to it, some lag, a few run ahead; each month varies around it.
+        var pace = 0.55m + 0.65m * (decimal)random.NextDouble();
+        var cumulative = new decimal[targets.Count];
+        LightSince? recorded = null;
+        DateOnly? firstRed = null;
+        for (var month = 1; month <= 12; month++)
+        {
+            var monthEnd = new DateOnly(year, month, DateTime.DaysInMonth(year, month));
+            var filedAt = new DateTimeOffset(monthEnd.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8));
+            var report = Own(new ProgressReport(project.Id, year, month), project.TenantId);
+            for (var t = 0; t < targets.Count; t++)
+            {
+                var planned = targets[t].TargetValue * month / 12m * pace * (0.9m + 0.2m * (decimal)random.NextDouble());
+                cumulative[t] = Math.Max(cumulative[t], Math.Round(Math.Min(planned, targets[t].TargetValue * 1.2m), 1));
+                data.Actuals.Add(Own(new ReportActual(report.Id, targets[t].Id, cumulative[t]), project.TenantId));
+            }
+            report.Write($"截至{month}月底，{targets[0].Label}累计完成{cumulative[0]:0.#}{targets[0].Unit}。", pace < 0.8m ? "项目用地手续办理进度偏慢。" : null,
+                "加快推进施工，按月调度。", investment is { } inv ? Math.Round(inv * month / 12m * Math.Min(pace, 1m), 0) : null);
+            report.RecordAs(month < 12 ? ReportStatus.Accepted : (ReportStatus)random.Next(1, 4), filedAt);
+            data.Reports.Add(report);
+
+            foreach (var milestone in milestones.Where(m => m.AchievedOn is null))
+            {
+                var reached = milestone.IndicatorId is { } indicator && milestone.CumulativeValue is { } due
+                    ? cumulative[targets.ToList().FindIndex(t => t.Id == indicator)] >= due
+                    : month >= milestone.DueDate.Month && pace >= 0.85m;
+                if (reached) milestone.MarkAchieved(monthEnd, "演示数据", $"{month}月月报及现场照片");
+            }
+
+            var facts = new ProjectFacts(year, project.DeadlineDate,
+                targets.Select((t, n) => new TargetFact(t.Label, t.Comparator, t.TargetValue, cumulative[n])).ToList(),
+                milestones.Select(m => new MilestoneFact(m.Text, m.Due, m.AchievedOn)).ToList(), [], HasAnyReport: true, recorded);
+            var assessment = StatusRules.Assess(facts, monthEnd);
+            if (assessment.ToRecord() == recorded) continue;
+            data.Lights.Add(Own(new LightRecord(project.Id, monthEnd, assessment, JsonSerializer.Serialize(assessment.Reasons, StoredJson.Options), filedAt),
+                project.TenantId));
+            recorded = assessment.ToRecord();
+            if (assessment.Light == Light.Red) firstRed ??= monthEnd;
+        }
+        return firstRed;
     }
 
     private static T Own<T>(T entity, Guid tenantId) where T : ITenantOwned

@@ -10,7 +10,8 @@ namespace Minsheng.Application.Demo;
 /// </summary>
 public static class DemoDataLoader
 {
-    public static async Task<int> LoadAsync(string ownerConnectionString, DemoDataSet data, CancellationToken ct = default)
+    /// <summary>Writes the tenants of <paramref name="data"/> that do not exist yet, in one transaction; returns those written.</summary>
+    public static async Task<IReadOnlyList<DemoTenantData>> LoadAsync(string ownerConnectionString, DemoDataSet data, CancellationToken ct = default)
     {
         await using var connection = new NpgsqlConnection(ownerConnectionString);
         await connection.OpenAsync(ct);
@@ -70,13 +71,15 @@ public static class DemoDataLoader
                 w.Write(i.Id); w.Write(i.TenantId); w.Write(i.ProjectId); w.Write(i.Position); w.Write(i.Label); w.Write(i.Comparator.ToString());
                 w.Write(i.TargetValue, NpgsqlDbType.Numeric); w.Write(i.Unit); Nullable(w, i.SourcePhrase);
             }, ct);
-        await CopyAsync(connection, "milestones (id, tenant_id, project_id, due_date, due_precision, text, indicator_id, cumulative_value)",
+        await CopyAsync(connection, "milestones (id, tenant_id, project_id, due_date, due_precision, text, indicator_id, cumulative_value, achieved_on, achieved_by, evidence)",
             fresh.SelectMany(t => t.Milestones), (w, m) =>
             {
                 w.Write(m.Id); w.Write(m.TenantId); w.Write(m.ProjectId); w.Write(m.DueDate, NpgsqlDbType.Date); w.Write(m.DuePrecision.ToString());
                 w.Write(m.Text);
                 if (m.IndicatorId is { } ind) w.Write(ind); else w.WriteNull();
                 if (m.CumulativeValue is { } cv) w.Write(cv, NpgsqlDbType.Numeric); else w.WriteNull();
+                if (m.AchievedOn is { } on) w.Write(on, NpgsqlDbType.Date); else w.WriteNull();
+                Nullable(w, m.AchievedBy); Nullable(w, m.Evidence);
             }, ct);
         await CopyAsync(connection,
             "progress_reports (id, tenant_id, project_id, period, status, progress, problems, next_steps, investment_completed_yuan, submitted_at)",
@@ -103,8 +106,16 @@ public static class DemoDataLoader
                 if (n.AcknowledgedAt is { } ack) w.Write(ack.ToUniversalTime(), NpgsqlDbType.TimestampTz); else w.WriteNull();
             }, ct);
 
+        await CopyAsync(connection, "project_lights (id, tenant_id, project_id, recorded_for, light, since, escalated, status, reasons, recorded_at)",
+            fresh.SelectMany(t => t.Lights), (w, l) =>
+            {
+                w.Write(l.Id); w.Write(l.TenantId); w.Write(l.ProjectId); w.Write(l.RecordedFor, NpgsqlDbType.Date); w.Write(l.Light.ToString());
+                w.Write(l.Since, NpgsqlDbType.Date); w.Write(l.Escalated); w.Write(l.Status.ToString()); w.Write(l.Reasons, NpgsqlDbType.Jsonb);
+                w.Write(l.RecordedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz);
+            }, ct);
+
         await transaction.CommitAsync(ct);
-        return fresh.Count;
+        return fresh;
     }
 
     private static async Task CopyAsync<T>(NpgsqlConnection connection, string target, IEnumerable<T> rows, Action<NpgsqlBinaryImporter, T> write, CancellationToken ct)

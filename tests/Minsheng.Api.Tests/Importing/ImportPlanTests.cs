@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Minsheng.Api.Tests.Cli;
 using Minsheng.Data;
 using Minsheng.Testing;
 using Npgsql;
@@ -111,15 +111,12 @@ public sealed class ImportPlanTests(ApiFactory factory)
     public async Task The_cli_imports_as_documented()
     {
         var tenant = await TestTenants.CreateAsync(factory.OwnerConnectionString, projects: 1);
-        // The CLI's own build output, in the configuration the tests were built in.
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/')).Parent!.Name;
-        var cli = Path.Combine(RepositoryPaths.Root(), "src", "Minsheng.Cli", "bin", configuration, "net10.0", "minsheng.dll");
         var seed = RepositoryPaths.Seed("003_e2b3581a32b51649.txt");
         var connection = DatabaseSetup.AppConnectionString(factory.OwnerConnectionString);
 
-        var (dryCode, dryOut) = await RunAsync(cli, "import", seed, "--tenant", tenant.Tenant.RegionCode, "--dry-run", "--format", "json", "--connection", connection);
-        var (code, output) = await RunAsync(cli, "import", seed, "--tenant", tenant.Tenant.RegionCode, "--connection", connection);
-        var (unknownCode, _) = await RunAsync(cli, "import", seed, "--tenant", "000001", "--connection", connection);
+        var (dryCode, dryOut) = await CliProcess.RunAsync("import", seed, "--tenant", tenant.Tenant.RegionCode, "--dry-run", "--format", "json", "--connection", connection);
+        var (code, output) = await CliProcess.RunAsync("import", seed, "--tenant", tenant.Tenant.RegionCode, "--connection", connection);
+        var (unknownCode, _) = await CliProcess.RunAsync("import", seed, "--tenant", "000001", "--connection", connection);
 
         Assert.True(dryCode == 0, dryOut);
         Assert.Contains("\"documentNumber\": \"泾政办发〔2023〕4号\"", dryOut);
@@ -131,17 +128,5 @@ public sealed class ImportPlanTests(ApiFactory factory)
         await using var count = new NpgsqlCommand("SELECT count(*) FROM plans WHERE tenant_id = $1 AND document_number = '泾政办发〔2023〕4号'", db)
         { Parameters = { new() { Value = tenant.Tenant.Id } } };
         Assert.Equal(1L, await count.ExecuteScalarAsync());
-    }
-
-    private static async Task<(int Code, string Output)> RunAsync(string dll, params string[] args)
-    {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add(dll);
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var process = Process.Start(psi)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
     }
 }

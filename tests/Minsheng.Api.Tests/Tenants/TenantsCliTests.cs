@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Minsheng.Api.Tests.Cli;
 using Minsheng.Api.Tests.Identity;
 using Minsheng.Data;
 using Minsheng.Testing;
@@ -19,11 +19,11 @@ public sealed class TenantsCliTests
         var connection = DatabaseSetup.AppConnectionString(owner);
         var seed = RepositoryPaths.Seed("003_e2b3581a32b51649.txt");
 
-        var (addCode, added) = await RunCliAsync("tenants", "add", "411526", "--connection", connection);
-        var (againCode, again) = await RunCliAsync("tenants", "add", "411526", "--connection", connection);
-        var (invalidCode, invalid) = await RunCliAsync("tenants", "add", "4115", "--connection", connection);
-        var (listCode, list) = await RunCliAsync("tenants", "--connection", connection);
-        var (importCode, imported) = await RunCliAsync("import", seed, "--tenant", "411526", "--dry-run", "--connection", connection);
+        var (addCode, added) = await CliProcess.RunAsync("tenants", "add", "411526", "--connection", connection);
+        var (againCode, again) = await CliProcess.RunAsync("tenants", "add", "411526", "--connection", connection);
+        var (invalidCode, invalid) = await CliProcess.RunAsync("tenants", "add", "4115", "--connection", connection);
+        var (listCode, list) = await CliProcess.RunAsync("tenants", "--connection", connection);
+        var (importCode, imported) = await CliProcess.RunAsync("import", seed, "--tenant", "411526", "--dry-run", "--connection", connection);
 
         Assert.True(addCode == 0, added);
         Assert.Contains("Added tenant 411526 潢川县 (County in 河南省 › 信阳市).", added);
@@ -49,15 +49,15 @@ public sealed class TenantsCliTests
         var connection = DatabaseSetup.AppConnectionString(owner);
         var seed = RepositoryPaths.Seed("003_e2b3581a32b51649.txt");
 
-        var (addCode, added) = await RunCliAsync("tenants", "add", "411524", "--connection", connection);
-        var (disableCode, disabled) = await RunCliAsync("tenants", "disable", "411524", "--connection", connection);
-        var (againCode, again) = await RunCliAsync("tenants", "disable", "411524", "--connection", connection);
-        var (listCode, list) = await RunCliAsync("tenants", "--connection", connection);
-        var (refusedCode, refused) = await RunCliAsync("import", seed, "--tenant", "411524", "--dry-run", "--connection", connection);
-        var (unknownCode, unknown) = await RunCliAsync("tenants", "enable", "411523", "--connection", connection);
-        var (enableCode, enabled) = await RunCliAsync("tenants", "enable", "411524", "--connection", connection);
-        var (listAfterCode, listAfter) = await RunCliAsync("tenants", "--connection", connection);
-        var (importCode, imported) = await RunCliAsync("import", seed, "--tenant", "411524", "--dry-run", "--connection", connection);
+        var (addCode, added) = await CliProcess.RunAsync("tenants", "add", "411524", "--connection", connection);
+        var (disableCode, disabled) = await CliProcess.RunAsync("tenants", "disable", "411524", "--connection", connection);
+        var (againCode, again) = await CliProcess.RunAsync("tenants", "disable", "411524", "--connection", connection);
+        var (listCode, list) = await CliProcess.RunAsync("tenants", "--connection", connection);
+        var (refusedCode, refused) = await CliProcess.RunAsync("import", seed, "--tenant", "411524", "--dry-run", "--connection", connection);
+        var (unknownCode, unknown) = await CliProcess.RunAsync("tenants", "enable", "411523", "--connection", connection);
+        var (enableCode, enabled) = await CliProcess.RunAsync("tenants", "enable", "411524", "--connection", connection);
+        var (listAfterCode, listAfter) = await CliProcess.RunAsync("tenants", "--connection", connection);
+        var (importCode, imported) = await CliProcess.RunAsync("import", seed, "--tenant", "411524", "--dry-run", "--connection", connection);
 
         Assert.True(addCode == 0, added);
         Assert.True(disableCode == 0, disabled);
@@ -91,10 +91,10 @@ public sealed class TenantsCliTests
         var owner = await PostgresCluster.CreateDemoDatabaseAsync("cli_users");
         var connection = DatabaseSetup.AppConnectionString(owner);
 
-        var (noPasswordCode, noPassword) = await RunCliWithPasswordAsync(null, "users", "add", "root", "--role", "platform_admin", "--connection", connection);
-        var (platformCode, platform) = await RunCliWithPasswordAsync("root-pass-2026", "users", "add", "root", "--role", "platform_admin", "--connection", connection);
-        var (adminCode, admin) = await RunCliWithPasswordAsync("admin-pass-2026", "users", "add", "wancheng-admin", "--role", "tenant_admin", "--tenant", "411302", "--connection", connection);
-        var (missingCode, missing) = await RunCliWithPasswordAsync("x-pass-2026", "users", "add", "lost", "--role", "tenant_admin", "--connection", connection);
+        var (noPasswordCode, noPassword) = await CliProcess.RunWithPasswordAsync(null, "users", "add", "root", "--role", "platform_admin", "--connection", connection);
+        var (platformCode, platform) = await CliProcess.RunWithPasswordAsync("root-pass-2026", "users", "add", "root", "--role", "platform_admin", "--connection", connection);
+        var (adminCode, admin) = await CliProcess.RunWithPasswordAsync("admin-pass-2026", "users", "add", "wancheng-admin", "--role", "tenant_admin", "--tenant", "411302", "--connection", connection);
+        var (missingCode, missing) = await CliProcess.RunWithPasswordAsync("x-pass-2026", "users", "add", "lost", "--role", "tenant_admin", "--connection", connection);
         await using var server = new FirstUsersServer(owner);
         var signedIn = await server.SignInAsync("wancheng-admin", "admin-pass-2026");
         var me = await new GraphQLClient(server.CreateClient(), null, signedIn.AccessToken).QueryAsync("{ me { actorId tenant permissions } }");
@@ -111,24 +111,5 @@ public sealed class TenantsCliTests
         Assert.Contains("ManageUsers", me.GetProperty("me").GetProperty("permissions").EnumerateArray().Select(p => p.GetString()));
         Assert.NotNull(root.AccessToken);
         Assert.Equal("cli:" + Environment.UserName, await OwnerQuery.ScalarAsync(owner, "SELECT actor FROM audit_entries WHERE entity_type = 'User' AND action = 'create'"));
-    }
-
-    private static Task<(int Code, string Output)> RunCliAsync(params string[] args) => RunCliWithPasswordAsync(null, args);
-
-    /// <summary>The CLI with MINSHENG_PASSWORD set to <paramref name="password"/> (or unset).</summary>
-    private static async Task<(int Code, string Output)> RunCliWithPasswordAsync(string? password, params string[] args)
-    {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/')).Parent!.Name;
-        var cli = Path.Combine(RepositoryPaths.Root(), "src", "Minsheng.Cli", "bin", configuration, "net10.0", "minsheng.dll");
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add(cli);
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        psi.Environment.Remove("MINSHENG_PASSWORD");
-        if (password is not null) psi.Environment["MINSHENG_PASSWORD"] = password;
-        using var process = Process.Start(psi)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
     }
 }
