@@ -15,6 +15,7 @@ public static class PostgresCluster
     private const string FolderPrefix = "minsheng-test-";
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static EmbeddedPostgres? _server;
+    private static readonly List<EmbeddedPostgres> Workers = [];
     private static string? _folder;
     private static int _databases;
 
@@ -26,7 +27,16 @@ public static class PostgresCluster
             if (_server is not null) return _server;
             RemoveFoldersOfEndedRuns();
             _folder = Path.Combine(EmbeddedDefaults.ScratchRoot(), $"{FolderPrefix}{Environment.ProcessId}-{Guid.NewGuid():N}"[..35]);
-            _server = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { DataDirectory = Path.Combine(_folder, "pgdata") });
+            if (CitusNodes.Enabled)
+            {
+                for (var w = 1; w <= 2; w++)
+                    Workers.Add(await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { DataDirectory = Path.Combine(_folder, $"worker{w}"), Settings = CitusNodes.Settings }));
+            }
+            _server = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions
+            {
+                DataDirectory = Path.Combine(_folder, "pgdata"),
+                Settings = CitusNodes.Enabled ? CitusNodes.Settings : new Dictionary<string, string>(),
+            });
             AppDomain.CurrentDomain.ProcessExit += (_, _) => Shutdown();
             return _server;
         }
@@ -42,7 +52,9 @@ public static class PostgresCluster
         var server = await GetAsync();
         var name = $"{prefix}_{Interlocked.Increment(ref _databases)}_{Guid.NewGuid():N}"[..30].ToLowerInvariant();
         var owner = server.ConnectionString(name);
+        if (CitusNodes.Enabled) await CitusNodes.PrepareDatabaseAsync(server, Workers, name);
         await PlatformDatabase.MigrateAsync(owner);
+        if (CitusNodes.Enabled) await CitusNodes.DistributeAsync(owner);
         return owner;
     }
 
@@ -94,6 +106,7 @@ public static class PostgresCluster
         try
         {
             _server?.StopAsync().GetAwaiter().GetResult();
+            foreach (var worker in Workers) worker.StopAsync().GetAwaiter().GetResult();
             if (_folder is not null && Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or PostgresStartException)

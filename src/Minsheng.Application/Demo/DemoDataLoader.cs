@@ -13,7 +13,8 @@ public static class DemoDataLoader
     /// <summary>Writes the tenants of <paramref name="data"/> that do not exist yet, in one transaction; returns those written.</summary>
     public static async Task<IReadOnlyList<DemoTenantData>> LoadAsync(string ownerConnectionString, DemoDataSet data, CancellationToken ct = default)
     {
-        await using var connection = new NpgsqlConnection(ownerConnectionString);
+        // No command timeout: a large batch (or a distributed database's triggers) can take minutes to write.
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ownerConnectionString) { CommandTimeout = 0 }.ConnectionString);
         await connection.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
 

@@ -45,7 +45,12 @@ public sealed class WebhookDispatcher(NpgsqlDataSource dataSource, IHttpClientFa
         }
     }
 
-    /// <summary>Sends what is due now; returns how many were tried.</summary>
+    /// <summary>
+    /// Sends what is due now; returns how many were tried. First the tenants with something due (a plain read), then each
+    /// tenant's due deliveries claimed and settled in a transaction of that tenant alone: a claim (FOR UPDATE SKIP LOCKED,
+    /// so two servers never send one delivery twice) then names one tenant, which Citus runs on one shard — it refuses
+    /// row locks over several.
+    /// </summary>
     public async Task<int> DispatchDueAsync(CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
@@ -55,17 +60,36 @@ public sealed class WebhookDispatcher(NpgsqlDataSource dataSource, IHttpClientFa
             while (await reader.ReadAsync(ct)) tenants.Add(reader.GetGuid(0));
         if (tenants.Count == 0) return 0;
 
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        await using (var set = new NpgsqlCommand(TenantSetting.SetLocalStatement(tenants), connection, transaction)) await set.ExecuteNonQueryAsync(ct);
         var now = clock.GetUtcNow();
+        var waiting = new List<Guid>();
+        await using (var transaction = await connection.BeginTransactionAsync(ct))
+        {
+            await using (var set = new NpgsqlCommand(TenantSetting.SetLocalStatement(tenants), connection, transaction)) await set.ExecuteNonQueryAsync(ct);
+            await using var select = new NpgsqlCommand("""
+                SELECT d.tenant_id FROM webhook_deliveries d WHERE d.status = 'Pending' AND d.next_attempt_at <= $1
+                  AND d.tenant_id = ANY ($2) GROUP BY d.tenant_id ORDER BY min(d.next_attempt_at) LIMIT 20
+                """, connection, transaction) { Parameters = { new() { Value = now }, new() { Value = tenants.ToArray() } } };
+            await using var reader = await select.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) waiting.Add(reader.GetGuid(0));
+        }
+
+        var tried = 0;
+        foreach (var tenant in waiting) tried += await DispatchDueAsync(connection, tenant, now, ct);
+        return tried;
+    }
+
+    private async Task<int> DispatchDueAsync(NpgsqlConnection connection, Guid tenant, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await using (var set = new NpgsqlCommand(TenantSetting.SetLocalStatement(tenant), connection, transaction)) await set.ExecuteNonQueryAsync(ct);
         var due = new List<Due>();
         await using (var select = new NpgsqlCommand("""
             SELECT d.tenant_id, d.id, d.event, d.payload::text, d.attempts, s.url, s.secret
             FROM webhook_deliveries d JOIN webhook_subscriptions s ON s.tenant_id = d.tenant_id AND s.id = d.subscription_id
-            WHERE d.status = 'Pending' AND d.next_attempt_at <= $1 AND s.active
+            WHERE d.tenant_id = $2 AND d.status = 'Pending' AND d.next_attempt_at <= $1 AND s.active
             ORDER BY d.next_attempt_at LIMIT 20
             FOR UPDATE OF d SKIP LOCKED
-            """, connection, transaction) { Parameters = { new() { Value = now } } })
+            """, connection, transaction) { Parameters = { new() { Value = now }, new() { Value = tenant } } })
         await using (var reader = await select.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct))
                 due.Add(new Due(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4), reader.GetString(5), reader.GetString(6)));
