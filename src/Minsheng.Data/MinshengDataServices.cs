@@ -54,6 +54,7 @@ public static class MinshengDataServices
         });
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CachedTenantStore>();
+        services.AddSingleton<Caching.TenantWrites>();
         services.AddSingleton<ITenantStore>(sp => sp.GetRequiredService<CachedTenantStore>());
         services.AddScoped(sp => new ReadSession(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<ITenantContextAccessor>(),
             sp.GetRequiredService<SqlCommandCounter>(), sp.GetRequiredService<DatabaseOptions>().ApplicationTenantFilter));

@@ -84,6 +84,7 @@ public static class GraphQLServices
         services.AddSingleton<PersistedDocumentStore>();
         services.AddSingleton<AutomaticPersistedQueries>();
         services.AddSingleton<TenantSchemas>();
+        services.AddSingleton<ResponseCache>();
         services.AddSingleton<GraphQLEndpoint>();
         return services;
     }

@@ -49,6 +49,7 @@ builder.Services.AddMinshengApplication();
 builder.Services.AddSingleton<Minsheng.Server.Supervision.DailySupervisionRound>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<Minsheng.Server.Supervision.DailySupervisionRound>());
 builder.Services.AddHostedService<Minsheng.Server.Supervision.StoredAssessmentWriting>();
+builder.Services.AddHostedService<Minsheng.Server.Caching.TenantWritesListener>();
 // Webhooks: loopback and private targets only where allowed (Development allows them, for a robot on the same machine).
 var webhookOptions = new Minsheng.Application.Notifications.WebhookOptions { AllowPrivateTargets = builder.Environment.IsDevelopment() };
 builder.Configuration.GetSection("Webhooks").Bind(webhookOptions);

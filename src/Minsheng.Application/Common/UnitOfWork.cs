@@ -13,7 +13,8 @@ namespace Minsheng.Application.Common;
 /// One command = one transaction: SET LOCAL of the tenant (by the interceptor), the change, its audit
 /// entries, commit. Any failure rolls everything back, so nothing half-written stays behind.
 /// </summary>
-public sealed class UnitOfWork(MinshengDbContext db, ITenantContextAccessor tenant, ActorAccessor actor, TimeProvider clock, Data.Reading.ReadSession reads)
+public sealed class UnitOfWork(MinshengDbContext db, ITenantContextAccessor tenant, ActorAccessor actor, TimeProvider clock, Data.Reading.ReadSession reads,
+    Data.Tenancy.TenantTransactionInterceptor transactions, Data.Caching.TenantWrites writes)
 {
     private static readonly JsonSerializerOptions AuditJson = new()
     {
@@ -31,6 +32,8 @@ public sealed class UnitOfWork(MinshengDbContext db, ITenantContextAccessor tena
         // The whole command is the unit that succeeds or fails: EF's own savepoint around SaveChanges would only add two
         // statements (and round trips) to every write.
         db.Database.AutoSavepointsEnabled = false;
+        // The transaction tells every server (their cached answers) that this tenant's data changed, if it commits.
+        transactions.AnnounceNextTransaction();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
@@ -39,8 +42,10 @@ public sealed class UnitOfWork(MinshengDbContext db, ITenantContextAccessor tena
             // Not cancellable: a time budget or a caller that goes away must not leave the caller unsure whether a
             // change it was told failed was in fact committed.
             await transaction.CommitAsync(CancellationToken.None);
-            // Rows the request's loaders read before this change are stale now.
+            // Rows the request's loaders read before this change are stale now, and so are this server's cached answers:
+            // retired before the caller hears of the change, so it never reads an answer older than its own write.
             reads.InvalidateCaches();
+            writes.Committed(tenant.Current!.TenantId, tenant.Current.RegionCode);
             return result;
         }
         catch (Exception e) when (Translate(e) is { } refusal)

@@ -115,6 +115,12 @@ public static class DemoDataLoader
                 w.Write(l.RecordedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz);
             }, ct);
 
+        // New governments change the roll-ups of the regions above them: running servers hear of it on commit.
+        foreach (var t in fresh)
+        {
+            await using var notify = new NpgsqlCommand(Data.Caching.TenantWrites.NotifyStatement(t.Tenant.Id, t.Tenant.RegionCode), connection, transaction);
+            await notify.ExecuteNonQueryAsync(ct);
+        }
         await transaction.CommitAsync(ct);
         return fresh;
     }

@@ -31,6 +31,7 @@ public sealed class GraphQLEndpoint(
     GraphQLEndpointOptions options,
     PersistedDocumentStore persistedDocuments,
     AutomaticPersistedQueries automaticPersistedQueries,
+    ResponseCache responses,
     IHostEnvironment environment,
     ILogger<GraphQLEndpoint> logger)
 {
@@ -75,6 +76,11 @@ public sealed class GraphQLEndpoint(
             {
                 http.Response.Headers.Allow = "POST";
                 throw new BadRequestException(StatusCodes.Status405MethodNotAllowed, "Mutations must be sent with POST.", ErrorCodes.MethodNotAllowed);
+            }
+            if (operation?.Operation == OperationType.Query && responses.KeyFor(http, responseType) is { } cacheKey)
+            {
+                await AnswerThroughCacheAsync(http, request, cached, cacheKey, responseType);
+                return;
             }
             var result = await ExecuteAsync(http, request, cached);
             await WriteResultAsync(http, result, responseType);
@@ -258,27 +264,71 @@ public sealed class GraphQLEndpoint(
 
     public async Task WriteResultAsync(HttpContext http, ExecutionResult result, string responseType)
     {
+        http.Response.StatusCode = StatusOf(http, result, responseType);
+        http.Response.ContentType = responseType + "; charset=utf-8";
+        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+
+    private static int StatusOf(HttpContext http, ExecutionResult result, string responseType)
+    {
         // Under graphql-response+json a request that never executed (parse or validation failure) is a 400;
         // legacy application/json clients get 200 for every well-formed request. A database that cannot be
         // reached is the server's state, not the caller's fault: 503, retry later, whatever the media type.
         if (result.Errors?.Any(e => e.Code == ErrorCodes.DatabaseUnavailable) == true)
         {
-            http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             http.Response.Headers.RetryAfter = "5";
+            return StatusCodes.Status503ServiceUnavailable;
         }
-        else if (!result.Executed && responseType == MediaTypes.GraphQLResponse)
+        if (!result.Executed && responseType == MediaTypes.GraphQLResponse)
         {
             // Refused for who is asking rather than for what was asked: 401 without a sign-in, 403 with one.
-            http.Response.StatusCode = result.Errors?.All(e => e is AccessDeniedError) == true
+            return result.Errors?.All(e => e is AccessDeniedError) == true
                 ? result.Errors.Any(e => e.Code == ErrorCodes.Unauthenticated) ? 401 : 403
                 : 400;
         }
-        else
+        return StatusCodes.Status200OK;
+    }
+
+    /// <summary>
+    /// A persisted document asked with GET: the cached answer while it stands, else executed — and kept when it is a
+    /// plain success — then sent with its ETag, or 304 when the caller already holds that answer. Browsers may keep it
+    /// (private) but must ask again each time (no-cache), which the ETag makes cheap.
+    /// </summary>
+    private async Task AnswerThroughCacheAsync(HttpContext http, GraphQLHttpRequest request, CachedDocument? cached, ResponseCache.Key key, string responseType)
+    {
+        if (responses.TryGet(key, out var hit))
         {
-            http.Response.StatusCode = 200;
+            http.Response.Headers[ResponseCache.StatusHeader] = "hit";
+            await SendAsync(http, hit);
+            return;
         }
-        http.Response.ContentType = responseType + "; charset=utf-8";
-        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+        var stamp = responses.StampOf(key);
+        var result = await ExecuteAsync(http, request, cached);
+        http.Response.Headers[ResponseCache.StatusHeader] = "miss";
+        var status = StatusOf(http, result, responseType);
+        if (status != StatusCodes.Status200OK || result.Errors is { Count: > 0 })
+        {
+            await WriteResultAsync(http, result, responseType);
+            return;
+        }
+        using var buffer = new MemoryStream();
+        await serializer.WriteAsync(buffer, result, http.RequestAborted);
+        await SendAsync(http, responses.Store(key, stamp, buffer.ToArray(), responseType + "; charset=utf-8"));
+    }
+
+    private static async Task SendAsync(HttpContext http, ResponseCache.Entry entry)
+    {
+        http.Response.Headers.CacheControl = "private, no-cache";
+        http.Response.Headers.ETag = entry.ETag;
+        if (ResponseCache.NotModified(http.Request, entry.ETag))
+        {
+            http.Response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+        http.Response.StatusCode = StatusCodes.Status200OK;
+        http.Response.ContentType = entry.ContentType;
+        http.Response.ContentLength = entry.Body.Length;
+        await http.Response.Body.WriteAsync(entry.Body, http.RequestAborted);
     }
 
     private async Task WriteErrorAsync(HttpContext http, int status, string message, string code, string responseType)

@@ -6,6 +6,12 @@ public sealed class GraphQLEndpointOptions
     /// <summary>Largest accepted POST body: room for a 10 MB file sent base64-encoded to importPlan as a variable.</summary>
     public long MaxRequestBytes { get; set; } = 16 * 1024 * 1024;
 
+    /// <summary>Memory for cached answers to persisted documents asked with GET (<see cref="ResponseCache"/>); 0 turns the cache off.</summary>
+    public long ResponseCacheBytes { get; set; } = 64 * 1024 * 1024;
+
+    /// <summary>The longest a cached answer is served, writes or not.</summary>
+    public TimeSpan ResponseCacheMaxAge { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>
     /// Longest document text. Real documents are a few kilobytes; files travel in variables, never in the
     /// text, so this stays small and separate from <see cref="MaxRequestBytes"/>.
