@@ -8,6 +8,7 @@ root.Subcommands.Add(UsersCommand.Create());
 root.Subcommands.Add(PlansCommands.List());
 root.Subcommands.Add(PlansCommands.Export());
 root.Subcommands.Add(DemoCommand.Create());
+root.Subcommands.Add(MigrateCommand.Create());
 try
 {
     return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
