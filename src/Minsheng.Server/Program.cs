@@ -10,6 +10,7 @@ using Minsheng.Server;
 using Minsheng.Server.Console;
 using Minsheng.Server.Development;
 using Minsheng.Server.Health;
+using Minsheng.Server.Operations;
 using Minsheng.Server.Plugins;
 using Minsheng.Server.Tenancy;
 using Npgsql;
@@ -75,6 +76,7 @@ builder.Services.AddDashboardCors(builder.Configuration);
 builder.Services.AddProxyForwarding(builder.Configuration);
 builder.Services.AddRequestRateLimits(builder.Configuration, builder.Environment);
 builder.Services.AddMinshengHealthChecks();
+builder.Services.AddMinshengTelemetry(builder.Configuration);
 
 var app = builder.Build();
 

@@ -237,11 +237,21 @@ public sealed class GraphQLEndpoint(
         // skips the standard rules. The rules registered for cached documents (the complexity analyzer, who may
         // introspect) are appended by the executer to whatever list is set here, so they run every time.
         if (cached is not null && cached.ValidatedFor(schema)) executionOptions.ValidationRules = [];
+        var operation = cached is null ? null : SelectOperation(cached.Document, request.OperationName);
+        var operationType = operation?.Operation switch
+        {
+            OperationType.Mutation => "mutation",
+            OperationType.Subscription => "subscription",
+            _ => "query",
+        };
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var span = GraphQLTelemetry.Tracing ? GraphQLTelemetry.StartExecution(operationType, request.OperationName ?? operation?.Name?.StringValue) : null;
+        ExecutionResult? outcome = null;
         try
         {
             // A budget spent before anything ran is a timeout, whatever the executer would make of a cancelled token.
             budget.Token.ThrowIfCancellationRequested();
-            var result = await executer.ExecuteAsync(executionOptions);
+            var result = outcome = await executer.ExecuteAsync(executionOptions);
             if (cached is not null && result.Executed) cached.MarkValidated(schema);
             // A document that is wrong in itself is reported as such first; who may run it matters once it is right.
             if (!result.Executed && result.Errors is { } errors && errors.Any(e => e is AccessDeniedError) && errors.Any(e => e is not AccessDeniedError))
@@ -254,11 +264,16 @@ public sealed class GraphQLEndpoint(
         }
         catch (OperationCanceledException) when (budget.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
         {
-            return new ExecutionResult(new ExecutionError(
+            return outcome = new ExecutionResult(new ExecutionError(
                 $"The request ran longer than {options.ExecutionTimeout.TotalSeconds:0.#} s and was stopped; ask for less.") { Code = ErrorCodes.Timeout })
             {
                 Executed = true,
             };
+        }
+        finally
+        {
+            GraphQLTelemetry.EndExecution(span, started, operationType, outcome?.Executed ?? false,
+                outcome?.Errors is { Count: > 0 } errors ? errors.Select(e => e.Code ?? ErrorCodes.Internal).ToList() : []);
         }
     }
 
@@ -296,7 +311,9 @@ public sealed class GraphQLEndpoint(
     /// </summary>
     private async Task AnswerThroughCacheAsync(HttpContext http, GraphQLHttpRequest request, CachedDocument? cached, ResponseCache.Key key, string responseType)
     {
-        if (responses.TryGet(key, out var hit))
+        var found = responses.TryGet(key, out var hit);
+        GraphQLTelemetry.CacheLookup(found);
+        if (found)
         {
             http.Response.Headers[ResponseCache.StatusHeader] = "hit";
             await SendAsync(http, hit);

@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using Minsheng.Postgres.Embedded;
 using Minsheng.Testing;
 using Npgsql;
@@ -36,7 +32,7 @@ public sealed class ProductionStartupTests : IDisposable
     [Fact]
     public async Task Asked_for_the_embedded_database_it_starts_durable_without_demo_data_or_development_hints()
     {
-        var databasePort = FreePort();
+        var databasePort = ServerProcess.FreePort();
         using var server = ServerProcess.Start(new()
         {
             ["Embedded__Enabled"] = "true",
@@ -61,7 +57,7 @@ public sealed class ProductionStartupTests : IDisposable
     [Fact]
     public async Task A_production_trial_with_demo_data_has_no_demo_accounts()
     {
-        var databasePort = FreePort();
+        var databasePort = ServerProcess.FreePort();
         using var server = ServerProcess.Start(new()
         {
             ["Embedded__Enabled"] = "true",
@@ -92,107 +88,5 @@ public sealed class ProductionStartupTests : IDisposable
         return (reader.GetInt64(0), reader.GetString(1));
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     public void Dispose() => ScratchFolder.Delete(_folder);
-
-    /// <summary>The server's build output run with `dotnet`, in Production, with only the given settings.</summary>
-    private sealed class ServerProcess : IDisposable
-    {
-        private readonly Process _process;
-        private readonly StringBuilder _output = new();
-        private readonly string _url;
-
-        private ServerProcess(Process process, string url)
-        {
-            _process = process;
-            _url = url;
-        }
-
-        public string Output
-        {
-            get { lock (_output) return _output.ToString(); }
-        }
-
-        public int ExitCode => _process.ExitCode;
-
-        public static ServerProcess Start(Dictionary<string, string> settings)
-        {
-            var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/')).Parent!.Name;
-            var bin = Path.Combine(RepositoryPaths.Root(), "src", "Minsheng.Server", "bin", configuration, "net10.0");
-            var url = $"http://127.0.0.1:{FreePort()}";
-            var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = bin, RedirectStandardOutput = true, RedirectStandardError = true };
-            psi.ArgumentList.Add(Path.Combine(bin, "Minsheng.Server.dll"));
-            foreach (var inherited in psi.Environment.Keys.Where(k => k.StartsWith("ConnectionStrings__", StringComparison.OrdinalIgnoreCase)
-                         || k.StartsWith("Embedded__", StringComparison.OrdinalIgnoreCase) || k.EndsWith("_ENVIRONMENT", StringComparison.Ordinal)).ToList())
-                psi.Environment.Remove(inherited);
-            psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-            psi.Environment["ASPNETCORE_URLS"] = url;
-            foreach (var (key, value) in settings) psi.Environment[key] = value;
-
-            var process = new Process { StartInfo = psi };
-            var server = new ServerProcess(process, url);
-            process.OutputDataReceived += (_, e) => server.Append(e.Data);
-            process.ErrorDataReceived += (_, e) => server.Append(e.Data);
-            process.Start();
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            return server;
-        }
-
-        public async Task<bool> WaitForExitAsync(TimeSpan limit)
-        {
-            using var timeout = new CancellationTokenSource(limit);
-            try
-            {
-                await _process.WaitForExitAsync(timeout.Token);
-                return true;
-            }
-            catch (OperationCanceledException)
-            {
-                return false;
-            }
-        }
-
-        public async Task<bool> WaitUntilReadyAsync(TimeSpan limit)
-        {
-            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-            var deadline = Stopwatch.StartNew();
-            while (deadline.Elapsed < limit && !_process.HasExited)
-            {
-                try
-                {
-                    if ((await http.GetAsync($"{_url}/health")).IsSuccessStatusCode) return true;
-                }
-                catch (HttpRequestException) { }
-                catch (TaskCanceledException) { }
-                await Task.Delay(250);
-            }
-            return false;
-        }
-
-        /// <summary>Ctrl+C's signal, so the server shuts down as it would for an operator (and stops its cluster).</summary>
-        public async Task StopAsync()
-        {
-            using (var kill = Process.Start("kill", ["-INT", _process.Id.ToString()])) await kill.WaitForExitAsync();
-            if (!await WaitForExitAsync(TimeSpan.FromSeconds(30))) _process.Kill(entireProcessTree: true);
-        }
-
-        private void Append(string? line)
-        {
-            if (line is null) return;
-            lock (_output) _output.AppendLine(line);
-        }
-
-        public void Dispose()
-        {
-            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
-            _process.Dispose();
-        }
-    }
 }
