@@ -18,6 +18,10 @@
 //        the counties (and every city and the province), the other half without plugins; the catalog matches the henan
 //        classifier finds without doubt stored as confirmed links (what a person's confirmCategorizations stores); one
 //        light per project in the history. Writes the facts and the two county groups (with/without plugins).
+//   national <data dir> <port> <out.json>
+//        (issue 20) adds the national synthetic data set (every government of the division list, a supervised year:
+//        NationalData) to the running bench database — tenants already there are kept as they are — and writes the
+//        load's summary (tenants, rows, seconds, database size) as JSON.
 //   province-floor <data dir> <port> <runs>
 //        (issue 18) the province's roll-up as one hand-written statement, as the application role with the province's
 //        tenants in the row-level security setting: prints JSON with the median and p90 of <runs> timed executions
@@ -60,6 +64,8 @@ switch (verb)
         return CountStatements(long.Parse(args[3], CultureInfo.InvariantCulture));
     case "province":
         return await ProvinceBench.UpAsync(await StartClusterAsync(), Database, args[3]);
+    case "national":
+        return await NationalAsync(args[3]);
     case "province-floor":
         return await ProvinceBench.FloorAsync(await StartClusterAsync(), Database, int.Parse(args[3], CultureInfo.InvariantCulture));
     default:
@@ -77,6 +83,22 @@ async Task<EmbeddedPostgres> StartClusterAsync()
         ["log_min_messages"] = "warning",
     };
     return await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { DataDirectory = dataDir, Port = port, Settings = settings });
+}
+
+async Task<int> NationalAsync(string outPath)
+{
+    var pg = await StartClusterAsync();
+    var owner = pg.ConnectionString(Database);
+    var summary = await NationalData.LoadAsync(owner, new NationalDataOptions(), null, CancellationToken.None);
+    var json = new JsonObject
+    {
+        ["tenants"] = summary.Tenants, ["tenantsLoaded"] = summary.TenantsLoaded, ["rowsWritten"] = summary.RowsWritten,
+        ["projects"] = summary.Projects, ["reports"] = summary.Reports, ["lightRecords"] = summary.LightRecords,
+        ["loadSeconds"] = Math.Round(summary.LoadTime.TotalSeconds, 1), ["databaseMegabytes"] = summary.DatabaseBytes / 1048576,
+    };
+    await File.WriteAllTextAsync(outPath, json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+    Console.WriteLine($"national data: {summary.TenantsLoaded} governments loaded ({summary.Tenants} in the list), {summary.RowsWritten:N0} rows in {summary.LoadTime.TotalSeconds:0.0} s, database {summary.DatabaseBytes / 1048576} MB");
+    return 0;
 }
 
 async Task<int> UpAsync(string factsPath, IReadOnlyDictionary<string, int> options)

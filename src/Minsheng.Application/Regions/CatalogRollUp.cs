@@ -90,10 +90,17 @@ public static class RegionRollUp
     /// <summary>The region directly above <paramref name="code"/> on the way up to <paramref name="top"/>; null at the top.</summary>
     private static string? ParentWithin(string code, string top) =>
         code == top ? null
+        : top == Region.Country ? Region.LevelOf(code) switch
+        {
+            RegionLevel.County => code[..4] + "00",
+            RegionLevel.City => code[..2] + "0000",
+            _ => top,
+        }
         : Region.LevelOf(code) == RegionLevel.County && Region.LevelOf(top) == RegionLevel.Province ? ChildOf(top, code) is var city && city != code ? city : top
         : top;
 
-    /// <summary>The child of <paramref name="region"/> a region below it belongs to: a province's city, a city's county.</summary>
+    /// <summary>The child of <paramref name="region"/> a region below it belongs to: the country's province, a province's city, a city's county.</summary>
     public static string ChildOf(string region, string below) =>
-        Region.LevelOf(region) == RegionLevel.Province && Region.LevelOf(below) == RegionLevel.County ? below[..4] + "00" : below;
+        region == Region.Country ? below[..2] + "0000"
+        : Region.LevelOf(region) == RegionLevel.Province && Region.LevelOf(below) == RegionLevel.County ? below[..4] + "00" : below;
 }

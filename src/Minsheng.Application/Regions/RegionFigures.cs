@@ -236,6 +236,8 @@ public sealed class RegionFigures(NpgsqlDataSource dataSource, CachedTenantStore
         await using var reader = await command.ExecuteReaderAsync(ct);
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         while (await reader.ReadAsync(ct)) names[reader.GetString(0)] = reader.GetString(1);
+        // The country is not a division of the list: named here.
+        if (codes.Contains(Region.Country)) names[Region.Country] = Region.CountryName;
         return names;
     }
 }

@@ -5,7 +5,7 @@ namespace Minsheng.Data.Caching;
 
 /// <summary>
 /// Which tenants' data changed, as a generation counter per scope: a tenant ("t:&lt;id&gt;") and each region that contains
-/// it ("r:&lt;code&gt;" of its own code, its prefecture's and its province's, read from the GB/T 2260 code). A cached answer
+/// it ("r:&lt;code&gt;" of its own code, its prefecture's, its province's and the country's, read from the GB/T 2260 code). A cached answer
 /// remembers the generation of its scope when its reading began and is good while that generation stands.
 /// <para>
 /// A change is counted twice over: by this process at once when it commits one (so it never serves an answer older than
@@ -77,7 +77,7 @@ public sealed class TenantWrites
 
     private void NewEpoch() => Interlocked.Increment(ref _epoch);
 
-    /// <summary>The tenant and the regions whose roll-ups include it: its own code, its prefecture's, its province's.</summary>
+    /// <summary>The tenant and the regions whose roll-ups include it: its own code, its prefecture's, its province's, the country's.</summary>
     public static IEnumerable<string> ScopesOf(Guid tenantId, string regionCode)
     {
         yield return TenantScope(tenantId);
@@ -87,5 +87,6 @@ public sealed class TenantWrites
         if (prefecture != regionCode) yield return RegionScope(prefecture);
         var province = regionCode[..2] + "0000";
         if (province != prefecture) yield return RegionScope(province);
+        yield return RegionScope(Domain.Regions.Region.Country);
     }
 }

@@ -27,6 +27,14 @@ public sealed class Region
     public RegionLevel Level { get; private set; }
     public string? ParentCode { get; private set; }
 
+    /// <summary>
+    /// The whole country: the region of a national analyst or dashboard, above every province. It is not a division of
+    /// the reference list (no row in regions, no government of its own); every valid code lies within it.
+    /// </summary>
+    public const string Country = "000000";
+
+    public const string CountryName = "全国";
+
     public static bool IsValidCode(string? code) => code is { Length: 6 } && code.All(char.IsAsciiDigit);
 
     /// <summary>The level a code implies: 410000 province, 411300 city, 411302 county.</summary>
@@ -42,6 +50,7 @@ public sealed class Region
     public static bool IsWithin(string code, string ancestor)
     {
         if (!IsValidCode(code) || !IsValidCode(ancestor) || code == ancestor) return false;
+        if (ancestor == Country) return true;
         return LevelOf(ancestor) switch
         {
             RegionLevel.Province => code.AsSpan(0, 2).SequenceEqual(ancestor.AsSpan(0, 2)),

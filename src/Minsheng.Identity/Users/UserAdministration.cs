@@ -49,7 +49,7 @@ public sealed class UserAdministration(UserManager<PlatformUser> users, AccessDb
     public async Task<UserView> CreateRegionAnalystAsync(string regionCode, string userName, string displayName, string password, CancellationToken ct)
     {
         if (!Domain.Regions.Region.IsValidCode(regionCode) || Domain.Regions.Region.LevelOf(regionCode) == Domain.Regions.RegionLevel.County)
-            throw DomainException.Invalid("regionCode", $"'{regionCode}' is not the code of a city or province (a county has nothing below it to read).");
+            throw DomainException.Invalid("regionCode", $"'{regionCode}' is not the code of a city, a province or the country (000000) (a county has nothing below it to read).");
         return await CreateOutsideTenantsAsync(Person(userName, displayName, tenantId: null, regionCode), password, Roles.RegionAnalyst, ct);
     }
 

@@ -89,4 +89,31 @@ public sealed class RegionSummaryTests(ApiFactory factory)
         Assert.Equal("FORBIDDEN", tenantCaller.ErrorCode());
         Assert.Contains(write.ErrorCode(), new[] { "FORBIDDEN", "UNAUTHENTICATED" });
     }
+
+    /// <summary>Issue 20: the national roll-up — a national analyst (region 000000) reads the country: every province a child.</summary>
+    [Fact]
+    public async Task A_national_analyst_gets_the_countrys_totals_and_each_provinces_share_and_a_province_cannot_read_the_country()
+    {
+        var platform = await factory.SignedInAsync("platform-admin");
+        await platform.QueryAsync("""mutation { createRegionAnalyst(input: { regionCode: "000000", userName: "national-analyst", displayName: "全国分析员", password: "analyst-2026" }) { roles } }""");
+        var national = factory.Bearer((await factory.SignInAsync("national-analyst", "analyst-2026", "openid read")).AccessToken);
+        var province = await AnalystAsync("henan-analyst");
+
+        var country = (await national.QueryAsync(Summary, new { code = "000000" })).GetProperty("regionSummary");
+        var henan = (await national.QueryAsync(Summary, new { code = "410000" })).GetProperty("regionSummary");
+        var tasks = await national.QueryAsync("{ regionSummary(regionCode: \"000000\", year: 2024) { tasks { taskKey governments } } }");
+        var above = await province.PostAsync(Summary, new { code = "000000" });
+
+        Assert.Equal(("000000", "全国"), (country.GetProperty("regionCode").GetString(), country.GetProperty("name").GetString()));
+        Assert.Equal(await ByHandAsync(""), Counts(country.GetProperty("total")));
+        Assert.Equal(JsonValueKind.Null, country.GetProperty("own").ValueKind);
+        var children = country.GetProperty("children").EnumerateArray().ToList();
+        Assert.All(children, c => Assert.EndsWith("0000", c.GetProperty("regionCode").GetString()));
+        foreach (var child in children)
+            Assert.Equal(await ByHandAsync(child.GetProperty("regionCode").GetString()![..2]), Counts(child.GetProperty("counts")));
+        Assert.Equal(Counts(country.GetProperty("total"))[0], children.Sum(c => c.GetProperty("counts").GetProperty("tenants").GetInt32()));
+        Assert.Equal(Counts(henan.GetProperty("total")), Counts(children.Single(c => c.GetProperty("regionCode").GetString() == "410000").GetProperty("counts")));
+        Assert.Equal(JsonValueKind.Array, tasks.GetProperty("regionSummary").GetProperty("tasks").ValueKind);
+        Assert.Equal("FORBIDDEN", above.ErrorCode());
+    }
 }
