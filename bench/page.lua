@@ -35,6 +35,8 @@ function init(args)
   end
   assert(#tenants > 0, "no tenants in " .. tostring(args[1]))
   local body = read_all(args[2])
+  -- A body file "GET <path>" asks that path with GET (a persisted document, as dashboards poll) instead of POSTing.
+  local get_path = body:match("^GET%s+(%S+)")
   for i, line in ipairs(tenants) do
     local code, token = line:match("^%s*(%S+)%s+(%S+)%s*$")
     local headers = {
@@ -46,7 +48,12 @@ function init(args)
     else
       headers["X-Tenant"] = (line:gsub("%s", ""))
     end
-    prepared[i] = wrk.format("POST", wrk.path, headers, body)
+    if get_path then
+      headers["Content-Type"] = nil
+      prepared[i] = wrk.format("GET", get_path, headers)
+    else
+      prepared[i] = wrk.format("POST", wrk.path, headers, body)
+    end
   end
   -- Threads start at different places in the rotation.
   next_index = ((id or 0) * math.floor(#prepared / 2)) % #prepared + 1

@@ -100,10 +100,10 @@ if [[ ! -x $NODE || "$BENCH/postgraphile/package-lock.json" -nt "$BENCH/postgrap
 fi
 [[ -x $NODE ]] || die "no Node binary at $NODE"
 
-if [[ ${BENCH_SKIP_BUILD:-0} != 1 || ! -f "$WORK/bin/server/Minsheng.Server.dll" ]]; then
+if [[ ${BENCH_SKIP_BUILD:-0} != 1 || ! -f "$WORK/bin/server/Minsheng.Server.dll" || ! -f "$WORK/bin/cli/minsheng.dll" ]]; then
   log "building (Release): server, bench setup, floor"
-  for project in "$ROOT/src/Minsheng.Server" "$BENCH/Minsheng.Bench.Setup" "$BENCH/Minsheng.Bench.Floor"; do
-    out="$WORK/bin/$(basename "$project" | sed 's/Minsheng\.Bench\.//; s/Minsheng\.Server/server/' | tr '[:upper:]' '[:lower:]')"
+  for project in "$ROOT/src/Minsheng.Server" "$BENCH/Minsheng.Bench.Setup" "$BENCH/Minsheng.Bench.Floor" "$ROOT/src/Minsheng.Cli"; do
+    out="$WORK/bin/$(basename "$project" | sed 's/Minsheng\.Bench\.//; s/Minsheng\.Server/server/; s/Minsheng\.Cli/cli/' | tr '[:upper:]' '[:lower:]')"
     dotnet publish "$project" -c Release -o "$out" --nologo >>"$RUN/build.log" 2>&1 || { tail -30 "$RUN/build.log"; die "build of $project failed"; }
   done
 fi
@@ -303,6 +303,25 @@ if [[ " ${SERVERS[*]} " == *" minsheng "* && " ${SERVERS[*]} " == *" postgraphil
   done
 fi
 
+# --- dashboard polling (issue 20): the same persisted page asked with GET by every tenant's dashboard, with writes at
+# a steady rate (each followed by the writing tenant's dashboard reading its page: an answer without the write is a stale
+# read), Minsheng with its response cache against PostGraphile's page under the same writes ---------------------------
+if [[ " ${SERVERS[*]} " == *" minsheng "* && " ${SERVERS[*]} " == *" postgraphile "* ]]; then
+  printf 'GET /graphql?documentId=ProjectPage&variables=%%7B%%22first%%22%%3A20%%7D\n' >"$RUN/body-minsheng-dashboard.txt"
+  for run in $(seq 1 "$RUNS"); do
+    log "dashboard polling, round $run of $RUNS: ${DURATION} s each, ${BENCH_WRITES_PER_SECOND:-20} writes/s"
+    for name in minsheng postgraphile; do
+      "$NODE" "$BENCH/tools/writer.mjs" "http://127.0.0.1:${PORT[minsheng]}" "$RUN/minsheng.auth.txt" "$DURATION" "${BENCH_WRITES_PER_SECOND:-20}" \
+        "$RUN/writer-$name-$run.json" >"$RUN/writer-$name-$run.log" 2>&1 &
+      WRITER_PID=$!
+      body="$RUN/body-postgraphile.json"; [[ $name == minsheng ]] && body="$RUN/body-minsheng-dashboard.txt"
+      measure "$name" dashboard "$run" "$DURATION" "$TENANTS_FILE" "$body"
+      wait "$WRITER_PID" || log "the writer failed (see $RUN/writer-$name-$run.log)"
+      sed 's/^/  /' "$RUN/writer-$name-$run.log"
+    done
+  done
+fi
+
 # --- month-end burst (issue 17): unit clerks filing and unit heads signing reports at once, with their tokens -----
 # After the page measurements: it adds a month of reports to the data. Two flows, each on its own counties: the clerk
 # saving a draft and then submitting it (three mutations per report), and the clerk filing the form in one step
@@ -338,6 +357,33 @@ for name in minsheng postgraphile; do
     measure "$name" "large-$which" 1 "$PAGE_SECONDS" "$RUN/large.tenants.txt" "$RUN/pages/$name-$which.json"
   done
 done
+
+# --- import throughput (issue 20): clerks importing the published plan documents through /graphql, four at once ----
+# Last: it adds plans to the tenants. Each tenant imports each seed document once (a repeat would be recognised).
+SEEDS="${BENCH_SEEDS:-$ROOT/../shared/seeds}"
+if [[ " ${SERVERS[*]} " == *" minsheng "* && -d $SEEDS ]]; then
+  log "import throughput: the documents of $SEEDS into $(wc -l <"$TENANTS_FILE") tenants, ${BENCH_IMPORT_CONCURRENCY:-4} at once"
+  "$NODE" "$BENCH/tools/imports.mjs" "http://127.0.0.1:${PORT[minsheng]}" "$TENANTS_FILE" "$SEEDS" "${BENCH_IMPORT_CONCURRENCY:-4}" "$RUN/imports.json" \
+    | sed 's/^/  /' || log "the imports found errors (see $RUN/imports.json)"
+  echo "{\"rssKb\":$(rss_kb "${PID[minsheng]}")}" >"$RUN/imports-rss.json"
+fi
+
+# --- roll-ups on national data (issue 20): every government of the division list added to the database (those the
+# bench made are kept), then a province analyst's and a national analyst's regionSummary, timed through the API -------
+if [[ " ${SERVERS[*]} " == *" minsheng "* && ${BENCH_NATIONAL:-1} == 1 ]]; then
+  log "national data: every government of the division list, a supervised year each (binary COPY)"
+  timeout 1200 "${SETUP[@]}" national "$PGDATA_DIR" "$PG_PORT" "$RUN/national-load.json" | sed 's/^/  /'
+  for analyst in "bench-province-analyst 410000" "bench-national-analyst 000000"; do
+    read -r user region <<<"$analyst"
+    BENCH_ANALYST_PASSWORD=Bench-analyst-2026 timeout 120 dotnet "$WORK/bin/cli/minsheng.dll" users add "$user" --role region_analyst \
+      --region "$region" --password-env BENCH_ANALYST_PASSWORD --connection "$APP_CONNECTION" >>"$RUN/national-users.log" 2>&1 \
+      || { cat "$RUN/national-users.log"; die "could not create $user"; }
+  done
+  log "roll-ups: province 410000 and the country, ${BENCH_ROLLUP_RUNS:-20} sequential requests each after 2 untimed"
+  BENCH_ANALYST_PASSWORD=Bench-analyst-2026 "$NODE" "$BENCH/tools/rollup-national.mjs" "http://127.0.0.1:${PORT[minsheng]}" "$RUN/rollups.json" \
+    "${BENCH_ROLLUP_RUNS:-20}" | sed 's/^/  /' || log "the roll-ups failed or disagreed (see $RUN/rollups.json)"
+  echo "{\"rssKb\":$(rss_kb "${PID[minsheng]}")}" >"$RUN/national-rss.json"
+fi
 
 # --- report ------------------------------------------------------------------------------------------------------
 export BENCH_MODE=$MODE BENCH_STAMP=$STAMP BENCH_RUN_DIR=$RUN BENCH_RESULTS_DIR=$RESULTS BENCH_CONNECTIONS=$CONNECTIONS BENCH_THREADS=$THREADS \

@@ -104,6 +104,33 @@ const lights = lightsRounds.length > 0
   ? { rounds: lightsRounds, ratio: ratio(sum(lightsRounds.map((r) => r.minshengRps ?? 0)), sum(lightsRounds.map((r) => r.postgraphileRps ?? 0))) }
   : null;
 
+// Dashboard polling (issue 20): the persisted page asked with GET (Minsheng's response cache) against PostGraphile's page,
+// each round under the same steady writes, with the writer's stale-read check.
+const dashboardRounds = [...new Set(runs.filter((r) => r.phase === "dashboard").map((r) => r.run))].map((run) => {
+  const get = (s) => runs.find((r) => r.server === s && r.phase === "dashboard" && r.run === run);
+  const m = get("minsheng"), p = get("postgraphile");
+  const wm = read(`writer-minsheng-${run}.json`), wp = read(`writer-postgraphile-${run}.json`);
+  return { run, minshengRps: m ? round(m.wrk.rps, 1) : null, minshengP99Ms: m ? round(m.wrk.p99_ms, 2) : null,
+    minshengErrors: m ? m.wrk.graphql_errors + m.wrk.non2xx : null, minshengRssMaxMb: m ? round(m.rssMaxKb / 1024, 0) : null,
+    postgraphileRps: p ? round(p.wrk.rps, 1) : null, ratio: ratio(m?.wrk.rps, p?.wrk.rps),
+    writes: (wm?.writes ?? 0) + (wp?.writes ?? 0), staleReads: (wm?.staleReads ?? 0) + (wp?.staleReads ?? 0), writerErrors: (wm?.errors ?? 0) + (wp?.errors ?? 0),
+    writesPerSecond: wm?.ratePerSecond ?? null };
+});
+const dashboard = dashboardRounds.length > 0
+  ? { rounds: dashboardRounds, ratio: ratio(sum(dashboardRounds.map((r) => r.minshengRps ?? 0)), sum(dashboardRounds.map((r) => r.postgraphileRps ?? 0))),
+      staleReads: sum(dashboardRounds.map((r) => r.staleReads)), writes: sum(dashboardRounds.map((r) => r.writes)) }
+  : null;
+
+// Server memory (issue 20, aim < 300 MB RSS): the largest resident set sampled during any Minsheng load run, by phase.
+const memoryByPhase = {};
+for (const r of runs.filter((r) => r.server === "minsheng" && r.rssMaxKb > 0))
+  memoryByPhase[r.phase] = Math.max(memoryByPhase[r.phase] ?? 0, Math.round(r.rssMaxKb / 1024));
+const afterImports = read("imports-rss.json");
+if (afterImports?.rssKb) memoryByPhase["after imports"] = Math.round(afterImports.rssKb / 1024);
+const afterNational = read("national-rss.json");
+if (afterNational?.rssKb) memoryByPhase["after national roll-ups"] = Math.round(afterNational.rssKb / 1024);
+const serverMemory = Object.keys(memoryByPhase).length ? { maxRssMb: Math.max(...Object.values(memoryByPhase)), byPhaseMb: memoryByPhase } : null;
+
 const large = {};
 for (const server of ["minsheng", "postgraphile"]) {
   if (!pages?.servers?.[server]) continue;
@@ -136,6 +163,11 @@ const report = {
   goals,
   largeTenant: { tenant: pages?.tenant, deepPage: pages?.deepPage, deepPagesEqual: pages?.deepPagesEqual, servers: large },
   pageWithLights: lights,
+  dashboardPolling: dashboard,
+  imports: read("imports.json"),
+  nationalData: read("national-load.json"),
+  rollUps: read("rollups.json"),
+  serverMemory,
   monthEndBurst: read("burst.json"),
   monthEndBurstFiledInOneStep: read("burst-file.json"),
   equality: check,
@@ -219,6 +251,21 @@ if (lights) {
   lines.push("");
   lines.push(`Minsheng with lights ÷ PostGraphile: **${f(lights.ratio)}** (aim ≥ 2).`);
 }
+if (dashboard) {
+  lines.push("");
+  lines.push("## Dashboard polling with writes (issue 20)");
+  lines.push("");
+  lines.push(`Every tenant's dashboard asks the persisted \`ProjectPage\` with GET (Minsheng's response cache) while ${dashboard.rounds[0].writesPerSecond} ` +
+    "writes per second rename a lead unit in turn over the tenants, each followed at once by that tenant's dashboard reading its page (an answer " +
+    "without the write is a stale read); PostGraphile serves its page under the same writes.");
+  lines.push("");
+  lines.push("| round | Minsheng req/s | p99 ms | errors | max RSS MB | PostGraphile req/s | ratio | writes | stale reads |");
+  lines.push("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+  for (const r of dashboard.rounds)
+    lines.push(`| ${r.run} | ${f(r.minshengRps, 0)} | ${f(r.minshengP99Ms)} | ${r.minshengErrors} | ${r.minshengRssMaxMb} | ${f(r.postgraphileRps, 0)} | ${f(r.ratio)} | ${r.writes} | ${r.staleReads} |`);
+  lines.push("");
+  lines.push(`Minsheng ÷ PostGraphile: **${f(dashboard.ratio)}** (aim ≥ 10), stale reads found: **${dashboard.staleReads}** of ${dashboard.writes} writes checked (aim 0).`);
+}
 const bursts = [read("burst.json"), read("burst-file.json")].filter(Boolean);
 if (bursts.length) {
   lines.push("");
@@ -239,6 +286,47 @@ if (bursts.length) {
   }
   lines.push("");
   lines.push("Aim: ≥ 400 report submissions/s: " + bursts.map((b) => `${b.flow ?? "steps"} ${b.submissionsPerSecond >= 400 ? "yes" : "**no**"}`).join("; ") + ".");
+}
+const imports = read("imports.json");
+if (imports) {
+  lines.push("");
+  lines.push("## Import throughput (issue 20)");
+  lines.push("");
+  lines.push(`Clerks importing published plan documents (${imports.documents.join(", ")}) through \`importPlan\`, each tenant each document once, ` +
+    `${imports.concurrency} at once, the tenant's developer header (Development).`);
+  lines.push("");
+  lines.push("| imports | projects | seconds | imports/s | projects/s | p50 ms | p99 ms | errors |");
+  lines.push("|---:|---:|---:|---:|---:|---:|---:|---:|");
+  lines.push(`| ${imports.imports} | ${imports.projects} | ${imports.seconds} | ${imports.importsPerSecond} | ${imports.projectsPerSecond} | ${imports.p50Ms} | ${imports.p99Ms} | ${imports.errors} |`);
+}
+const nationalLoad = read("national-load.json"), rollUps = read("rollups.json");
+if (nationalLoad || rollUps) {
+  lines.push("");
+  lines.push("## Roll-ups on national data (issue 20)");
+  lines.push("");
+  if (nationalLoad)
+    lines.push(`National synthetic data added to the bench database: ${nationalLoad.tenantsLoaded} governments (${nationalLoad.tenants} in the division list), ` +
+      `${nationalLoad.projects} projects, ${nationalLoad.reports} monthly reports, ${nationalLoad.lightRecords} light records — ${nationalLoad.rowsWritten} rows in ` +
+      `${nationalLoad.loadSeconds} s; database ${nationalLoad.databaseMegabytes} MB. One PostgreSQL.`);
+  if (rollUps) {
+    lines.push("");
+    lines.push("`regionSummary` with totals, the drill-down by child region and the catalog tasks, POSTed (not cached) with the analyst's own token; sequential requests after two untimed.");
+    lines.push("");
+    lines.push("| region | governments | projects | reports filed | children | tasks | median ms | p90 ms | aim ms | met |");
+    lines.push("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+    for (const [label, r, aim] of [["province 410000", rollUps.province, 100], ["country 000000", rollUps.national, 1500]])
+      lines.push(`| ${label} | ${r.total.tenants} | ${r.total.projects} | ${r.total.reportsFiled} | ${r.children} | ${r.tasks} | ${r.medianMs} | ${r.p90Ms} | < ${aim} | ${r.medianMs < aim ? "yes" : "**no**"} |`);
+    lines.push("");
+    lines.push(`The country's total is the sum of its provinces: ${yes(rollUps.checks.countryIsSumOfProvinces)}; Henan's share of the country is Henan's own total: ${yes(rollUps.checks.henanShareIsHenanTotal)}.`);
+  }
+}
+if (serverMemory) {
+  lines.push("");
+  lines.push("## Server memory (issue 20)");
+  lines.push("");
+  lines.push("Largest resident set of the Minsheng server sampled every 0.5 s during each phase's load runs: " +
+    Object.entries(serverMemory.byPhaseMb).map(([k, v]) => `${k} ${v} MB`).join(", ") +
+    `. Maximum **${serverMemory.maxRssMb} MB** (aim < 300 MB): ${serverMemory.maxRssMb < 300 ? "yes" : "**no**"}.`);
 }
 lines.push("");
 lines.push(`## Large tenant ${pages?.tenant ?? ""} (${facts.requested.largeTenantProjects} projects): first page and page ${pages?.deepPage ?? "—"} reached with \`after\``);
