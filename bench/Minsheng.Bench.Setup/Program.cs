@@ -21,7 +21,8 @@
 //   national <data dir> <port> <out.json>
 //        (issue 20) adds the national synthetic data set (every government of the division list, a supervised year:
 //        NationalData) to the running bench database — tenants already there are kept as they are — and writes the
-//        load's summary (tenants, rows, seconds, database size) as JSON.
+//        load's summary (tenants, rows, seconds, database size) as JSON; the province 41's governments get the catalog links
+//        the henan classifier finds without doubt in their generic plans (ProvinceBench.LinkNationalAsync).
 //   province-floor <data dir> <port> <runs>
 //        (issue 18) the province's roll-up as one hand-written statement, as the application role with the province's
 //        tenants in the row-level security setting: prints JSON with the median and p90 of <runs> timed executions
@@ -90,14 +91,17 @@ async Task<int> NationalAsync(string outPath)
     var pg = await StartClusterAsync();
     var owner = pg.ConnectionString(Database);
     var summary = await NationalData.LoadAsync(owner, new NationalDataOptions(), null, CancellationToken.None);
+    // The generic national plans carry no catalog links; the province's governments get those a person would confirm.
+    var links = await ProvinceBench.LinkNationalAsync(owner, DemoDataGenerator.DemoYear);
     var json = new JsonObject
     {
         ["tenants"] = summary.Tenants, ["tenantsLoaded"] = summary.TenantsLoaded, ["rowsWritten"] = summary.RowsWritten,
         ["projects"] = summary.Projects, ["reports"] = summary.Reports, ["lightRecords"] = summary.LightRecords,
         ["loadSeconds"] = Math.Round(summary.LoadTime.TotalSeconds, 1), ["databaseMegabytes"] = summary.DatabaseBytes / 1048576,
+        ["provinceCatalogLinks"] = links,
     };
     await File.WriteAllTextAsync(outPath, json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
-    Console.WriteLine($"national data: {summary.TenantsLoaded} governments loaded ({summary.Tenants} in the list), {summary.RowsWritten:N0} rows in {summary.LoadTime.TotalSeconds:0.0} s, database {summary.DatabaseBytes / 1048576} MB");
+    Console.WriteLine($"national data: {summary.TenantsLoaded} governments loaded ({summary.Tenants} in the list), {summary.RowsWritten:N0} rows in {summary.LoadTime.TotalSeconds:0.0} s, database {summary.DatabaseBytes / 1048576} MB; {links} targets of province 410000 linked to its catalog");
     return 0;
 }
 

@@ -45,7 +45,7 @@ internal static class ProvinceBench
 
         // What a person would confirm: the classifier's matches that are not doubtful, as catalog links.
         var classifier = new HenanClassifier(new HenanTaskCatalog());
-        var links = new List<(Guid Tenant, Guid Project, Guid Indicator, string Task, string Key, string Unit, decimal Factor)>();
+        var links = new List<Link>();
         foreach (var tenant in data.Tenants)
         {
             foreach (var project in tenant.Projects.Where(p => p.ParentId is null))
@@ -55,28 +55,10 @@ internal static class ProvinceBench
                     targets.Select(t => new ClassifiedTarget(t.Label, t.TargetValue, t.Unit)).ToList()));
                 if (found is not { Task: { } task, Doubtful: false }) continue;
                 foreach (var match in found.Targets.Where(m => m.Position < targets.Count))
-                    links.Add((tenant.Tenant.Id, project.Id, targets[match.Position].Id, task.Key, match.AggregationKey, targets[match.Position].Unit, match.Factor));
+                    links.Add(new(tenant.Tenant.Id, project.Id, targets[match.Position].Id, task.Key, match.AggregationKey, targets[match.Position].Unit, match.Factor));
             }
         }
-        await using (var writer = await connection.BeginBinaryImportAsync(
-            "COPY catalog_links (id, tenant_id, project_id, indicator_id, task_key, aggregation_key, unit, factor, linked_by, linked_at) FROM STDIN (FORMAT BINARY)"))
-        {
-            foreach (var l in links)
-            {
-                await writer.StartRowAsync();
-                await writer.WriteAsync(Guid.CreateVersion7());
-                await writer.WriteAsync(l.Tenant);
-                await writer.WriteAsync(l.Project);
-                await writer.WriteAsync(l.Indicator);
-                await writer.WriteAsync(l.Task);
-                await writer.WriteAsync(l.Key);
-                await writer.WriteAsync(l.Unit);
-                await writer.WriteAsync(l.Factor);
-                await writer.WriteAsync("bench");
-                await writer.WriteAsync(DateTimeOffset.UtcNow);
-            }
-            await writer.CompleteAsync();
-        }
+        await CopyLinksAsync(connection, links, "bench");
         // One light per top-level project in the history, as the daily round leaves it (about 7 green, 2 yellow, 1 red in 10).
         await ExecuteAsync(connection, """
             INSERT INTO project_lights (id, tenant_id, project_id, recorded_for, light, since, escalated, status, reasons, recorded_at)
@@ -216,6 +198,75 @@ internal static class ProvinceBench
         };
         Console.WriteLine(result.ToJsonString());
         return 0;
+    }
+
+    private sealed record Link(Guid Tenant, Guid Project, Guid Indicator, string Task, string Key, string Unit, decimal Factor);
+
+    /// <summary>
+    /// The national data's governments of the province, linked as a person would link them: each top-level project the
+    /// classifier matches without doubt counts its matched targets under the catalog's keys (the national generator
+    /// writes generic county plans, so only the projects whose wording is one of the province's tasks count). Returns the
+    /// links written; links an earlier run of this wrote are replaced.
+    /// </summary>
+    public static async Task<int> LinkNationalAsync(string ownerConnectionString, int year)
+    {
+        await using var connection = new NpgsqlConnection(ownerConnectionString);
+        await connection.OpenAsync();
+        await ExecuteAsync(connection, "DELETE FROM catalog_links WHERE linked_by = 'bench-national'");
+        var projects = new Dictionary<Guid, (Guid Tenant, string Name, string? Content, List<(Guid Id, string Label, decimal Value, string Unit)> Targets)>();
+        await using (var command = new NpgsqlCommand("""
+            SELECT p.tenant_id, p.id, p.name, p.content, i.id, i.label, i.target_value, i.unit
+            FROM projects p JOIN tenants t ON t.id = p.tenant_id JOIN plans pl ON pl.tenant_id = p.tenant_id AND pl.id = p.plan_id
+            JOIN indicators i ON i.tenant_id = p.tenant_id AND i.project_id = p.id
+            WHERE t.region_code LIKE $1 AND p.parent_id IS NULL AND pl.year = $2
+            ORDER BY p.tenant_id, p.id, i.position
+            """, connection))
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = Province[..2] + "%" });
+            command.Parameters.Add(new NpgsqlParameter { Value = year });
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                var id = reader.GetGuid(1);
+                if (!projects.TryGetValue(id, out var project))
+                    projects[id] = project = (reader.GetGuid(0), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3), []);
+                project.Targets.Add((reader.GetGuid(4), reader.GetString(5), reader.GetDecimal(6), reader.GetString(7)));
+            }
+        }
+        var classifier = new HenanClassifier(new HenanTaskCatalog());
+        var links = new List<Link>();
+        foreach (var (id, project) in projects)
+        {
+            var found = classifier.Classify(new ClassifiedProject(project.Name, project.Content, year,
+                project.Targets.Select(t => new ClassifiedTarget(t.Label, t.Value, t.Unit)).ToList()));
+            if (found is not { Task: { } task, Doubtful: false }) continue;
+            foreach (var match in found.Targets.Where(m => m.Position < project.Targets.Count))
+                links.Add(new(project.Tenant, id, project.Targets[match.Position].Id, task.Key, match.AggregationKey, project.Targets[match.Position].Unit, match.Factor));
+        }
+        await CopyLinksAsync(connection, links, "bench-national");
+        await ExecuteAsync(connection, "ANALYZE catalog_links");
+        return links.Count;
+    }
+
+    private static async Task CopyLinksAsync(NpgsqlConnection connection, IEnumerable<Link> links, string linkedBy)
+    {
+        await using var writer = await connection.BeginBinaryImportAsync(
+            "COPY catalog_links (id, tenant_id, project_id, indicator_id, task_key, aggregation_key, unit, factor, linked_by, linked_at) FROM STDIN (FORMAT BINARY)");
+        foreach (var l in links)
+        {
+            await writer.StartRowAsync();
+            await writer.WriteAsync(Guid.CreateVersion7());
+            await writer.WriteAsync(l.Tenant);
+            await writer.WriteAsync(l.Project);
+            await writer.WriteAsync(l.Indicator);
+            await writer.WriteAsync(l.Task);
+            await writer.WriteAsync(l.Key);
+            await writer.WriteAsync(l.Unit);
+            await writer.WriteAsync(l.Factor);
+            await writer.WriteAsync(linkedBy);
+            await writer.WriteAsync(DateTimeOffset.UtcNow);
+        }
+        await writer.CompleteAsync();
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, params object[] parameters)
