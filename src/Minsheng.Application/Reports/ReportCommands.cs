@@ -25,19 +25,20 @@ public sealed class ReportCommands(UnitOfWork uow, ICallerAccessor callers, Noti
 {
     public async Task<Guid> SaveDraftAsync(ReportDraft draft, CancellationToken ct) => Primed(await uow.RunAsync(async db =>
     {
-        // The project with its lead units and targets, then the month's report with its figures: two reads in all.
+        // The project with its lead units and targets, and the month's report with its figures: one read.
+        var period = new ProgressReport(draft.ProjectId, draft.Year, draft.Month).Period;
         var project = await db.Projects.Where(p => p.Id == draft.ProjectId).Select(p => new
             {
                 p.Id,
                 LeadUnits = db.ProjectUnits.Where(pu => pu.ProjectId == p.Id && pu.Role == ProjectUnitRole.Lead).Select(pu => pu.UnitId).ToList(),
                 Targets = db.Indicators.Where(i => i.ProjectId == p.Id).Select(i => i.Id).ToList(),
+                Month = db.ProgressReports.Where(r => r.ProjectId == p.Id && r.Period == period)
+                    .Select(r => new { Report = r, Actuals = db.ReportActuals.Where(a => a.ReportId == r.Id).ToList() })
+                    .FirstOrDefault(),
             }).FirstOrDefaultAsync(ct)
             ?? throw DomainException.NotFound(nameof(Project), draft.ProjectId);
         LeadUnitGuard.Require(callers.Current, project.LeadUnits);
-        var period = new ProgressReport(project.Id, draft.Year, draft.Month).Period;
-        var found = await db.ProgressReports.Where(r => r.ProjectId == project.Id && r.Period == period)
-            .Select(r => new { Report = r, Actuals = db.ReportActuals.Where(a => a.ReportId == r.Id).ToList() })
-            .SingleOrDefaultAsync(ct);
+        var found = project.Month;
         var report = found?.Report;
         var before = UnitOfWork.Snapshot(report);
         if (report is null)
