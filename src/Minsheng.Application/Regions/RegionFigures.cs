@@ -122,11 +122,35 @@ public sealed class RegionFigures(NpgsqlDataSource dataSource, CachedTenantStore
     /// key (<see cref="RegionRollUp"/>: no figure counted twice), the lights of the projects counted under it, and the
     /// governments lagging on it. Only targets a person confirmed to count (catalog_links) are added up.
     /// </summary>
-    public async Task<IReadOnlyList<TaskRollUp>> TasksAsync(string regionCode, int year, CancellationToken ct)
+    public Task<IReadOnlyList<TaskRollUp>> TasksAsync(string regionCode, int year, CancellationToken ct)
+    {
+        if (!_tasks.TryGetValue((regionCode, year), out var tasks)) _tasks[(regionCode, year)] = tasks = ReadTasksAsync(regionCode, year, ct);
+        return tasks;
+    }
+
+    private readonly Dictionary<(string, int), Task<IReadOnlyList<TaskRollUp>>> _tasks = [];
+
+    /// <summary>
+    /// Starts reading the parts of a selected region that the request asks for, each on its own connection: the fields
+    /// are resolved one after the other, and a dashboard showing the totals and the catalog roll-ups then waits for the
+    /// longer of the two reads, not for both (a province on the national data: 35 ms and 80 ms). Called by the resolver
+    /// of the selection, before its fields are resolved; each field then awaits the read already under way.
+    /// </summary>
+    public void StartReading(RegionSelection region, bool summary, bool tasks, CancellationToken ct)
+    {
+        if (summary) _ = SummaryAsync(region.RegionCode, region.Year, ct);
+        if (tasks) _ = TasksAsync(region.RegionCode, region.Year, ct);
+    }
+
+    private async Task<IReadOnlyList<TaskRollUp>> ReadTasksAsync(string regionCode, int year, CancellationToken ct)
     {
         var inRegion = await GovernmentsAsync(regionCode, ct);
         var byId = inRegion.ToDictionary(t => t.TenantId);
-        var rows = inRegion.Count == 0 ? [] : await dataSource.ScanAsTenantsAsync(byId.Keys, $$"""
+        // Only governments with counted targets have rows here, so the read is widened to those alone: a country whose
+        // only catalog is one province's reads that province's reports, not the nation's (national data: 1.45 s → 70 ms).
+        var linked = inRegion.Count == 0 ? [] : await dataSource.QueryAsTenantsAsync(byId.Keys,
+            "SELECT DISTINCT l.tenant_id FROM catalog_links l WHERE l.tenant_id = ANY($1)", r => r.GetGuid(0), ct, byId.Keys.ToArray());
+        var rows = linked.Count == 0 ? [] : await dataSource.HashScanAsTenantsAsync(linked, $$"""
             {{CountedTargets}}
             SELECT 0, k.tenant_id, k.task_key, k.aggregation_key, sum(k.target_value * k.factor), sum(coalesce(a.value, 0) * k.factor), NULL, NULL
             FROM linked k LEFT JOIN actuals a ON a.tenant_id = k.tenant_id AND a.indicator_id = k.indicator_id
@@ -137,7 +161,7 @@ public sealed class RegionFigures(NpgsqlDataSource dataSource, CachedTenantStore
             """,
             r => new LinkedRow(r.GetInt32(0) == 0, r.GetGuid(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3),
                 r.IsDBNull(4) ? 0 : r.GetDecimal(4), r.IsDBNull(5) ? 0 : r.GetDecimal(5), r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7)),
-            ct, byId.Keys.ToArray(), year);
+            ct, linked.ToArray(), year);
 
         // The catalogs of the plugins the region's governments run name the tasks and their targets; a key counted under
         // a task no catalog names any more (a plugin turned off) still shows, without its name.

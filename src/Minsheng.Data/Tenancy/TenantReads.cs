@@ -34,6 +34,18 @@ public static class TenantReads
         Func<NpgsqlDataReader, T> read, CancellationToken ct, params object[] parameters) =>
         ReadAsync(dataSource, tenantIds, ["SET LOCAL enable_nestloop = off", "SET LOCAL jit = off"], sql, read, ct, parameters);
 
+    /// <summary>
+    /// As <see cref="ScanAsTenantsAsync{T}"/>, with merge joins off too: for a statement driven by a few rows (a region's
+    /// catalog links) that joins them to each table's rows of the set. Estimating one row under row-level security, the
+    /// planner merges those few rows with a table by tenant alone and rescans each tenant's rows for every one of them
+    /// (measured on the national data, a province's catalog tasks: 549,000 rows read for 39,000 reports, 205 ms; with hash
+    /// joins, 70 ms).
+    /// </summary>
+    public static Task<List<T>> HashScanAsTenantsAsync<T>(this NpgsqlDataSource dataSource, IReadOnlyCollection<Guid> tenantIds, string sql,
+        Func<NpgsqlDataReader, T> read, CancellationToken ct, params object[] parameters) =>
+        ReadAsync(dataSource, tenantIds, ["SET LOCAL enable_nestloop = off", "SET LOCAL enable_mergejoin = off", "SET LOCAL jit = off"], sql, read, ct,
+            parameters);
+
     private static async Task<List<T>> ReadAsync<T>(NpgsqlDataSource dataSource, IReadOnlyCollection<Guid> tenantIds, string[] settings, string sql,
         Func<NpgsqlDataReader, T> read, CancellationToken ct, object[] parameters)
     {

@@ -12,7 +12,14 @@ public sealed class RegionsContributor : ISchemaContributor
             .Description("A region's figures for a year across the governments below it, with the drill-down by child region (region analysts and region dashboards; their own region or one below it).")
             .Argument<NonNullGraphType<StringGraphType>>("regionCode")
             .Argument<NonNullGraphType<IntGraphType>>("year")
-            .ResolveAsync(async c => await c.Guard(async () => (object?)await c.Service<RegionFigures>().SelectAsync(
-                c.GetArgument<string>("regionCode"), c.GetArgument<int>("year"), c.CancellationToken)));
+            .ResolveAsync(async c => await c.Guard(async () =>
+            {
+                var figures = c.Service<RegionFigures>();
+                var region = await figures.SelectAsync(c.GetArgument<string>("regionCode"), c.GetArgument<int>("year"), c.CancellationToken);
+                // The totals and the catalog roll-ups are separate reads: both under way at once when both are asked for.
+                var asked = (c.SubFields?.Values.Select(f => f.FieldType.Name) ?? []).ToHashSet(StringComparer.Ordinal);
+                figures.StartReading(region, summary: asked.Overlaps(["total", "own", "children"]), tasks: asked.Contains("tasks"), c.CancellationToken);
+                return (object?)region;
+            }));
     }
 }
