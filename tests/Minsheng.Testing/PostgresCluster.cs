@@ -79,12 +79,42 @@ public static class PostgresCluster
             if (!int.TryParse(pid, out var id) || IsRunning(id)) continue;
             try
             {
+                StopLeftServers(folder);
                 ScratchFolder.Delete(folder);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 // Another run is removing it at the same moment, or it is not ours to remove.
             }
+        }
+    }
+
+    /// <summary>
+    /// A run ended before its nodes had stopped (the Citus workers stop last) leaves them running on a folder about to
+    /// be removed: each is asked to shut down fast (SIGINT to its postmaster), as pg_ctl stop -m fast does.
+    /// </summary>
+    private static void StopLeftServers(string folder)
+    {
+        foreach (var pidFile in Directory.EnumerateFiles(folder, "postmaster.pid", SearchOption.AllDirectories))
+        {
+            var first = File.ReadLines(pidFile).FirstOrDefault();
+            // The pid of a cluster that crashed may belong to another process by now: only a postgres is signalled.
+            if (!int.TryParse(first, out var postmaster) || !IsPostgres(postmaster)) continue;
+            using (var signal = System.Diagnostics.Process.Start("kill", ["-INT", first])) signal.WaitForExit();
+            for (var waited = 0; waited < 100 && IsRunning(postmaster); waited++) Thread.Sleep(100);
+        }
+    }
+
+    private static bool IsPostgres(int processId)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(processId);
+            return !process.HasExited && process.ProcessName == "postgres";
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 
@@ -105,8 +135,8 @@ public static class PostgresCluster
     {
         try
         {
-            _server?.StopAsync().GetAwaiter().GetResult();
-            foreach (var worker in Workers) worker.StopAsync().GetAwaiter().GetResult();
+            // All nodes at once: the test runner may end this process before a second stop in turn would begin.
+            Task.WhenAll(Workers.Append(_server).OfType<EmbeddedPostgres>().Select(node => node.StopAsync())).GetAwaiter().GetResult();
             if (_folder is not null && Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or PostgresStartException)
