@@ -98,21 +98,22 @@ public static class PostgresCluster
         foreach (var pidFile in Directory.EnumerateFiles(folder, "postmaster.pid", SearchOption.AllDirectories))
         {
             var first = File.ReadLines(pidFile).FirstOrDefault();
-            // The pid of a cluster that crashed may belong to another process by now: only a postgres is signalled.
-            if (!int.TryParse(first, out var postmaster) || !IsPostgres(postmaster)) continue;
+            // The pid of a cluster that crashed may belong to another process by now: only the postgres started on this
+            // very folder is signalled.
+            if (!int.TryParse(first, out var postmaster) || !IsPostgresOn(postmaster, Path.GetDirectoryName(pidFile)!)) continue;
             using (var signal = System.Diagnostics.Process.Start("kill", ["-INT", first])) signal.WaitForExit();
             for (var waited = 0; waited < 100 && IsRunning(postmaster); waited++) Thread.Sleep(100);
         }
     }
 
-    private static bool IsPostgres(int processId)
+    private static bool IsPostgresOn(int processId, string dataDirectory)
     {
         try
         {
-            using var process = System.Diagnostics.Process.GetProcessById(processId);
-            return !process.HasExited && process.ProcessName == "postgres";
+            var commandLine = File.ReadAllText($"/proc/{processId}/cmdline").Split('\0');
+            return Path.GetFileName(commandLine[0]) == "postgres" && commandLine.Contains(dataDirectory);
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return false;
         }
