@@ -1,6 +1,8 @@
 // Month-end burst (issue 17): many counties' unit clerks filing a month's report and their unit heads signing it off,
 // at once, through /graphql with their own tokens.
 //   node burst.mjs <minsheng base url> <tenants file> <out json> [tenants=40] [concurrency=32] [period=yyyy-MM|random] [flow=steps|file] [skip=0]
+// With BURST_SERVER_PID set (the server's process id), the server's CPU time per mutation during the timed burst is
+// reported too: steadier than throughput on a shared two-core machine, so changes to the write path can be compared.
 // Setup (not timed): per tenant, as its developer (Development's X-Tenant), a clerk and a head bound to the lead units,
 // each signed in through the authorization code flow with PKCE, as the console does. Burst (timed): every top-level
 // project of those tenants gets, with flow "steps", saveReportDraft (with one figure) → submitReport by the clerk →
@@ -101,6 +103,7 @@ const worker = async () => {
 };
 await Promise.all(Array.from({ length: concurrency }, worker));
 const warmed = next;
+console.log(`warm-up: ${warmed} projects filed, untimed; the burst starts in ${Number(process.env.BURST_SETTLE_MS ?? 10000) / 1000} s`);
 // Then a pause (BURST_SETTLE_MS, 10 s): with both cores busy, the runtime's background compiler falls behind, and the
 // sign-ins and warm-up leave it a backlog of methods to optimize (measured: 13 % of the machine's CPU still went to the
 // tiered compiler 50 s after start). A server that has run all month has no such backlog.
@@ -109,9 +112,18 @@ for (const xs of Object.values(latencies)) xs.length = 0;
 errors.length = 0;
 submitted = 0;
 limit = work.length;
+const serverPid = process.env.BURST_SERVER_PID;
+// utime + stime of the server process in clock ticks (fields 14 and 15 of /proc/<pid>/stat, after the command name).
+const serverTicks = () => {
+  if (!serverPid) return null;
+  const fields = readFileSync(`/proc/${serverPid}/stat`, "utf8").split(") ")[1].split(" ");
+  return Number(fields[11]) + Number(fields[12]);
+};
+const ticksBefore = serverTicks();
 const burstStart = performance.now();
 await Promise.all(Array.from({ length: concurrency }, worker));
 const burstSeconds = (performance.now() - burstStart) / 1000;
+const serverCpuSeconds = serverPid ? (serverTicks() - ticksBefore) / Number(process.env.CLK_TCK ?? 100) : null;
 
 // --- check -------------------------------------------------------------------------------------------------------
 const byTenant = new Map();
@@ -136,10 +148,11 @@ const result = {
   submissions: submitted, submissionsPerSecond: +(submitted / burstSeconds).toFixed(1),
   latencyMs: Object.fromEntries(Object.entries(latencies).filter(([, xs]) => xs.length).map(([k, xs]) => [k, { p50: +pct(xs, 50)?.toFixed(1), p99: +pct(xs, 99)?.toFixed(1) }])),
   p99Ms: +pct(all, 99)?.toFixed(1),
+  serverCpuMsPerMutation: serverCpuSeconds === null ? null : +((1000 * serverCpuSeconds) / all.length).toFixed(3),
   errors: errors.length, errorCodes: Object.fromEntries([...new Set(errors.map((e) => `${e.kind}:${e.error}`))].map((k) => [k, errors.filter((e) => `${e.kind}:${e.error}` === k).length])),
   check: { expected: work.length, found, lost: work.length - found, duplicated, approved },
 };
 writeFileSync(out, JSON.stringify(result, null, 2));
 console.log(`burst (${flow}): ${result.mutations} mutations in ${result.burstSeconds} s = ${result.mutationsPerSecond}/s; ${submitted} submissions = ${result.submissionsPerSecond}/s; ` +
-  `p99 ${result.p99Ms} ms; errors ${result.errors}; lost ${result.check.lost}, duplicated ${duplicated}, approved ${approved}/${work.length}`);
+  `p99 ${result.p99Ms} ms;${serverPid ? ` server CPU ${result.serverCpuMsPerMutation} ms/mutation;` : ""} errors ${result.errors}; lost ${result.check.lost}, duplicated ${duplicated}, approved ${approved}/${work.length}`);
 if (result.check.lost || duplicated || errors.length) process.exitCode = 1;

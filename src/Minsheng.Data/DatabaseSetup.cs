@@ -32,7 +32,7 @@ public static class DatabaseSetup
         await CreateDatabaseIfMissingAsync(ownerConnectionString, ct);
         var options = new DbContextOptionsBuilder<MinshengDbContext>();
         MinshengDataServices.ConfigureNpgsql(options, ownerConnectionString);
-        await using var db = new MinshengDbContext(options.Options, new TenantContextHolder());
+        await using var db = new MinshengDbContext(options.Options);
         await db.Database.MigrateAsync(ct);
     }
 

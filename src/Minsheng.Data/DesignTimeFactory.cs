@@ -11,6 +11,6 @@ internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<MinshengDb
     {
         var options = new DbContextOptionsBuilder<MinshengDbContext>();
         MinshengDataServices.ConfigureNpgsql(options, "Host=localhost;Database=minsheng");
-        return new MinshengDbContext(options.Options, new TenantContextHolder());
+        return new MinshengDbContext(options.Options);
     }
 }

@@ -44,14 +44,16 @@ public static class MinshengDataServices
             return builder.Build();
         });
         services.AddScoped<SqlCommandCounter>();
-        services.AddScoped<TenantTransactionInterceptor>();
-        services.AddScoped<CommandCountingInterceptor>();
-        services.AddDbContext<MinshengDbContext>((sp, db) =>
+        // A pool of contexts (their options and interceptors are shared); the request's context is rented when first asked
+        // for, told whom it acts for, and returned when the request ends.
+        services.AddPooledDbContextFactory<MinshengDbContext>((sp, db) =>
         {
             ConfigureNpgsql(db, sp.GetRequiredService<NpgsqlDataSource>());
             if (!sp.GetRequiredService<DatabaseOptions>().ApplicationTenantFilter) ApplicationTenantFilter.SwitchOff(db);
-            db.AddInterceptors(sp.GetRequiredService<TenantTransactionInterceptor>(), sp.GetRequiredService<CommandCountingInterceptor>());
+            db.AddInterceptors(TenantTransactionInterceptor.Instance, CommandCountingInterceptor.Instance);
         });
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<MinshengDbContext>>().CreateDbContext()
+            .ActingFor(sp.GetRequiredService<ITenantContextAccessor>(), sp.GetRequiredService<SqlCommandCounter>()));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CachedTenantStore>();
         services.AddSingleton<Caching.TenantWrites>();

@@ -5,6 +5,7 @@ using Minsheng.Hosting;
 using Minsheng.Identity;
 using Minsheng.Identity.Development;
 using Minsheng.Identity.Keys;
+using Minsheng.Identity.Tokens;
 using Minsheng.Postgres.Embedded;
 using Minsheng.Server;
 using Minsheng.Server.Console;
@@ -86,7 +87,8 @@ app.UseForwardedHeaders();
 app.MapMinshengHealth();
 if (app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("Diagnostics:SqlCountHeaders")) app.UseSqlCountHeaders();
 app.UseCors();
-app.UseAuthentication();
+// ASP.NET Core's authentication, with a shortcut for API requests whose token was validated before.
+app.UseMinshengAuthentication("/graphql");
 // Only the API needs a tenant; the sign-in pages and the token endpoint work without one.
 app.UseWhen(http => http.Request.Path.StartsWithSegments("/graphql"), api => api.UseMiddleware<TenantResolutionMiddleware>());
 app.UseRequestRateLimits();

@@ -22,7 +22,7 @@ public sealed class MigrationTests
         var owner = await PostgresCluster.CreateMigratedDatabaseAsync("migrate");
         var options = new DbContextOptionsBuilder<MinshengDbContext>();
         MinshengDataServices.ConfigureNpgsql(options, owner);
-        await using var db = new MinshengDbContext(options.Options, new TenantContextHolder());
+        await using var db = new MinshengDbContext(options.Options);
 
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         Assert.False(db.Database.HasPendingModelChanges(), "The model has changes that no migration captures: add a migration.");
@@ -36,7 +36,7 @@ public sealed class MigrationTests
         var owner = await PostgresCluster.CreateMigratedDatabaseAsync("rls");
         var options = new DbContextOptionsBuilder<MinshengDbContext>();
         MinshengDataServices.ConfigureNpgsql(options, owner);
-        await using var db = new MinshengDbContext(options.Options, new TenantContextHolder());
+        await using var db = new MinshengDbContext(options.Options);
         var tenantTables = TenantOwnedTables(db);
         await using var connection = new NpgsqlConnection(owner);
         await connection.OpenAsync();
@@ -93,7 +93,7 @@ public sealed class MigrationTests
         var owner = await PostgresCluster.CreateMigratedDatabaseAsync("rlsall");
         var options = new DbContextOptionsBuilder<MinshengDbContext>();
         MinshengDataServices.ConfigureNpgsql(options, owner);
-        await using var db = new MinshengDbContext(options.Options, new TenantContextHolder());
+        await using var db = new MinshengDbContext(options.Options);
         var model = db.GetService<IDesignTimeModel>().Model;
         await using var connection = new NpgsqlConnection(owner);
         await connection.OpenAsync();
@@ -134,7 +134,7 @@ public sealed class MigrationTests
         var owner = await PostgresCluster.CreateMigratedDatabaseAsync("rlsnew");
         var options = new DbContextOptionsBuilder<MinshengDbContext>();
         MinshengDataServices.ConfigureNpgsql(options, owner);
-        await using var db = new MinshengDbContext(options.Options, new TenantContextHolder());
+        await using var db = new MinshengDbContext(options.Options);
         var create = new CreateTableOperation
         {
             Name = "probe_notes",
@@ -176,7 +176,7 @@ public sealed class MigrationTests
     {
         var options = new DbContextOptionsBuilder<MinshengDbContext>();
         MinshengDataServices.ConfigureNpgsql(options, "Host=localhost;Database=model_only");
-        using var db = new MinshengDbContext(options.Options, new TenantContextHolder());
+        using var db = new MinshengDbContext(options.Options);
         string Grant(string table) => db.GetService<IMigrationsSqlGenerator>()
             .Generate([new CreateTableOperation { Name = table, Columns = { new AddColumnOperation { Name = "tenant_id", Table = table, ClrType = typeof(Guid), ColumnType = "uuid" } } }])
             .Select(c => c.CommandText).Single(sql => sql.StartsWith("GRANT", StringComparison.Ordinal)).Trim();

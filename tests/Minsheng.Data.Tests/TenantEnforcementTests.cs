@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Minsheng.Domain.Regions;
 using Minsheng.Domain.Tenancy;
 using Minsheng.Domain.Units;
@@ -22,8 +23,8 @@ public sealed class TenantEnforcementTests
         holder.Set(tenant is null ? null : new TenantContext(tenant.Tenant.Id, tenant.Tenant.RegionCode, tenant.Tenant.Name, RegionLevel.County, []));
         var options = new DbContextOptionsBuilder<MinshengDbContext>();
         MinshengDataServices.ConfigureNpgsql(options, DatabaseSetup.AppConnectionString(owner));
-        options.AddInterceptors(new Tenancy.TenantTransactionInterceptor(holder));
-        return new MinshengDbContext(options.Options, holder);
+        options.AddInterceptors(Tenancy.TenantTransactionInterceptor.Instance);
+        return new MinshengDbContext(options.Options).ActingFor(holder);
     }
 
     [Fact]
@@ -47,7 +48,7 @@ public sealed class TenantEnforcementTests
         MinshengDataServices.ConfigureNpgsql(options, owner);
         var holder = new TenantContextHolder();
         holder.Set(new TenantContext(a.Tenant.Id, a.Tenant.RegionCode, a.Tenant.Name, RegionLevel.County, []));
-        await using var db = new MinshengDbContext(options.Options, holder);
+        await using var db = new MinshengDbContext(options.Options).ActingFor(holder);
 
         var ids = await db.Projects.Select(p => p.TenantId).Distinct().ToListAsync();
         var unfiltered = await db.Projects.IgnoreQueryFilters().Where(p => p.TenantId == b.Tenant.Id).CountAsync();
@@ -68,7 +69,7 @@ public sealed class TenantEnforcementTests
         {
             var holder = new TenantContextHolder();
             holder.Set(new TenantContext(tenant.Tenant.Id, tenant.Tenant.RegionCode, tenant.Tenant.Name, RegionLevel.County, []));
-            await using var db = new MinshengDbContext(options.Options, holder);
+            await using var db = new MinshengDbContext(options.Options).ActingFor(holder);
 
             Assert.Equal([tenant.Tenant.Id], await db.Units.Select(u => u.TenantId).Distinct().ToListAsync());
             Assert.Equal([tenant.Tenant.Id], await db.ReportActuals.Select(r => r.TenantId).Distinct().ToListAsync());
@@ -76,11 +77,40 @@ public sealed class TenantEnforcementTests
     }
 
     [Fact]
+    public async Task A_pooled_context_forgets_its_tenant_when_returned_and_fails_closed_until_told_again()
+    {
+        var (owner, a, b) = await SetUpAsync();
+        // As the owner, so only the application's layers decide; the server rents its contexts from such a pool.
+        var options = new DbContextOptionsBuilder<MinshengDbContext>();
+        MinshengDataServices.ConfigureNpgsql(options, owner);
+        options.AddInterceptors(Tenancy.TenantTransactionInterceptor.Instance);
+        var pool = new PooledDbContextFactory<MinshengDbContext>(options.Options, poolSize: 1);
+        var contextIds = new List<Guid>();
+        foreach (var tenant in new[] { a, b })
+        {
+            var holder = new TenantContextHolder();
+            holder.Set(new TenantContext(tenant.Tenant.Id, tenant.Tenant.RegionCode, tenant.Tenant.Name, RegionLevel.County, []));
+            await using var db = pool.CreateDbContext().ActingFor(holder);
+            contextIds.Add(db.ContextId.InstanceId);
+            Assert.Equal([tenant.Tenant.Id], await db.Units.Select(u => u.TenantId).Distinct().ToListAsync());
+        }
+
+        await using var untold = pool.CreateDbContext();
+        contextIds.Add(untold.ContextId.InstanceId);
+        Assert.Single(contextIds.Distinct()); // one instance served all three: the pool is what is tested
+        Assert.Equal(Guid.Empty, untold.CurrentTenantId);
+        Assert.Empty(await untold.Units.ToListAsync());
+        untold.Units.Add(new Unit("区无主局"));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => untold.SaveChangesAsync());
+        Assert.Contains("No tenant", error.Message);
+    }
+
+    [Fact]
     public void Every_tenant_owned_entity_has_the_tenant_filter()
     {
         var options = new DbContextOptionsBuilder<MinshengDbContext>();
         MinshengDataServices.ConfigureNpgsql(options, "Host=localhost;Database=model_only");
-        using var db = new MinshengDbContext(options.Options, new TenantContextHolder());
+        using var db = new MinshengDbContext(options.Options);
         var tenantOwned = db.Model.GetEntityTypes().Where(e => typeof(ITenantOwned).IsAssignableFrom(e.ClrType)).ToList();
 
         Assert.NotEmpty(tenantOwned);

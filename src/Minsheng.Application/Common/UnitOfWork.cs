@@ -14,7 +14,7 @@ namespace Minsheng.Application.Common;
 /// entries, commit. Any failure rolls everything back, so nothing half-written stays behind.
 /// </summary>
 public sealed class UnitOfWork(MinshengDbContext db, ITenantContextAccessor tenant, ActorAccessor actor, TimeProvider clock, Data.Reading.ReadSession reads,
-    Data.Tenancy.TenantTransactionInterceptor transactions, Data.Caching.TenantWrites writes)
+    Data.Caching.TenantWrites writes)
 {
     private static readonly JsonSerializerOptions AuditJson = new()
     {
@@ -33,7 +33,7 @@ public sealed class UnitOfWork(MinshengDbContext db, ITenantContextAccessor tena
         // statements (and round trips) to every write.
         db.Database.AutoSavepointsEnabled = false;
         // The transaction tells every server (their cached answers) that this tenant's data changed, if it commits.
-        transactions.AnnounceNextTransaction();
+        db.AnnounceNextTransaction();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {

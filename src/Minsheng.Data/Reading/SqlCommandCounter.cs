@@ -22,24 +22,30 @@ public sealed class SqlCommandCounter
     }
 }
 
-/// <summary>Feeds EF Core's commands into <see cref="SqlCommandCounter"/>.</summary>
-public sealed class CommandCountingInterceptor(SqlCommandCounter counter) : DbCommandInterceptor
+/// <summary>Feeds EF Core's commands into the request's <see cref="SqlCommandCounter"/> (the one its context was given).</summary>
+public sealed class CommandCountingInterceptor : DbCommandInterceptor
 {
+    public static readonly CommandCountingInterceptor Instance = new();
+
+    private CommandCountingInterceptor()
+    {
+    }
+
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        counter.Record(1);
+        (eventData.Context as MinshengDbContext)?.Counter?.Record(1);
         return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
     }
 
     public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        counter.Record(1);
+        (eventData.Context as MinshengDbContext)?.Counter?.Record(1);
         return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
     }
 
     public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
     {
-        counter.Record(1);
+        (eventData.Context as MinshengDbContext)?.Counter?.Record(1);
         return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Minsheng.Tenancy;
 using Npgsql;
@@ -13,99 +14,104 @@ namespace Minsheng.Data.Tenancy;
 /// every write. Anything else (a SaveChanges batch, whose statements EF counts by position) gets the SET sent before it.
 /// A transaction begun after <see cref="AnnounceNextTransaction"/> (a command's write) also sends, in the same round trip,
 /// the NOTIFY that tells every server the tenant's data changed when — and only if — it commits
-/// (<see cref="Caching.TenantWrites"/>).
+/// (<see cref="Caching.TenantWrites"/>). One instance serves every context: what it knows of a transaction is kept on the
+/// context (<see cref="TenantTransactionState"/>), which a pooled context starts afresh for each request.
 /// </summary>
-public sealed class TenantTransactionInterceptor(ITenantContextAccessor tenant) : DbTransactionInterceptor, IDbCommandInterceptor
+public sealed class TenantTransactionInterceptor : DbTransactionInterceptor, IDbCommandInterceptor
 {
-    /// <summary>The transaction begun for a tenant whose setting has not been sent yet.</summary>
-    private DbTransaction? _unset;
-    private bool _announceNext;
-    private bool _announce;
+    public static readonly TenantTransactionInterceptor Instance = new();
 
-    /// <summary>The next transaction changes the tenant's data: it announces itself to the other servers on commit.</summary>
-    public void AnnounceNextTransaction() => _announceNext = true;
+    private TenantTransactionInterceptor()
+    {
+    }
 
     public override ValueTask<DbTransaction> TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData, DbTransaction result,
         CancellationToken cancellationToken = default)
     {
-        Started(result);
+        Started(eventData.Context, result);
         return ValueTask.FromResult(result);
     }
 
     public override DbTransaction TransactionStarted(DbConnection connection, TransactionEndEventData eventData, DbTransaction result)
     {
-        Started(result);
+        Started(eventData.Context, result);
         return result;
     }
 
-    private void Started(DbTransaction transaction)
+    private static void Started(DbContext? context, DbTransaction transaction)
     {
-        _unset = tenant.Current is null ? null : transaction;
-        _announce = _announceNext && _unset is not null;
-        _announceNext = false;
+        if (context is not MinshengDbContext db) return;
+        var state = db.Transactions;
+        state.Unset = db.CurrentTenant is null ? null : transaction;
+        state.Announce = state.AnnounceNext && state.Unset is not null;
+        state.AnnounceNext = false;
     }
 
     public async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
         InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        if (!TakePending(command, out var tenantId) || result.HasResult) return result;
+        if (!TakePending(eventData, command, out var setting) || result.HasResult) return result;
         if (IsQuery(eventData) && command is NpgsqlCommand query)
-            return InterceptionResult<DbDataReader>.SuppressWithResult(await WithSetting(query, Setting(tenantId)).ExecuteReaderAsync(cancellationToken));
-        await SetAsync(command, tenantId, cancellationToken);
+            return InterceptionResult<DbDataReader>.SuppressWithResult(await WithSetting(query, setting).ExecuteReaderAsync(cancellationToken));
+        await SetAsync(command, setting, cancellationToken);
         return result;
     }
 
     public InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
-        if (!TakePending(command, out var tenantId) || result.HasResult) return result;
+        if (!TakePending(eventData, command, out var setting) || result.HasResult) return result;
         if (IsQuery(eventData) && command is NpgsqlCommand query)
-            return InterceptionResult<DbDataReader>.SuppressWithResult(WithSetting(query, Setting(tenantId)).ExecuteReader());
-        Set(command, tenantId);
+            return InterceptionResult<DbDataReader>.SuppressWithResult(WithSetting(query, setting).ExecuteReader());
+        Set(command, setting);
         return result;
     }
 
     public async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result,
         CancellationToken cancellationToken = default)
     {
-        if (TakePending(command, out var tenantId)) await SetAsync(command, tenantId, cancellationToken);
+        if (TakePending(eventData, command, out var setting)) await SetAsync(command, setting, cancellationToken);
         return result;
     }
 
     public InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
     {
-        if (TakePending(command, out var tenantId)) Set(command, tenantId);
+        if (TakePending(eventData, command, out var setting)) Set(command, setting);
         return result;
     }
 
     public async ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result,
         CancellationToken cancellationToken = default)
     {
-        if (TakePending(command, out var tenantId)) await SetAsync(command, tenantId, cancellationToken);
+        if (TakePending(eventData, command, out var setting)) await SetAsync(command, setting, cancellationToken);
         return result;
     }
 
     public InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
     {
-        if (TakePending(command, out var tenantId)) Set(command, tenantId);
+        if (TakePending(eventData, command, out var setting)) Set(command, setting);
         return result;
     }
 
-    /// <summary>True once per transaction, for its first command: the setting is to be sent now.</summary>
-    private bool TakePending(DbCommand command, out Guid tenantId)
+    /// <summary>
+    /// True once per transaction, for its first command: the setting is to be sent now. The statements that open the
+    /// transaction: the SET, and the NOTIFY of a write; neither returns rows.
+    /// </summary>
+    private static bool TakePending(CommandEventData eventData, DbCommand command, out string[] setting)
     {
-        tenantId = tenant.Current?.TenantId ?? Guid.Empty;
-        if (_unset is null || command.Transaction != _unset) return false;
-        _unset = null;
-        return tenantId != Guid.Empty;
+        setting = [];
+        if (eventData.Context is not MinshengDbContext db) return false;
+        var state = db.Transactions;
+        if (state.Unset is null || command.Transaction != state.Unset) return false;
+        state.Unset = null;
+        if (db.CurrentTenant is not { } current || current.TenantId == Guid.Empty) return false;
+        setting = state.Announce
+            ? [TenantSetting.SetLocalStatement(current.TenantId), Caching.TenantWrites.NotifyStatement(current.TenantId, current.RegionCode)]
+            : [TenantSetting.SetLocalStatement(current.TenantId)];
+        return true;
     }
 
     /// <summary>A query reads one result set, whatever statements run before it; a SaveChanges batch is read statement by statement.</summary>
     private static bool IsQuery(CommandEventData eventData) => eventData.CommandSource is CommandSource.LinqQuery or CommandSource.FromSqlQuery;
-
-    /// <summary>The statements that open the transaction: the SET, and the NOTIFY of a write. Neither returns rows.</summary>
-    private string[] Setting(Guid tenantId) => _announce && tenant.Current is { } current
-        ? [TenantSetting.SetLocalStatement(tenantId), Caching.TenantWrites.NotifyStatement(current.TenantId, current.RegionCode)]
-        : [TenantSetting.SetLocalStatement(tenantId)];
 
     /// <summary>The setting and the query in one batch; the reader skips the setting's statements, which return no rows.</summary>
     private static NpgsqlBatch WithSetting(NpgsqlCommand query, string[] setting)
@@ -118,24 +124,37 @@ public sealed class TenantTransactionInterceptor(ITenantContextAccessor tenant) 
         return batch;
     }
 
-    private async Task SetAsync(DbCommand before, Guid tenantId, CancellationToken ct)
+    private static async Task SetAsync(DbCommand before, string[] setting, CancellationToken ct)
     {
-        await using var command = SetCommand(before, tenantId);
+        await using var command = SetCommand(before, setting);
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    private void Set(DbCommand before, Guid tenantId)
+    private static void Set(DbCommand before, string[] setting)
     {
-        using var command = SetCommand(before, tenantId);
+        using var command = SetCommand(before, setting);
         command.ExecuteNonQuery();
     }
 
     /// <summary>The setting's statements as one command text: without parameters, Npgsql sends them in one round trip.</summary>
-    private DbCommand SetCommand(DbCommand before, Guid tenantId)
+    private static DbCommand SetCommand(DbCommand before, string[] setting)
     {
         var command = before.Connection!.CreateCommand();
         command.Transaction = before.Transaction;
-        command.CommandText = string.Join("; ", Setting(tenantId));
+        command.CommandText = string.Join("; ", setting);
         return command;
     }
+}
+
+/// <summary>One context's transaction as <see cref="TenantTransactionInterceptor"/> follows it.</summary>
+internal sealed class TenantTransactionState
+{
+    /// <summary>The transaction begun for a tenant whose setting has not been sent yet.</summary>
+    public DbTransaction? Unset { get; set; }
+
+    /// <summary>Set by a command's write before it begins its transaction.</summary>
+    public bool AnnounceNext { get; set; }
+
+    /// <summary>The current transaction sends the NOTIFY with its setting.</summary>
+    public bool Announce { get; set; }
 }

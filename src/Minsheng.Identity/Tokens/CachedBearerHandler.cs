@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenIddict.Validation.AspNetCore;
@@ -22,9 +23,7 @@ public sealed class CachedBearerHandler(IOptionsMonitor<AuthenticationSchemeOpti
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
-        var token = header[7..].Trim();
+        if (TokenOf(Request) is not { } token) return AuthenticateResult.NoResult();
         if (cache.TryGet(token, clock.GetUtcNow()) is { } known) return AuthenticateResult.Success(known);
 
         var result = await Context.AuthenticateAsync(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
@@ -35,6 +34,13 @@ public sealed class CachedBearerHandler(IOptionsMonitor<AuthenticationSchemeOpti
             return AuthenticateResult.Success(ticket);
         }
         return result.Succeeded ? AuthenticateResult.Success(new AuthenticationTicket(result.Principal, SchemeName)) : result;
+    }
+
+    /// <summary>The bearer token of the request's Authorization header, if it has one.</summary>
+    public static string? TokenOf(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : null;
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>

@@ -28,7 +28,7 @@ public sealed class PolicyUpgradeTests
         // The schema as it was the day before: the core migrations up to the one before the rewrite, the identity store's first.
         var core = new DbContextOptionsBuilder<MinshengDbContext>();
         MinshengDataServices.ConfigureNpgsql(core, owner);
-        await using (var db = new MinshengDbContext(core.Options, new TenantContextHolder()))
+        await using (var db = new MinshengDbContext(core.Options))
             await db.GetService<IMigrator>().MigrateAsync("20261125220238_RowLevelSecurityOncePerStatement");
         var access = new DbContextOptionsBuilder<AccessDbContext>();
         AccessDatabase.Configure(access, owner);
