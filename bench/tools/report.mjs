@@ -276,13 +276,13 @@ if (bursts.length) {
     "approveReport (head). Flow **file**: saveReportDraft with `submit: true` (the form's 提交: written and submitted in one step) → approveReport (head). " +
     "A submission is a report reaching SUBMITTED; every one of them is then signed off within the same timed run.");
   lines.push("");
-  lines.push("| flow | period | mutations/s | submissions/s | p99 ms | save p50/p99 | submit p50/p99 | approve p50/p99 | errors | lost | duplicated | approved |");
-  lines.push("|---|---|---:|---:|---:|---|---|---|---:|---:|---:|---:|");
+  lines.push("| flow | period | mutations/s | submissions/s | p99 ms | save p50/p99 | submit p50/p99 | approve p50/p99 | server CPU ms/mutation | errors | lost | duplicated | approved |");
+  lines.push("|---|---|---:|---:|---:|---|---|---|---:|---:|---:|---:|---:|");
   const pair = (x) => (x ? `${x.p50}/${x.p99}` : "—");
   for (const b of bursts) {
     const l = b.latencyMs;
     lines.push(`| ${b.flow ?? "steps"} | ${b.period} | ${f(b.mutationsPerSecond, 0)} | ${f(b.submissionsPerSecond, 0)} | ${f(b.p99Ms, 1)} | ${pair(l.saveReportDraft)} | ` +
-      `${pair(l.submitReport)} | ${pair(l.approveReport)} | ${b.errors} | ${b.check.lost} | ${b.check.duplicated} | ${b.check.approved}/${b.check.expected} |`);
+      `${pair(l.submitReport)} | ${pair(l.approveReport)} | ${b.serverCpuMsPerMutation == null ? "—" : f(b.serverCpuMsPerMutation, 3)} | ${b.errors} | ${b.check.lost} | ${b.check.duplicated} | ${b.check.approved}/${b.check.expected} |`);
   }
   lines.push("");
   lines.push("Aim: ≥ 400 report submissions/s: " + bursts.map((b) => `${b.flow ?? "steps"} ${b.submissionsPerSecond >= 400 ? "yes" : "**no**"}`).join("; ") + ".");
