@@ -51,7 +51,9 @@ public sealed class ConsoleTests(ConsoleServer server, Chromium chromium, ITestO
         {
             await page.GotoAsync("/");
             await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-            await page.WaitForURLAsync("**/account/login**");
+            // The form, not every subresource: once, in CI on two busy cores, the sign-in page's load event did not come
+            // within 30 s although the page was there (the network had gone idle); filling the form waits for its fields.
+            await page.WaitForURLAsync("**/account/login**", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
             for (var attempt = 1; ; attempt++)
             {
                 await page.GetByLabel("用户名").FillAsync(userName);
