@@ -26,12 +26,14 @@ public sealed class MinshengDbContext(DbContextOptions<MinshengDbContext> option
 {
     private ITenantContextAccessor? _tenant;
 
-    /// <summary>The tenant this context acts for, and the request's SQL counter (null outside a request).</summary>
+    /// <summary>
+    /// The tenant this context acts for, and the request's SQL counter (null outside a request). Its transaction state is
+    /// already fresh: a new context starts with it, a returned one was given it by <see cref="Forget"/>.
+    /// </summary>
     public MinshengDbContext ActingFor(ITenantContextAccessor tenant, Reading.SqlCommandCounter? counter = null)
     {
         _tenant = tenant;
         Counter = counter;
-        Transactions = new TenantTransactionState();
         return this;
     }
 

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Minsheng.Tenancy;
 using Npgsql;
 
 namespace Minsheng.Data.Tenancy;
@@ -12,7 +11,7 @@ namespace Minsheng.Data.Tenancy;
 /// rows. The setting travels with the transaction's first command rather than on its own: when that command is a query
 /// (a command's first read, nearly always), the SET and the query go in one batch — one round trip instead of two on
 /// every write. Anything else (a SaveChanges batch, whose statements EF counts by position) gets the SET sent before it.
-/// A transaction begun after <see cref="AnnounceNextTransaction"/> (a command's write) also sends, in the same round trip,
+/// A transaction begun after <see cref="MinshengDbContext.AnnounceNextTransaction"/> (a command's write) also sends, in the same round trip,
 /// the NOTIFY that tells every server the tenant's data changed when — and only if — it commits
 /// (<see cref="Caching.TenantWrites"/>). One instance serves every context: what it knows of a transaction is kept on the
 /// context (<see cref="TenantTransactionState"/>), which a pooled context starts afresh for each request.

@@ -12,7 +12,7 @@ namespace Minsheng.Identity.Tokens;
 /// (<see cref="ValidatedTokenCache"/>, the common case: a dashboard polling, a clerk filing) gets its user straight from
 /// the cache; every other request goes through ASP.NET Core's authentication as it is. That one first offers each request
 /// to the request handlers of OpenIddict's server and validation, which look for their own endpoints (never the API's):
-/// measured at about 4 % of the server's CPU on the project page, for nothing. Whether the user was disabled or the
+/// measured at 3–4 % of the server's CPU (month-end burst, page with lights), for nothing. Whether the user was disabled or the
 /// client revoked is checked after this either way (<see cref="AccessRevocations"/>).
 /// </summary>
 public static class ApiAuthentication
