@@ -35,9 +35,8 @@ public static class GraphQLServices
             .AddGraphTypes(typeof(ISchemaContributor).Assembly)
             // Chinese text stays readable in responses instead of \uXXXX escapes.
             .AddSystemTextJson(o => o.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
-            // Serial, on purpose: the loaders of a level share one connection and one pending batch; the
-            // parallel strategy would use them concurrently. Serial still batches each level in one round trip.
-            .AddExecutionStrategy(SerialExecutionStrategy.Instance, OperationType.Query)
+            // Serial, on purpose (see QueryExecutionStrategy).
+            .AddExecutionStrategy(QueryExecutionStrategy.Instance, OperationType.Query)
             .AddComplexityAnalyzer(o =>
             {
                 o.MaxDepth = MaxDepth;

@@ -28,12 +28,13 @@ public sealed class ProjectQueries(ReadSession session)
 {
     public const int MaxPageSize = 100;
 
-    /// <param name="loadAlong">
-    /// Given the page's project ids before they are known (<see cref="PendingKeys{TKey}"/>), enqueues the loaders of what
-    /// the caller will show of each project, so that they travel in the page's own round trip.
+    /// <param name="withPage">
+    /// What the caller will show of each project: loaders given the page's project ids before they are known
+    /// (<see cref="PendingKeys{TKey}"/>), so that they travel in the page's own round trip, and joins whose columns come
+    /// in the page's own rows.
     /// </param>
     public async Task<Page<ProjectRow>> GetPageAsync(ProjectFilter filter, ProjectOrder order, PageRequest request,
-        Action<PendingKeys<Guid>>? loadAlong, CancellationToken ct)
+        PageLoads? withPage, CancellationToken ct)
     {
         var (first, after, includeTotal) = request;
         if (first is < 0 or > MaxPageSize) throw DomainException.Invalid("first", $"first must be between 0 and {MaxPageSize}.");
@@ -50,7 +51,7 @@ public sealed class ProjectQueries(ReadSession session)
         var orderBy = string.Join(", ", keys) + ", p.id";
 
         // One more row than asked for tells whether another page follows.
-        (string Sql, object[] Parameters) Select(Guid tenantId, string columns)
+        (string Sql, object[] Parameters) Select(Guid tenantId, string columns, string joins = "")
         {
             var where = Where(filter, tenantId, out var parameters);
             if (cursor is not null)
@@ -65,14 +66,19 @@ public sealed class ProjectQueries(ReadSession session)
                 where += $" AND ({orderBy}) > ({string.Join(", ", placeholders)}, ${parameters.Count})";
             }
             parameters.Add(first + 1);
-            return ($"SELECT {columns} FROM projects p WHERE {where} ORDER BY {orderBy} LIMIT ${parameters.Count}", [.. parameters]);
+            return ($"SELECT {columns} FROM projects p{joins} WHERE {where} ORDER BY {orderBy} LIMIT ${parameters.Count}", [.. parameters]);
         }
 
         var page = new ListQuery<ProjectRow>(tenantId =>
         {
-            var (sql, parameters) = Select(tenantId, ProjectRow.Columns);
+            var (sql, parameters) = withPage is null ? Select(tenantId, ProjectRow.Columns) : Select(tenantId, ProjectRow.Columns + withPage.ColumnSql, withPage.JoinSql);
             return BatchCommands.Of(sql, parameters);
-        }, r => ProjectRow.Read(r));
+        }, r =>
+        {
+            var row = ProjectRow.Read(r);
+            withPage?.ReadJoined(row.Id, r, ProjectRow.ColumnCount);
+            return row;
+        });
 
         ListQuery<int>? total = null;
         if (includeTotal)
@@ -86,7 +92,7 @@ public sealed class ProjectQueries(ReadSession session)
         }
         if (first == 0 && !includeTotal) return new Page<ProjectRow>([], false, cursor is not null, null);
         session.Enqueue(page);
-        if (first > 0) loadAlong?.Invoke(new PendingKeys<Guid>(tenantId => Select(tenantId, "p.id"), () => page.Rows.Select(r => r.Id)));
+        if (first > 0) withPage?.LoadAlong(new PendingKeys<Guid>(tenantId => Select(tenantId, "p.id"), () => page.Rows.Select(r => r.Id)));
         await session.FlushAsync(ct);
 
         var rows = page.Rows;

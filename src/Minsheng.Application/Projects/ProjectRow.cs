@@ -17,6 +17,9 @@ public sealed record ProjectRow(Guid Id, Guid PlanId, Guid? ParentId, int SortOr
         "p.investment_text, p.command_headquarters, p.responsible_leader, p.deadline_date, p.deadline_precision, p.remarks, " +
         "p.state, p.closed_out_by, p.closed_out_at, p.closure_note";
 
+    /// <summary>How many <see cref="Columns"/> there are: where columns joined after them start.</summary>
+    internal const int ColumnCount = 19;
+
     /// <summary>The row whose <see cref="Columns"/> start at column <paramref name="o"/>.</summary>
     internal static ProjectRow Read(NpgsqlDataReader r, int o = 0) => new(
         r.GetGuid(o), r.GetGuid(o + 1), r.IsDBNull(o + 2) ? null : r.GetGuid(o + 2), r.GetInt32(o + 3), r.GetString(o + 4),

@@ -81,45 +81,80 @@ public sealed class ProjectAssessments(ReadSession session, TimeProvider clock, 
 }
 
 /// <summary>
-/// Today's assessments, for a page that shows its projects' lights: the stored ones load along with the page (one round
-/// trip, one row per project); only projects whose stored assessment is stale are worked out, in one more.
+/// Today's assessments, for a page that shows its projects' lights: the stored ones come in the page's own rows (a join,
+/// one row per project at most); only projects whose stored assessment is stale are worked out, in one more round trip.
 /// </summary>
-public sealed class TodaysAssessments(ProjectAssessments assessments) : ILoadsAlong<Guid>
+public sealed class TodaysAssessments(ProjectAssessments assessments) : IJoinsPage
 {
-    public void LoadAlong(PendingKeys<Guid> keys) => assessments.Stored.LoadAlong(keys);
+    public string PageJoin => assessments.Stored.PageJoin;
+
+    public string PageColumns => StoredAssessmentLoader.Columns;
+
+    public int PageColumnCount => StoredAssessmentLoader.ColumnCount;
+
+    public void ReadPageColumns(Guid key, NpgsqlDataReader reader, int offset) => assessments.Stored.ReadPageColumns(key, reader, offset);
 }
 
 /// <summary>The stored assessments that are fresh for a day (a stale or missing one comes back as null).</summary>
 internal sealed class StoredAssessmentLoader : BatchLoader<Guid, ProjectAssessment?>
 {
+    /// <summary>A stored assessment's columns, from <c>project_assessments</c> aliased <c>stored_assessment</c>.</summary>
+    internal const string Columns = """
+        stored_assessment.project_id, stored_assessment.status, stored_assessment.light, stored_assessment.progress_percent,
+        stored_assessment.elapsed_percent, stored_assessment.light_since, stored_assessment.supervision_suggested,
+        stored_assessment.reason_codes, stored_assessment.reason_lights, stored_assessment.reason_messages
+        """;
+
+    internal const int ColumnCount = 10;
+
     private readonly DateOnly day;
+    private readonly string freshOn;
 
     // Made by ProjectAssessments for today, like AssessmentLoader (the day is not a service).
-    internal StoredAssessmentLoader(ReadSession session, DateOnly day) : base(session) => this.day = day;
+    internal StoredAssessmentLoader(ReadSession session, DateOnly day) : base(session) =>
+        (this.day, freshOn) = (day, $"DATE '{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}'");
 
     public DateOnly Day => day;
+
+    /// <summary>
+    /// The page's join: the project's stored row if it was assessed on the day. A lateral subquery with LIMIT, so that
+    /// it is probed by each page row's key: as a plain join, under row-level security the planner estimates the page at
+    /// one row and reads every stored row of the tenant for each project (measured: 85 rows read per project, 2.5 ms).
+    /// </summary>
+    internal string PageJoin => $"""
+        LEFT JOIN LATERAL (SELECT {OwnColumns} FROM project_assessments a WHERE a.tenant_id = p.tenant_id AND a.project_id = p.id AND a.assessed_on = {freshOn}
+          LIMIT 1) stored_assessment ON true
+        """;
+
+    private static readonly string OwnColumns = Columns.Replace("stored_assessment.", "a.", StringComparison.Ordinal);
+
+    internal void ReadPageColumns(Guid key, NpgsqlDataReader reader, int offset) =>
+        Remember(key, reader.IsDBNull(offset) ? Missing : Read(reader, offset));
 
     protected override ProjectAssessment? Missing => null;
 
     protected override string Statement(string keys) => $"""
-        SELECT a.project_id, a.status, a.light, a.progress_percent, a.elapsed_percent, a.light_since, a.supervision_suggested,
-          a.reason_codes, a.reason_lights, a.reason_messages
-        FROM project_assessments a
-        WHERE a.tenant_id = $1 AND a.project_id = ANY({keys}) AND a.assessed_on = DATE '{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}'
+        SELECT {Columns}
+        FROM project_assessments stored_assessment
+        WHERE stored_assessment.tenant_id = $1 AND stored_assessment.project_id = ANY({keys}) AND stored_assessment.assessed_on = {freshOn}
         """;
 
     protected override async ValueTask ReadAsync(NpgsqlDataReader reader, Dictionary<Guid, ProjectAssessment?> into, CancellationToken ct)
     {
-        while (await reader.ReadAsync(ct))
-        {
-            var codes = reader.GetFieldValue<string[]>(7);
-            var lights = reader.GetFieldValue<string[]>(8);
-            var messages = reader.GetFieldValue<string[]>(9);
-            var reasons = new LightReason[codes.Length];
-            for (var i = 0; i < codes.Length; i++) reasons[i] = new LightReason(codes[i], Enum.Parse<Light>(lights[i]), messages[i]);
-            into[reader.GetGuid(0)] = new ProjectAssessment(day, Enum.Parse<ProjectStatus>(reader.GetString(1)), Enum.Parse<Light>(reader.GetString(2)),
-                reasons, reader.IsDBNull(3) ? null : reader.GetInt32(3), reader.GetInt32(4), reader.GetFieldValue<DateOnly>(5), reader.GetBoolean(6));
-        }
+        while (await reader.ReadAsync(ct)) into[reader.GetGuid(0)] = Read(reader, 0);
+    }
+
+    /// <summary>The assessment whose <see cref="Columns"/> start at column <paramref name="o"/>.</summary>
+    private ProjectAssessment Read(NpgsqlDataReader reader, int o)
+    {
+        var codes = reader.GetFieldValue<string[]>(o + 7);
+        var lights = reader.GetFieldValue<string[]>(o + 8);
+        var messages = reader.GetFieldValue<string[]>(o + 9);
+        var reasons = new LightReason[codes.Length];
+        for (var i = 0; i < codes.Length; i++) reasons[i] = new LightReason(codes[i], Enum.Parse<Light>(lights[i]), messages[i]);
+        return new ProjectAssessment(day, Enum.Parse<ProjectStatus>(reader.GetString(o + 1)), Enum.Parse<Light>(reader.GetString(o + 2)),
+            reasons, reader.IsDBNull(o + 3) ? null : reader.GetInt32(o + 3), reader.GetInt32(o + 4), reader.GetFieldValue<DateOnly>(o + 5),
+            reader.GetBoolean(o + 6));
     }
 }
 

@@ -67,6 +67,12 @@ public abstract class BatchLoader<TKey, TValue> : IBatchQuery, IRequestCache, IL
     }
 
     /// <summary>
+    /// Remembers a value read with another query's rows (a page's join, <see cref="IJoinsPage"/>). A value loaded earlier
+    /// in the request stands, as with <see cref="LoadAlong"/>: one request, one answer per key.
+    /// </summary>
+    protected void Remember(TKey key, TValue value) => _loaded.TryAdd(key, value);
+
+    /// <summary>
     /// Loads for the keys another query of the same batch is about to return, in that batch's round trip; the
     /// values are then at hand when the fields that need them are resolved. A key the query does not return costs nothing.
     /// </summary>

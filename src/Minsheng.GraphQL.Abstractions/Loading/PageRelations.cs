@@ -23,17 +23,21 @@ public static class PageRelations
 
     private sealed record Selected(ISchema Schema, Type[] Loaders);
 
-    /// <summary>Declares that this node field is loaded by <paramref name="loader"/> (an <see cref="ILoadsAlong{Guid}"/>), keyed by the node's id.</summary>
+    /// <summary>
+    /// Declares that this node field is loaded by <paramref name="loader"/>, keyed by the node's id: an
+    /// <see cref="ILoadsAlong{Guid}"/> (a statement of its own in the page's round trip) or an <see cref="IJoinsPage"/>
+    /// (columns of the page's own rows).
+    /// </summary>
     public static FieldBuilder<TSource, TReturn> LoadsAlongWithPage<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field, Type loader) =>
-        typeof(ILoadsAlong<Guid>).IsAssignableFrom(loader)
+        typeof(ILoadsAlong<Guid>).IsAssignableFrom(loader) || typeof(IJoinsPage).IsAssignableFrom(loader)
             ? field.WithMetadata(LoaderKey, loader)
-            : throw new ArgumentException($"{loader.Name} cannot load along with a page: it is not an ILoadsAlong<Guid>.", nameof(loader));
+            : throw new ArgumentException($"{loader.Name} cannot load with a page: it is neither an ILoadsAlong<Guid> nor an IJoinsPage.", nameof(loader));
 
     /// <summary>
-    /// For a connection field's resolver: enqueues, for the page's pending ids, the loaders of the node fields this
-    /// request selects (under <c>edges { node }</c> or <c>nodes</c>, through fragments too). Null when none is selected.
+    /// For a connection field's resolver: the loaders of the node fields this request selects (under
+    /// <c>edges { node }</c> or <c>nodes</c>, through fragments too), to load with the page. Null when none is selected.
     /// </summary>
-    public static Action<PendingKeys<Guid>>? LoadAlongWithPage(this IResolveFieldContext context)
+    public static PageLoads? LoadAlongWithPage(this IResolveFieldContext context)
     {
         if (!SelectedByField.TryGetValue(context.FieldAst, out var selected) || !ReferenceEquals(selected.Schema, context.Schema))
         {
@@ -42,10 +46,15 @@ public static class PageRelations
         }
         if (selected.Loaders.Length == 0) return null;
         var services = context.RequestServices!;
-        return keys =>
+        List<ILoadsAlong<Guid>> along = [];
+        List<IJoinsPage> joins = [];
+        foreach (var type in selected.Loaders)
         {
-            foreach (var loader in selected.Loaders) ((ILoadsAlong<Guid>)services.GetRequiredService(loader)).LoadAlong(keys);
-        };
+            var loader = services.GetRequiredService(type);
+            if (loader is IJoinsPage join) joins.Add(join);
+            else along.Add((ILoadsAlong<Guid>)loader);
+        }
+        return new PageLoads(along, joins);
     }
 
     private static IEnumerable<Type> LoadersOf(IResolveFieldContext context)

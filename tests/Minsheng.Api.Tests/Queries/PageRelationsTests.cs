@@ -91,4 +91,38 @@ public sealed class PageRelationsTests(ApiFactory factory)
         Assert.All(response.Data.GetProperty("projects").GetProperty("nodes").EnumerateArray(),
             n => Assert.False(n.TryGetProperty("indicators", out _)));
     }
+
+    [Fact]
+    public async Task A_cached_document_answers_each_request_with_its_own_directives_and_fields()
+    {
+        // The execution strategy reuses what a selection set collects to, per document and type; a directive's value
+        // comes from each request's variables, so it must never be reused.
+        var tenant = await TestTenants.CreateAsync(factory.OwnerConnectionString, projects: 2);
+        var client = factory.Client(tenant.Tenant.RegionCode);
+        const string Query = """
+            query($hide: Boolean!) { projects(first: 2) { nodes { name indicators @include(if: $hide) { label } ...Lead @skip(if: $hide) } } }
+            fragment Lead on Project { leadUnit { name } }
+            """;
+
+        foreach (var hide in new[] { true, false, true, false })
+        {
+            var response = await client.PostAsync(Query, new { hide });
+            Assert.False(response.HasErrors, response.Body.ToString());
+            Assert.All(response.Data.GetProperty("projects").GetProperty("nodes").EnumerateArray(), n =>
+            {
+                Assert.Equal(hide, n.TryGetProperty("indicators", out _));
+                Assert.Equal(!hide, n.TryGetProperty("leadUnit", out _));
+                Assert.True(n.TryGetProperty("name", out _));
+            });
+        }
+
+        // A document without directives, asked again and again: the same fields, in the order asked, every time.
+        for (var i = 0; i < 3; i++)
+        {
+            var response = await client.PostAsync("query { projects(first: 2) { nodes { leadUnit { name } name n: name } } }");
+            Assert.False(response.HasErrors, response.Body.ToString());
+            var node = response.Data.GetProperty("projects").GetProperty("nodes")[0];
+            Assert.Equal(["leadUnit", "name", "n"], node.EnumerateObject().Select(p => p.Name).ToArray());
+        }
+    }
 }

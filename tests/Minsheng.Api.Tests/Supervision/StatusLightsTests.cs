@@ -143,6 +143,9 @@ public sealed class StatusLightsTests(ApiFactory factory)
         Assert.Equal(20, response.Data.GetProperty("projects").GetProperty("nodes").GetArrayLength());
         Assert.Equal(1, response.SqlRoundTrips);
         Assert.Equal(first.Data.GetRawText(), response.Data.GetRawText());
+        // The stored assessments come in the page's own rows: the lights cost no statement of their own.
+        var withoutLights = await client.PostAsync("{ projects(first: 20) { nodes { name latestReport { period } } } }");
+        Assert.Equal(withoutLights.SqlStatements, response.SqlStatements);
     }
 
     [Fact]
