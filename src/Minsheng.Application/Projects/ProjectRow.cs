@@ -18,7 +18,7 @@ public sealed record ProjectRow(Guid Id, Guid PlanId, Guid? ParentId, int SortOr
         "p.state, p.closed_out_by, p.closed_out_at, p.closure_note";
 
     /// <summary>How many <see cref="Columns"/> there are: where columns joined after them start.</summary>
-    internal const int ColumnCount = 19;
+    internal static readonly int ColumnCount = Columns.Count(c => c == ',') + 1;
 
     /// <summary>The row whose <see cref="Columns"/> start at column <paramref name="o"/>.</summary>
     internal static ProjectRow Read(NpgsqlDataReader r, int o = 0) => new(

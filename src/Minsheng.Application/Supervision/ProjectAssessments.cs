@@ -105,7 +105,7 @@ internal sealed class StoredAssessmentLoader : BatchLoader<Guid, ProjectAssessme
         stored_assessment.reason_codes, stored_assessment.reason_lights, stored_assessment.reason_messages
         """;
 
-    internal const int ColumnCount = 10;
+    internal static readonly int ColumnCount = Columns.Count(c => c == ',') + 1;
 
     private readonly DateOnly day;
     private readonly string freshOn;

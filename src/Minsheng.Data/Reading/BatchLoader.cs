@@ -144,7 +144,7 @@ public abstract class BatchLoader<TKey, TValue> : IBatchQuery, IRequestCache, IL
             await loader.ReadAsync(reader, results, ct);
             // Keys without rows are remembered as Missing too: that is the answer, and no later statement is needed for it.
             // A value loaded earlier in the request stands (one request, one answer per key).
-            foreach (var key in keys.Keys) loader._loaded.TryAdd(key, results.TryGetValue(key, out var value) ? value : loader.Missing);
+            foreach (var key in keys.Keys) loader.Remember(key, results.TryGetValue(key, out var value) ? value : loader.Missing);
         }
 
         // Without a tenant the producing query read nothing either: there are no keys to answer for.
