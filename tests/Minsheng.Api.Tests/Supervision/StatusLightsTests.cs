@@ -149,6 +149,44 @@ public sealed class StatusLightsTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task Lights_joined_to_a_cut_page_keep_its_projects_and_their_order_on_every_page()
+    {
+        var tenant = await TestTenants.CreateAsync(factory.OwnerConnectionString, projects: 25);
+        var client = factory.Client(tenant.Tenant.RegionCode);
+        static string Page(string? after, bool lights) => $$"""
+            { projects(first: 10{{(after is null ? "" : $", after: \"{after}\"")}}) {
+                nodes { id {{(lights ? "assessment { light reasons { code } }" : "")}} } pageInfo { endCursor hasNextPage } } }
+            """;
+        async Task<List<string>> WalkAsync(bool lights)
+        {
+            var ids = new List<string>();
+            string? after = null;
+            do
+            {
+                // The second reader of the day takes the stored assessments through the page's join.
+                await client.PostAsync(Page(after, lights));
+                var response = await client.PostAsync(Page(after, lights));
+                Assert.False(response.HasErrors, response.Body.ToString());
+                var projects = response.Data.GetProperty("projects");
+                foreach (var node in projects.GetProperty("nodes").EnumerateArray())
+                {
+                    ids.Add(node.GetProperty("id").GetString()!);
+                    if (lights) Assert.NotEqual(JsonValueKind.Null, node.GetProperty("assessment").GetProperty("light").ValueKind);
+                }
+                var info = projects.GetProperty("pageInfo");
+                after = info.GetProperty("hasNextPage").GetBoolean() ? info.GetProperty("endCursor").GetString() : null;
+            } while (after is not null);
+            return ids;
+        }
+
+        var plain = await WalkAsync(lights: false);
+        var withLights = await WalkAsync(lights: true);
+
+        Assert.Equal(25, plain.Count);
+        Assert.Equal(plain, withLights);
+    }
+
+    [Fact]
     public async Task The_server_keeps_every_active_tenants_light_history_by_itself()
     {
         var tenant = await TestTenants.CreateAsync(factory.OwnerConnectionString, projects: 2, reportMonths: 0);
