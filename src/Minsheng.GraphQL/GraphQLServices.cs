@@ -37,15 +37,8 @@ public static class GraphQLServices
             .AddSystemTextJson(o => o.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             // Serial, on purpose (see QueryExecutionStrategy).
             .AddExecutionStrategy(QueryExecutionStrategy.Instance, OperationType.Query)
-            .AddComplexityAnalyzer(o =>
-            {
-                o.MaxDepth = MaxDepth;
-                o.MaxComplexity = MaxComplexity;
-            })
-            // Also for documents validated before: who may introspect depends on the caller, not on the document.
-            .AddValidationRule<IntrospectionAccessRule>(useForCachedDocuments: true)
-            // Who may select each field: also for cached documents, since it depends on the caller.
-            .AddValidationRule(FieldAccessRule.Instance, useForCachedDocuments: true)
+            // Validation rules (the specification's, depth and complexity, who may introspect, who may select each field)
+            // are chosen per request by the endpoint: RequestValidation.
             .AddErrorInfoProvider<MinshengErrorInfoProvider>());
 
         // The core concepts, in the order their fields appear in the schema. A plugin adds its own the same way.
@@ -84,6 +77,7 @@ public static class GraphQLServices
         services.AddSingleton<AutomaticPersistedQueries>();
         services.AddSingleton<TenantSchemas>();
         services.AddSingleton<ResponseCache>();
+        services.AddSingleton<RequestValidation>();
         services.AddSingleton<GraphQLEndpoint>();
         return services;
     }

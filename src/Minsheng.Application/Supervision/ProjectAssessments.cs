@@ -98,7 +98,18 @@ public sealed class TodaysAssessments(ProjectAssessments assessments) : IJoinsPa
 /// <summary>The stored assessments that are fresh for a day (a stale or missing one comes back as null).</summary>
 internal sealed class StoredAssessmentLoader : BatchLoader<Guid, ProjectAssessment?>
 {
-    /// <summary>A stored assessment's columns, from <c>project_assessments</c> aliased <c>stored_assessment</c>.</summary>
+    /// <summary>
+    /// A stored assessment's columns read from <c>project_assessments a</c>. The reasons come as three strings of fields
+    /// joined by the unit separator (as the writer stores them), not as three text arrays: an array is read through
+    /// Npgsql's general array path, which measured about a sixth of a lights page's extra server time.
+    /// </summary>
+    private const string OwnColumns = """
+        a.project_id, a.status, a.light, a.progress_percent, a.elapsed_percent, a.light_since, a.supervision_suggested,
+        array_to_string(a.reason_codes, E'\x1f') AS reason_codes, array_to_string(a.reason_lights, E'\x1f') AS reason_lights,
+        array_to_string(a.reason_messages, E'\x1f') AS reason_messages
+        """;
+
+    /// <summary>The same columns from the page's join, aliased <c>stored_assessment</c>.</summary>
     internal const string Columns = """
         stored_assessment.project_id, stored_assessment.status, stored_assessment.light, stored_assessment.progress_percent,
         stored_assessment.elapsed_percent, stored_assessment.light_since, stored_assessment.supervision_suggested,
@@ -126,17 +137,15 @@ internal sealed class StoredAssessmentLoader : BatchLoader<Guid, ProjectAssessme
           LIMIT 1) stored_assessment ON true
         """;
 
-    private static readonly string OwnColumns = Columns.Replace("stored_assessment.", "a.", StringComparison.Ordinal);
-
     internal void ReadPageColumns(Guid key, NpgsqlDataReader reader, int offset) =>
         Remember(key, reader.IsDBNull(offset) ? Missing : Read(reader, offset));
 
     protected override ProjectAssessment? Missing => null;
 
     protected override string Statement(string keys) => $"""
-        SELECT {Columns}
-        FROM project_assessments stored_assessment
-        WHERE stored_assessment.tenant_id = $1 AND stored_assessment.project_id = ANY({keys}) AND stored_assessment.assessed_on = {freshOn}
+        SELECT {OwnColumns}
+        FROM project_assessments a
+        WHERE a.tenant_id = $1 AND a.project_id = ANY({keys}) AND a.assessed_on = {freshOn}
         """;
 
     protected override async ValueTask ReadAsync(NpgsqlDataReader reader, Dictionary<Guid, ProjectAssessment?> into, CancellationToken ct)
@@ -147,15 +156,23 @@ internal sealed class StoredAssessmentLoader : BatchLoader<Guid, ProjectAssessme
     /// <summary>The assessment whose <see cref="Columns"/> start at column <paramref name="o"/>.</summary>
     private ProjectAssessment Read(NpgsqlDataReader reader, int o)
     {
-        var codes = reader.GetFieldValue<string[]>(o + 7);
-        var lights = reader.GetFieldValue<string[]>(o + 8);
-        var messages = reader.GetFieldValue<string[]>(o + 9);
+        // In column order: the reader moves forward through a row.
+        var status = Enum.Parse<ProjectStatus>(reader.GetString(o + 1));
+        var light = Enum.Parse<Light>(reader.GetString(o + 2));
+        int? progress = reader.IsDBNull(o + 3) ? null : reader.GetInt32(o + 3);
+        var elapsed = reader.GetInt32(o + 4);
+        var since = reader.GetFieldValue<DateOnly>(o + 5);
+        var suggested = reader.GetBoolean(o + 6);
+        var codes = Fields(reader.GetString(o + 7));
+        var lights = Fields(reader.GetString(o + 8));
+        var messages = Fields(reader.GetString(o + 9));
         var reasons = new LightReason[codes.Length];
         for (var i = 0; i < codes.Length; i++) reasons[i] = new LightReason(codes[i], Enum.Parse<Light>(lights[i]), messages[i]);
-        return new ProjectAssessment(day, Enum.Parse<ProjectStatus>(reader.GetString(o + 1)), Enum.Parse<Light>(reader.GetString(o + 2)),
-            reasons, reader.IsDBNull(o + 3) ? null : reader.GetInt32(o + 3), reader.GetInt32(o + 4), reader.GetFieldValue<DateOnly>(o + 5),
-            reader.GetBoolean(o + 6));
+        return new ProjectAssessment(day, status, light, reasons, progress, elapsed, since, suggested);
     }
+
+    /// <summary>The fields of one joined reason column (an empty string: no reasons).</summary>
+    private static string[] Fields(string joined) => joined.Length == 0 ? [] : joined.Split('\x1f');
 }
 
 /// <summary>

@@ -26,6 +26,7 @@ namespace Minsheng.GraphQL.Transport;
 /// </summary>
 public sealed class GraphQLEndpoint(
     TenantSchemas schemas,
+    RequestValidation validation,
     IDocumentExecuter executer,
     IGraphQLTextSerializer serializer,
     GraphQLEndpointOptions options,
@@ -44,10 +45,21 @@ public sealed class GraphQLEndpoint(
         public BadRequestException? Refusal { get; } = refusal;
         private readonly ConcurrentDictionary<ISchema, bool> _validated = new(ReferenceEqualityComparer.Instance);
 
+        private readonly ConcurrentDictionary<(ISchema, CallerAccess), bool> _allowed = new();
+
         /// <summary>Whether the document passed validation against <paramref name="schema"/> (each plugin set has its own).</summary>
         public bool ValidatedFor(ISchema schema) => _validated.ContainsKey(schema);
 
         public void MarkValidated(ISchema schema) => _validated.TryAdd(schema, true);
+
+        /// <summary>Whether the document, without variables, passed every per-request rule for callers with this access.</summary>
+        public bool AllowedFor(ISchema schema, CallerAccess access) => _allowed.ContainsKey((schema, access));
+
+        // Callers come in a handful of roles; the bound only keeps a document that many kinds of caller run from growing.
+        public void MarkAllowed(ISchema schema, CallerAccess access)
+        {
+            if (_allowed.Count < 64) _allowed.TryAdd((schema, access), true);
+        }
     }
 
     public async Task HandleAsync(HttpContext http)
@@ -233,10 +245,13 @@ public sealed class GraphQLEndpoint(
                 return Task.CompletedTask;
             },
         };
-        // Validation depends on the document and the schema only (not on variables), so a document that passed once
-        // skips the standard rules. The rules registered for cached documents (the complexity analyzer, who may
-        // introspect) are appended by the executer to whatever list is set here, so they run every time.
-        if (cached is not null && cached.ValidatedFor(schema)) executionOptions.ValidationRules = [];
+        // The specification's rules depend on the document and the schema only, so a document that passed once skips them;
+        // the per-request rules too, once it passed them for this schema and this kind of caller without variables.
+        var access = CallerAccess.Of(http);
+        var withoutVariables = request.Variables is not { Count: > 0 };
+        executionOptions.ValidationRules = cached is null || !cached.ValidatedFor(schema) ? validation.All
+            : withoutVariables && cached.AllowedFor(schema, access) ? []
+            : validation.PerRequest;
         var operation = cached is null ? null : SelectOperation(cached.Document, request.OperationName);
         var operationType = operation?.Operation switch
         {
@@ -252,7 +267,11 @@ public sealed class GraphQLEndpoint(
             // A budget spent before anything ran is a timeout, whatever the executer would make of a cancelled token.
             budget.Token.ThrowIfCancellationRequested();
             var result = outcome = await executer.ExecuteAsync(executionOptions);
-            if (cached is not null && result.Executed) cached.MarkValidated(schema);
+            if (cached is not null && result.Executed)
+            {
+                cached.MarkValidated(schema);
+                if (withoutVariables) cached.MarkAllowed(schema, access);
+            }
             // A document that is wrong in itself is reported as such first; who may run it matters once it is right.
             if (!result.Executed && result.Errors is { } errors && errors.Any(e => e is AccessDeniedError) && errors.Any(e => e is not AccessDeniedError))
             {

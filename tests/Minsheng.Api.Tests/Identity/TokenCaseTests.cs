@@ -101,6 +101,27 @@ public sealed class TokenCaseTests(ProductionFactory factory) : IClassFixture<Pr
     }
 
     [Fact]
+    public async Task A_document_allowed_to_one_caller_is_checked_again_for_a_caller_with_other_permissions()
+    {
+        // The same text each time: the endpoint's cached document, whose verdict for the administrator is remembered.
+        const string Trail = "{ auditTrail(first: 1) { action } tenant { regionCode } }";
+        var admin = With((await factory.SignInAsync("411302-tenant-admin")).AccessToken);
+        var dashboard = With(await CountyDashboardTokenAsync());
+        var anonymous = new GraphQLClient(factory.CreateClient(), "411302");
+
+        var allowed = new[] { await admin.PostAsync(Trail), await admin.PostAsync(Trail), await admin.PostAsync(Trail) };
+        var byDashboard = await dashboard.PostAsync(Trail);
+        var byAnonymous = await anonymous.PostAsync(Trail);
+        var adminAgain = await admin.PostAsync(Trail);
+
+        Assert.All(allowed, a => Assert.False(a.HasErrors, a.Body.ToString()));
+        Assert.Equal((403, "FORBIDDEN"), (byDashboard.Status, byDashboard.ErrorCode()));
+        Assert.Contains("auditTrail", byDashboard.Body.ToString());
+        Assert.Equal(401, byAnonymous.Status);
+        Assert.False(adminAgain.HasErrors, adminAgain.Body.ToString());
+    }
+
+    [Fact]
     public async Task A_token_without_the_write_scope_never_writes()
     {
         var client = With(await CountyDashboardTokenAsync());
