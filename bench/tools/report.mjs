@@ -129,7 +129,14 @@ const afterImports = read("imports-rss.json");
 if (afterImports?.rssKb) memoryByPhase["after imports"] = Math.round(afterImports.rssKb / 1024);
 const afterNational = read("national-rss.json");
 if (afterNational?.rssKb) memoryByPhase["after national roll-ups"] = Math.round(afterNational.rssKb / 1024);
-const serverMemory = Object.keys(memoryByPhase).length ? { maxRssMb: Math.max(...Object.values(memoryByPhase)), byPhaseMb: memoryByPhase } : null;
+// The daily round over the national data, on an instance of its own (the measured server has the round off).
+const roundRead = read("round.json");
+const dailyRound = roundRead
+  ? { tenants: roundRead.tenants, seconds: roundRead.seconds, lightsChanged: roundRead.changed, maxRssMb: Math.round(roundRead.rssMaxKb / 1024) }
+  : null;
+const serverMemory = Object.keys(memoryByPhase).length
+  ? { maxRssMb: Math.max(...Object.values(memoryByPhase)), byPhaseMb: memoryByPhase, dailyRound }
+  : null;
 
 const large = {};
 for (const server of ["minsheng", "postgraphile"]) {
@@ -329,6 +336,12 @@ if (serverMemory) {
   lines.push("Largest resident set of the Minsheng server sampled every 0.5 s during each phase's load runs: " +
     Object.entries(serverMemory.byPhaseMb).map(([k, v]) => `${k} ${v} MB`).join(", ") +
     `. Maximum **${serverMemory.maxRssMb} MB** (aim < 300 MB): ${serverMemory.maxRssMb < 300 ? "yes" : "**no**"}.`);
+  if (serverMemory.dailyRound) {
+    const r = serverMemory.dailyRound;
+    lines.push("");
+    lines.push(`The daily round (off on the measured server) on an instance of its own over the national data: ${r.tenants} governments in ` +
+      `${r.seconds} s, ${r.lightsChanged} lights changed; largest resident set ${r.maxRssMb} MB.`);
+  }
 }
 lines.push("");
 lines.push(`## Large tenant ${pages?.tenant ?? ""} (${facts.requested.largeTenantProjects} projects): first page and page ${pages?.deepPage ?? "—"} reached with \`after\``);
@@ -367,7 +380,8 @@ lines.push("");
 lines.push("## How the contenders are set up");
 lines.push("");
 lines.push("- **minsheng**: `src/Minsheng.Server` published in Release, `ASPNETCORE_ENVIRONMENT=Development` (for the `X-Tenant` header), " +
-  "logging at Warning, connected as `minsheng_app` (owns nothing, NOBYPASSRLS); the public `/graphql` schema, `projects(first: 20)` (order SEQUENCE).");
+  "logging at Warning, connected as `minsheng_app` (owns nothing, NOBYPASSRLS); the public `/graphql` schema, `projects(first: 20)` (order SEQUENCE); " +
+  "the daily round off (`Supervision__DailyRound__Enabled=false`; it is measured on its own, see Server memory).");
 lines.push("- **postgraphile**: PostGraphile " + env.V_POSTGRAPHILE + " (Amber preset, `PgIndexBehaviorsPlugin` off so unit position / report period can order), " +
   "`NODE_ENV=production`, one Node process, pool of 16, connected as `" + facts.postgraphileRole + "` (NOBYPASSRLS, SELECT only); `X-Tenant` → tenant id " +
   "(looked up once at start) → `pgSettings { app.tenant_ids }`, set with set_config in the request's transaction; relations over the foreign keys " +

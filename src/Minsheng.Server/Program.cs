@@ -30,6 +30,20 @@ catch (Minsheng.Plugins.Abstractions.PluginLoadException e)
     return;
 }
 
+// Settings the server reads itself, checked before the database is started for it.
+Minsheng.Server.Supervision.DailyRoundOptions dailyRound;
+try
+{
+    dailyRound = Minsheng.Server.Supervision.DailyRoundOptions.From(builder.Configuration);
+}
+catch (InvalidOperationException e)
+{
+    // A wait that is not a time span, or not positive: the setting and what is wrong with it, not a stack trace.
+    Console.Error.WriteLine($"The configuration cannot be used: {e.Message}");
+    Environment.ExitCode = 1;
+    return;
+}
+
 PreparedDatabase database;
 try
 {
@@ -48,6 +62,7 @@ builder.Services.AddHostedService<EmbeddedDatabaseLifetime>();
 builder.Services.AddTenantResolution();
 builder.Services.AddMinshengData(database.Options);
 builder.Services.AddMinshengApplication();
+builder.Services.AddSingleton(dailyRound);
 builder.Services.AddSingleton<Minsheng.Server.Supervision.DailySupervisionRound>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<Minsheng.Server.Supervision.DailySupervisionRound>());
 builder.Services.AddHostedService<Minsheng.Server.Supervision.StoredAssessmentWriting>();

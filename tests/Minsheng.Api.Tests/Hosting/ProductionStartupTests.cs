@@ -29,6 +29,27 @@ public sealed class ProductionStartupTests : IDisposable
         Assert.False(File.Exists(Path.Combine(DataDirectory, "PG_VERSION")), "A cluster was created.");
     }
 
+    [Theory]
+    [InlineData("Supervision__DailyRound__Every", "00:00:00", "Supervision:DailyRound:Every must be longer than zero")]
+    [InlineData("Supervision__DailyRound__FirstAfter", "soon", "Supervision:DailyRound:FirstAfter")]
+    public async Task A_daily_round_setting_it_cannot_use_stops_the_server_before_the_database_with_the_settings_name(string setting, string value,
+        string named)
+    {
+        using var server = ServerProcess.Start(new()
+        {
+            ["Embedded__DataDirectory"] = DataDirectory, ["Embedded__Port"] = "0", ["Embedded__Enabled"] = "true", [setting] = value,
+        });
+
+        var exited = await server.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.True(exited, "The server kept running:\n" + server.Output);
+        Assert.NotEqual(0, server.ExitCode);
+        Assert.Contains("The configuration cannot be used", server.Output);
+        Assert.Contains(named, server.Output);
+        Assert.DoesNotContain("   at ", server.Output);
+        Assert.False(File.Exists(Path.Combine(DataDirectory, "PG_VERSION")), "A cluster was created before the settings were checked.");
+    }
+
     [Fact]
     public async Task Asked_for_the_embedded_database_it_starts_durable_without_demo_data_or_development_hints()
     {
