@@ -28,10 +28,10 @@ public interface IJoinsPage
 /// </summary>
 public sealed class PageLoads(IReadOnlyList<ILoadsAlong<Guid>> along, IReadOnlyList<IJoinsPage> joins)
 {
-    public bool HasJoins { get; } = joins.Count > 0;
-
     /// <summary>The joins, each starting with a space, to follow the page's FROM.</summary>
     public string JoinSql { get; } = string.Concat(joins.Select(j => " " + j.PageJoin));
+
+    public bool HasJoins => JoinSql.Length != 0;
 
     /// <summary>The joins' columns, each list starting with a comma, to follow the page's own columns.</summary>
     public string ColumnSql { get; } = string.Concat(joins.Select(j => ", " + j.PageColumns));
