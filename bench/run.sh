@@ -331,7 +331,7 @@ if [[ " ${SERVERS[*]} " == *" minsheng "* && ${BENCH_BURST:-1} == 1 ]]; then
     skip=0; [[ $flow == file ]] && skip=${BENCH_BURST_TENANTS:-100}
     out="$RUN/burst.json"; [[ $flow == file ]] && out="$RUN/burst-file.json"
     log "month-end burst ($flow): ${BENCH_BURST_TENANTS:-100} tenants, ${BENCH_BURST_CONCURRENCY:-32} concurrent people"
-    BURST_SERVER_PID=${PID[minsheng]} CLK_TCK=$CLK_TCK "$NODE" "$BENCH/tools/burst.mjs" "http://127.0.0.1:${PORT[minsheng]}" "$TENANTS_FILE" "$out" \
+    BURST_SERVER_PID=${PID[minsheng]} BURST_POSTMASTER_PID=$(postmaster_pid) CLK_TCK=$CLK_TCK "$NODE" "$BENCH/tools/burst.mjs" "http://127.0.0.1:${PORT[minsheng]}" "$TENANTS_FILE" "$out" \
       "${BENCH_BURST_TENANTS:-100}" "${BENCH_BURST_CONCURRENCY:-32}" random "$flow" "$skip" | sed 's/^/  /' \
       || log "the burst found errors or lost reports (see $out)"
   done

@@ -2,14 +2,15 @@
 // at once, through /graphql with their own tokens.
 //   node burst.mjs <minsheng base url> <tenants file> <out json> [tenants=40] [concurrency=32] [period=yyyy-MM|random] [flow=steps|file] [skip=0]
 // With BURST_SERVER_PID set (the server's process id), the server's CPU time per mutation during the timed burst is
-// reported too: steadier than throughput on a shared two-core machine, so changes to the write path can be compared.
+// reported too: steadier than throughput on a shared two-core machine, so changes to the write path can be compared; with
+// BURST_POSTMASTER_PID, PostgreSQL's too; the load generator's own CPU and the machine's busy time per mutation always.
 // Setup (not timed): per tenant, as its developer (Development's X-Tenant), a clerk and a head bound to the lead units,
 // each signed in through the authorization code flow with PKCE, as the console does. Burst (timed): every top-level
 // project of those tenants gets, with flow "steps", saveReportDraft (with one figure) → submitReport by the clerk →
 // approveReport by the head; with flow "file", saveReportDraft(submit: true) — the form's 提交, written and submitted in
 // one step — → approveReport; C workers at once. The tenants are those after the first `skip` of the file, so two flows
 // in one run file reports for different counties. Then each report is read back through GraphQL: none lost, none duplicated, all signed off.
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { Agent, request } from "node:http";
 import { signIn as signInAt } from "./lib.mjs";
 
@@ -119,11 +120,36 @@ const serverTicks = () => {
   const fields = readFileSync(`/proc/${serverPid}/stat`, "utf8").split(") ")[1].split(" ");
   return Number(fields[11]) + Number(fields[12]);
 };
-const ticksBefore = serverTicks();
+// With BURST_POSTMASTER_PID too, PostgreSQL's: the postmaster, its exited children (cutime, cstime) and its live ones
+// (backends, WAL writer, ...); a child reaped between the reads moves into cutime, so the read is repeated then.
+const postmasterPid = process.env.BURST_POSTMASTER_PID;
+const statOf = (pid) => { try { return readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ").map(Number); } catch { return null; } };
+const postgresTicks = () => {
+  if (!postmasterPid) return null;
+  for (let attempt = 0; ; attempt++) {
+    const before = statOf(postmasterPid);
+    let children = 0;
+    for (const entry of readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry) || entry === postmasterPid) continue;
+      const f = statOf(entry);
+      if (f && String(f[1]) === postmasterPid) children += f[11] + f[12] + f[13] + f[14];
+    }
+    const after = statOf(postmasterPid);
+    if (before[13] + before[14] === after[13] + after[14] || attempt === 4) return after[11] + after[12] + after[13] + after[14] + children;
+  }
+};
+// The whole machine's busy ticks, for what the three above leave (other processes on the machine).
+const machineTicks = () => readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number)
+  .reduce((busy, v, i) => (i === 3 || i === 4 ? busy : busy + v), 0);
+const ticksBefore = serverTicks(), postgresBefore = postgresTicks(), machineBefore = machineTicks(), ownBefore = process.cpuUsage();
 const burstStart = performance.now();
 await Promise.all(Array.from({ length: concurrency }, worker));
 const burstSeconds = (performance.now() - burstStart) / 1000;
-const serverCpuSeconds = serverPid ? (serverTicks() - ticksBefore) / Number(process.env.CLK_TCK ?? 100) : null;
+const tick = Number(process.env.CLK_TCK ?? 100);
+const serverCpuSeconds = serverPid ? (serverTicks() - ticksBefore) / tick : null;
+const postgresCpuSeconds = postmasterPid ? (postgresTicks() - postgresBefore) / tick : null;
+const machineBusySeconds = (machineTicks() - machineBefore) / tick;
+const ownUsage = process.cpuUsage(ownBefore), ownCpuSeconds = (ownUsage.user + ownUsage.system) / 1e6;
 
 // --- check -------------------------------------------------------------------------------------------------------
 const byTenant = new Map();
@@ -149,10 +175,13 @@ const result = {
   latencyMs: Object.fromEntries(Object.entries(latencies).filter(([, xs]) => xs.length).map(([k, xs]) => [k, { p50: +pct(xs, 50)?.toFixed(1), p99: +pct(xs, 99)?.toFixed(1) }])),
   p99Ms: +pct(all, 99)?.toFixed(1),
   serverCpuMsPerMutation: serverCpuSeconds === null ? null : +((1000 * serverCpuSeconds) / all.length).toFixed(3),
+  postgresCpuMsPerMutation: postgresCpuSeconds === null ? null : +((1000 * postgresCpuSeconds) / all.length).toFixed(3),
+  loadGeneratorCpuMsPerMutation: +((1000 * ownCpuSeconds) / all.length).toFixed(3),
+  machineBusyMsPerMutation: +((1000 * machineBusySeconds) / all.length).toFixed(3),
   errors: errors.length, errorCodes: Object.fromEntries([...new Set(errors.map((e) => `${e.kind}:${e.error}`))].map((k) => [k, errors.filter((e) => `${e.kind}:${e.error}` === k).length])),
   check: { expected: work.length, found, lost: work.length - found, duplicated, approved },
 };
 writeFileSync(out, JSON.stringify(result, null, 2));
 console.log(`burst (${flow}): ${result.mutations} mutations in ${result.burstSeconds} s = ${result.mutationsPerSecond}/s; ${submitted} submissions = ${result.submissionsPerSecond}/s; ` +
-  `p99 ${result.p99Ms} ms;${serverPid ? ` server CPU ${result.serverCpuMsPerMutation} ms/mutation;` : ""} errors ${result.errors}; lost ${result.check.lost}, duplicated ${duplicated}, approved ${approved}/${work.length}`);
+  `p99 ${result.p99Ms} ms;${serverPid ? ` server CPU ${result.serverCpuMsPerMutation} ms/mutation;` : ""}${postmasterPid ? ` PostgreSQL ${result.postgresCpuMsPerMutation};` : ""} load generator ${result.loadGeneratorCpuMsPerMutation}; machine busy ${result.machineBusyMsPerMutation}; errors ${result.errors}; lost ${result.check.lost}, duplicated ${duplicated}, approved ${approved}/${work.length}`);
 if (result.check.lost || duplicated || errors.length) process.exitCode = 1;

@@ -283,14 +283,19 @@ if (bursts.length) {
     "approveReport (head). Flow **file**: saveReportDraft with `submit: true` (the form's 提交: written and submitted in one step) → approveReport (head). " +
     "A submission is a report reaching SUBMITTED; every one of them is then signed off within the same timed run.");
   lines.push("");
-  lines.push("| flow | period | mutations/s | submissions/s | p99 ms | save p50/p99 | submit p50/p99 | approve p50/p99 | server CPU ms/mutation | errors | lost | duplicated | approved |");
-  lines.push("|---|---|---:|---:|---:|---|---|---|---:|---:|---:|---:|---:|");
+  lines.push("| flow | period | mutations/s | submissions/s | p99 ms | save p50/p99 | submit p50/p99 | approve p50/p99 | server CPU ms/mutation | PostgreSQL CPU ms/mutation | load generator CPU ms/mutation | machine busy ms/mutation | errors | lost | duplicated | approved |");
+  lines.push("|---|---|---:|---:|---:|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+  const ms = (x) => (x == null ? "—" : f(x, 3));
   const pair = (x) => (x ? `${x.p50}/${x.p99}` : "—");
   for (const b of bursts) {
     const l = b.latencyMs;
     lines.push(`| ${b.flow ?? "steps"} | ${b.period} | ${f(b.mutationsPerSecond, 0)} | ${f(b.submissionsPerSecond, 0)} | ${f(b.p99Ms, 1)} | ${pair(l.saveReportDraft)} | ` +
-      `${pair(l.submitReport)} | ${pair(l.approveReport)} | ${b.serverCpuMsPerMutation == null ? "—" : f(b.serverCpuMsPerMutation, 3)} | ${b.errors} | ${b.check.lost} | ${b.check.duplicated} | ${b.check.approved}/${b.check.expected} |`);
+      `${pair(l.submitReport)} | ${pair(l.approveReport)} | ${ms(b.serverCpuMsPerMutation)} | ${ms(b.postgresCpuMsPerMutation)} | ${ms(b.loadGeneratorCpuMsPerMutation)} | ${ms(b.machineBusyMsPerMutation)} | ${b.errors} | ${b.check.lost} | ${b.check.duplicated} | ${b.check.approved}/${b.check.expected} |`);
   }
+  lines.push("");
+  lines.push("CPU per mutation during the timed burst: the server process; PostgreSQL (the postmaster with its live and exited " +
+    "children); the load generator itself; the whole machine's busy time. The machine's " + `${env.M_NPROC ?? "?"} cores give ` +
+    `${env.M_NPROC ? Number(env.M_NPROC) * 1000 : "?"} ms a second, so that divided by the busy time per mutation bounds the mutations a second this machine could serve.`);
   lines.push("");
   lines.push("Aim: ≥ 400 report submissions/s: " + bursts.map((b) => `${b.flow ?? "steps"} ${b.submissionsPerSecond >= 400 ? "yes" : "**no**"}`).join("; ") + ".");
 }
