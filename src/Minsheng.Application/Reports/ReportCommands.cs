@@ -25,14 +25,17 @@ public sealed class ReportCommands(UnitOfWork uow, ICallerAccessor callers, Noti
 {
     public async Task<Guid> SaveDraftAsync(ReportDraft draft, CancellationToken ct) => Primed(await uow.RunAsync(async db =>
     {
-        // The project with its lead units and targets, and the month's report with its figures: one read.
+        // The project with its lead units and targets, and the month's report with its figures: one read. Each part names
+        // the project itself (not through the join), so each is a probe by the project's key rather than a read of the
+        // tenant's rows matched to it afterwards.
         var period = new ProgressReport(draft.ProjectId, draft.Year, draft.Month).Period;
-        var project = await db.Projects.Where(p => p.Id == draft.ProjectId).Select(p => new
+        var projectId = draft.ProjectId;
+        var project = await db.Projects.Where(p => p.Id == projectId).Select(p => new
             {
                 p.Id,
-                LeadUnits = db.ProjectUnits.Where(pu => pu.ProjectId == p.Id && pu.Role == ProjectUnitRole.Lead).Select(pu => pu.UnitId).ToList(),
-                Targets = db.Indicators.Where(i => i.ProjectId == p.Id).Select(i => i.Id).ToList(),
-                Month = db.ProgressReports.Where(r => r.ProjectId == p.Id && r.Period == period)
+                LeadUnits = db.ProjectUnits.Where(pu => pu.ProjectId == projectId && pu.Role == ProjectUnitRole.Lead).Select(pu => pu.UnitId).ToList(),
+                Targets = db.Indicators.Where(i => i.ProjectId == projectId).Select(i => i.Id).ToList(),
+                Month = db.ProgressReports.Where(r => r.ProjectId == projectId && r.Period == period)
                     .Select(r => new { Report = r, Actuals = db.ReportActuals.Where(a => a.ReportId == r.Id).ToList() })
                     .FirstOrDefault(),
             }).FirstOrDefaultAsync(ct)

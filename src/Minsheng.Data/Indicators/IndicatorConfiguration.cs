@@ -17,5 +17,6 @@ internal sealed class IndicatorConfiguration : TenantOwnedConfiguration<Indicato
         b.Property(i => i.Unit).HasMaxLength(20);
         b.HasOne<Project>().WithMany().HasForeignKey(i => new { i.TenantId, i.ProjectId }).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(i => new { i.TenantId, i.ProjectId, i.Position });
+        b.HasKeyLookupIndex(i => i.ProjectId);
     }
 }

@@ -642,6 +642,9 @@ namespace Minsheng.Data.Migrations
                     b.HasKey("TenantId", "Id")
                         .HasName("pk_indicators");
 
+                    b.HasIndex("ProjectId")
+                        .HasDatabaseName("ix_indicators_project_id");
+
                     b.HasIndex("TenantId", "ProjectId", "Position")
                         .HasDatabaseName("ix_indicators_tenant_id_project_id_position");
 
@@ -885,6 +888,9 @@ namespace Minsheng.Data.Migrations
                     b.HasKey("TenantId", "Id")
                         .HasName("pk_projects");
 
+                    b.HasIndex("Id")
+                        .HasDatabaseName("ix_projects_id");
+
                     b.HasIndex("TenantId", "ParentId")
                         .HasDatabaseName("ix_projects_tenant_id_parent_id");
 
@@ -922,6 +928,9 @@ namespace Minsheng.Data.Migrations
 
                     b.HasKey("TenantId", "ProjectId", "Role", "UnitId")
                         .HasName("pk_project_units");
+
+                    b.HasIndex("ProjectId")
+                        .HasDatabaseName("ix_project_units_project_id");
 
                     b.HasIndex("TenantId", "UnitId")
                         .HasDatabaseName("ix_project_units_tenant_id_unit_id");
@@ -1181,6 +1190,12 @@ namespace Minsheng.Data.Migrations
                     b.HasKey("TenantId", "Id")
                         .HasName("pk_progress_reports");
 
+                    b.HasIndex("Id")
+                        .HasDatabaseName("ix_progress_reports_id");
+
+                    b.HasIndex("ProjectId", "Period")
+                        .HasDatabaseName("ix_progress_reports_project_id_period");
+
                     b.HasIndex("TenantId", "ProjectId", "Period")
                         .IsUnique()
                         .IsDescending(false, false, true)
@@ -1210,6 +1225,9 @@ namespace Minsheng.Data.Migrations
 
                     b.HasKey("TenantId", "ReportId", "IndicatorId")
                         .HasName("pk_report_actuals");
+
+                    b.HasIndex("ReportId")
+                        .HasDatabaseName("ix_report_actuals_report_id");
 
                     b.HasIndex("TenantId", "IndicatorId")
                         .HasDatabaseName("ix_report_actuals_tenant_id_indicator_id");

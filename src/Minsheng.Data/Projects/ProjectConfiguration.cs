@@ -28,5 +28,6 @@ internal sealed class ProjectConfiguration : TenantOwnedConfiguration<Project>
         // The project page reads a tenant's projects in plan order.
         b.HasIndex(p => new { p.TenantId, p.PlanId, p.SortOrder });
         b.HasIndex(p => new { p.TenantId, p.SortOrder, p.Id });
+        b.HasKeyLookupIndex(p => p.Id);
     }
 }

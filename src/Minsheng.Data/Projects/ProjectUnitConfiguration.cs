@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Minsheng.Data.Tenancy;
 using Minsheng.Domain.Plans;
 using Minsheng.Domain.Units;
 
@@ -15,5 +16,6 @@ internal sealed class ProjectUnitConfiguration : IEntityTypeConfiguration<Projec
         b.HasOne<Project>().WithMany().HasForeignKey(pu => new { pu.TenantId, pu.ProjectId }).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Unit>().WithMany().HasForeignKey(pu => new { pu.TenantId, pu.UnitId }).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(pu => new { pu.TenantId, pu.UnitId });
+        b.HasKeyLookupIndex(pu => pu.ProjectId);
     }
 }

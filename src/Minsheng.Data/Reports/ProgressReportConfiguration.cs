@@ -21,5 +21,7 @@ internal sealed class ProgressReportConfiguration : TenantOwnedConfiguration<Pro
         b.HasOne<Project>().WithMany().HasForeignKey(r => new { r.TenantId, r.ProjectId }).OnDelete(DeleteBehavior.Cascade);
         // One report per project and month; also serves "latest report of each project" (period desc).
         b.HasIndex(r => new { r.TenantId, r.ProjectId, r.Period }).IsUnique().IsDescending(false, false, true);
+        b.HasKeyLookupIndex(r => r.Id);
+        b.HasKeyLookupIndex(r => new { r.ProjectId, r.Period });
     }
 }

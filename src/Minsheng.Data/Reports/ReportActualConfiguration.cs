@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Minsheng.Data.Tenancy;
 using Minsheng.Domain.Plans;
 using Minsheng.Domain.Reports;
 
@@ -15,5 +16,6 @@ internal sealed class ReportActualConfiguration : IEntityTypeConfiguration<Repor
         b.HasOne<ProgressReport>().WithMany().HasForeignKey(a => new { a.TenantId, a.ReportId }).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Indicator>().WithMany().HasForeignKey(a => new { a.TenantId, a.IndicatorId }).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(a => new { a.TenantId, a.IndicatorId });
+        b.HasKeyLookupIndex(a => a.ReportId);
     }
 }
