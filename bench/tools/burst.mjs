@@ -113,17 +113,19 @@ for (const xs of Object.values(latencies)) xs.length = 0;
 errors.length = 0;
 submitted = 0;
 limit = work.length;
+// The fields of /proc/<pid>/stat after the command name (so [1] is the parent, [11] to [14] utime, stime, cutime,
+// cstime in clock ticks), or null for a process gone meanwhile.
+const statOf = (pid) => { try { return readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ").map(Number); } catch { return null; } };
 const serverPid = process.env.BURST_SERVER_PID;
-// utime + stime of the server process in clock ticks (fields 14 and 15 of /proc/<pid>/stat, after the command name).
+// utime + stime of the server process.
 const serverTicks = () => {
   if (!serverPid) return null;
-  const fields = readFileSync(`/proc/${serverPid}/stat`, "utf8").split(") ")[1].split(" ");
-  return Number(fields[11]) + Number(fields[12]);
+  const f = statOf(serverPid);
+  return f[11] + f[12];
 };
 // With BURST_POSTMASTER_PID too, PostgreSQL's: the postmaster, its exited children (cutime, cstime) and its live ones
 // (backends, WAL writer, ...); a child reaped between the reads moves into cutime, so the read is repeated then.
 const postmasterPid = process.env.BURST_POSTMASTER_PID;
-const statOf = (pid) => { try { return readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ").map(Number); } catch { return null; } };
 const postgresTicks = () => {
   if (!postmasterPid) return null;
   for (let attempt = 0; ; attempt++) {
